@@ -1,0 +1,55 @@
+; Calls that make a value safe (coercions, sanitizers) or that validate it (used in guards).
+
+; Coercion to a number or a flag removes every injection.
+((call_expression
+   function: (identifier) @_coerce) @control.coerce
+ (#any-of? @_coerce "Number" "parseInt" "parseFloat" "Boolean" "BigInt" "isNaN"))
+
+((call_expression
+   function: (member_expression
+     object: (identifier) @_object
+     property: (property_identifier) @_coerce)) @control.coerce
+ (#any-of? @_object "Number" "Math")
+ (#match? @_coerce "^(parseInt|parseFloat|floor|ceil|round|trunc|abs|min|max)$"))
+
+; HTML sanitizers and escapers.
+((call_expression
+   function: [(identifier) @_escape
+              (member_expression property: (property_identifier) @_escape)]) @control.sanitize
+ (#any-of? @_escape "sanitize" "sanitizeHtml" "escapeHtml" "escape" "encode" "encodeHTML"
+   "htmlEscape" "xss" "filterXSS" "encodeURIComponent" "encodeURI")
+ (#set! unguarded.rules "xss"))
+
+; Shell quoting.
+((call_expression
+   function: [(identifier) @_quote
+              (member_expression property: (property_identifier) @_quote)]) @control.sanitize
+ (#any-of? @_quote "quote" "shellescape" "escapeShellArg" "shellEscape")
+ (#set! unguarded.rules "command-injection"))
+
+; File names without directories.
+((call_expression
+   function: [(identifier) @_name
+              (member_expression property: (property_identifier) @_name)]) @control.sanitize
+ (#any-of? @_name "basename" "sanitizeFilename" "sanitize")
+ (#set! unguarded.rules "path-traversal"))
+
+; SQL escaping from the drivers.
+((call_expression
+   function: [(identifier) @_escape
+              (member_expression property: (property_identifier) @_escape)]) @control.sanitize
+ (#any-of? @_escape "escape" "escapeId" "escapeIdentifier" "escapeLiteral" "format")
+ (#set! unguarded.rules "sql-injection"))
+
+; Encoding a URL component keeps it inside one path segment or query value.
+((call_expression
+   function: (identifier) @_encode) @control.sanitize
+ (#eq? @_encode "encodeURIComponent")
+ (#set! unguarded.rules "ssrf,path-traversal,command-injection"))
+
+; Validators from well-known packages.
+((call_expression
+   function: [(identifier) @_check
+              (member_expression property: (property_identifier) @_check)]) @control.validate
+ (#any-of? @_check "isURL" "isFQDN" "isIP" "isUUID" "isInt" "isNumeric" "isAlphanumeric"
+   "isEmail" "test" "match"))

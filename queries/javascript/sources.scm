@@ -1,0 +1,68 @@
+; Untrusted input in Node web frameworks and in the browser.
+
+; Express/Koa request data: query string, route params, body, headers, cookies.
+((member_expression
+   object: (identifier) @_request
+   property: (property_identifier) @_field) @source
+ (#any-of? @_request "req" "request" "ctx")
+ (#any-of? @_field "query" "params" "body" "headers" "cookies" "signedCookies" "files" "file"
+   "originalUrl" "url" "path"))
+
+; Koa: ctx.request.body / ctx.request.query.
+((member_expression
+   object: (member_expression
+     object: (identifier) @_context
+     property: (property_identifier) @_request)
+   property: (property_identifier) @_field) @source
+ (#any-of? @_context "ctx" "context")
+ (#eq? @_request "request")
+ (#any-of? @_field "query" "body" "headers" "files" "url" "path"))
+
+; Express helpers: req.get("X-Header"), req.header(...), req.param(...).
+((call_expression
+   function: (member_expression
+     object: (identifier) @_request
+     property: (property_identifier) @_method)) @source
+ (#any-of? @_request "req" "request")
+ (#any-of? @_method "get" "header" "param"))
+
+; The browser's address bar.
+((member_expression
+   object: (identifier) @_location
+   property: (property_identifier) @_part) @source
+ (#eq? @_location "location")
+ (#any-of? @_part "hash" "search" "href" "pathname"))
+
+((member_expression
+   object: (member_expression
+     object: (identifier) @_window
+     property: (property_identifier) @_location)
+   property: (property_identifier) @_part) @source
+ (#any-of? @_window "window" "document" "self" "top" "parent")
+ (#eq? @_location "location")
+ (#any-of? @_part "hash" "search" "href" "pathname"))
+
+; document.URL, document.cookie, document.referrer, window.name.
+((member_expression
+   object: (identifier) @_document
+   property: (property_identifier) @_part) @source
+ (#eq? @_document "document")
+ (#any-of? @_part "URL" "documentURI" "baseURI" "cookie" "referrer"))
+
+((member_expression
+   object: (identifier) @_window
+   property: (property_identifier) @_name) @source
+ (#eq? @_window "window")
+ (#eq? @_name "name"))
+
+; React Router hooks read the URL.
+((call_expression
+   function: (identifier) @_hook) @source
+ (#any-of? @_hook "useSearchParams" "useParams" "useLocation"))
+
+; Node command line.
+((member_expression
+   object: (identifier) @_process
+   property: (property_identifier) @_argv) @source
+ (#eq? @_process "process")
+ (#eq? @_argv "argv"))

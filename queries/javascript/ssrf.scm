@@ -1,0 +1,40 @@
+; fetch() requests whatever URL it is given.
+((call_expression
+   function: (identifier) @_fetch
+   arguments: (arguments . (_) @sink.arg)) @sink.call
+ (#any-of? @_fetch "fetch" "got" "axios" "request" "needle" "ky")
+ (#set! unguarded.rule "ssrf"))
+
+; axios.get(url), got.post(url), superagent.get(url), ky.get(url).
+((call_expression
+   function: (member_expression
+     object: (identifier) @_client
+     property: (property_identifier) @_method)
+   arguments: (arguments . (_) @sink.arg)) @sink.call
+ (#any-of? @_client "axios" "got" "superagent" "needle" "ky" "request" "undici")
+ (#any-of? @_method "get" "post" "put" "patch" "delete" "head" "options" "request" "stream"
+   "fetch")
+ (#set! unguarded.rule "ssrf"))
+
+; axios({ url }) / axios.request({ url }).
+((call_expression
+   function: [(identifier) @_client
+              (member_expression object: (identifier) @_client)]
+   arguments: (arguments
+     . (object
+         (pair
+           key: (property_identifier) @_key
+           value: (_) @sink.arg)))) @sink.call
+ (#any-of? @_client "axios" "got" "request")
+ (#any-of? @_key "url" "baseURL")
+ (#set! unguarded.rule "ssrf"))
+
+; Node's http/https clients.
+((call_expression
+   function: (member_expression
+     object: (identifier) @_module
+     property: (property_identifier) @_method)
+   arguments: (arguments . (_) @sink.arg)) @sink.call
+ (#any-of? @_method "get" "request")
+ (#set! unguarded.module "http,https,node:http,node:https")
+ (#set! unguarded.rule "ssrf"))

@@ -1,0 +1,21 @@
+; React's dangerouslySetInnerHTML skips React's escaping.
+([(jsx_opening_element
+    attribute: (jsx_attribute
+      (property_identifier) @_prop
+      (jsx_expression
+        (object
+          (pair
+            key: (property_identifier) @_html
+            value: (_) @sink.arg)))))
+  (jsx_self_closing_element
+    attribute: (jsx_attribute
+      (property_identifier) @_prop
+      (jsx_expression
+        (object
+          (pair
+            key: (property_identifier) @_html
+            value: (_) @sink.arg)))))] @sink.call
+ (#eq? @_prop "dangerouslySetInnerHTML")
+ (#eq? @_html "__html")
+ (#set! unguarded.sink "dangerouslySetInnerHTML")
+ (#set! unguarded.rule "xss"))

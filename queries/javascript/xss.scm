@@ -1,0 +1,51 @@
+; innerHTML/outerHTML parse the assigned string as HTML.
+((assignment_expression
+   left: (member_expression
+     property: (property_identifier) @_property)
+   right: (_) @sink.arg) @sink.call
+ (#any-of? @_property "innerHTML" "outerHTML")
+ (#set! unguarded.rule "xss"))
+
+((augmented_assignment_expression
+   left: (member_expression
+     property: (property_identifier) @_property)
+   right: (_) @sink.arg) @sink.call
+ (#any-of? @_property "innerHTML" "outerHTML")
+ (#set! unguarded.rule "xss"))
+
+; insertAdjacentHTML(position, html).
+((call_expression
+   function: (member_expression
+     property: (property_identifier) @_method)
+   arguments: (arguments . (_) . (_) @sink.arg)) @sink.call
+ (#eq? @_method "insertAdjacentHTML")
+ (#set! unguarded.rule "xss"))
+
+; document.write/writeln(html).
+((call_expression
+   function: (member_expression
+     object: (identifier) @_document
+     property: (property_identifier) @_method)
+   arguments: (arguments . (_) @sink.arg)) @sink.call
+ (#eq? @_document "document")
+ (#any-of? @_method "write" "writeln")
+ (#set! unguarded.rule "xss"))
+
+; jQuery .html(value) sets HTML.
+((call_expression
+   function: (member_expression
+     property: (property_identifier) @_method)
+   arguments: (arguments . (_) @sink.arg .)) @sink.call
+ (#eq? @_method "html")
+ (#set! unguarded.rule "xss"))
+
+; React.createElement(type, { dangerouslySetInnerHTML: { __html } }).
+((pair
+   key: (property_identifier) @_prop
+   value: (object
+     (pair
+       key: (property_identifier) @_html
+       value: (_) @sink.arg))) @sink.call
+ (#eq? @_prop "dangerouslySetInnerHTML")
+ (#eq? @_html "__html")
+ (#set! unguarded.rule "xss"))

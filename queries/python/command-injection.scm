@@ -1,0 +1,36 @@
+; os.system/os.popen and the subprocess helpers that always use a shell.
+((call
+   function: (attribute
+     object: (identifier) @_module
+     attribute: (identifier) @_function)
+   arguments: (argument_list . (_) @sink.arg)) @sink.call
+ (#any-of? @_module "os" "subprocess" "commands")
+ (#any-of? @_function "system" "popen" "popen2" "popen3" "getoutput" "getstatusoutput")
+ (#set! unguarded.rule "command-injection"))
+
+((call
+   function: (identifier) @_function
+   arguments: (argument_list . (_) @sink.arg)) @sink.call
+ (#any-of? @_function "system" "popen" "getoutput" "getstatusoutput")
+ (#set! unguarded.rule "command-injection"))
+
+; subprocess.* with shell=True hands the string to /bin/sh.
+((call
+   function: [(identifier) @_function
+              (attribute attribute: (identifier) @_function)]
+   arguments: (argument_list
+     . (_) @sink.arg
+     (keyword_argument
+       name: (identifier) @_shell
+       value: (true)))) @sink.call
+ (#any-of? @_function "run" "call" "check_call" "check_output" "Popen")
+ (#eq? @_shell "shell")
+ (#set! unguarded.rule "command-injection"))
+
+; asyncio's shell variant.
+((call
+   function: [(identifier) @_function
+              (attribute attribute: (identifier) @_function)]
+   arguments: (argument_list . (_) @sink.arg)) @sink.call
+ (#eq? @_function "create_subprocess_shell")
+ (#set! unguarded.rule "command-injection"))

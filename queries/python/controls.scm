@@ -1,0 +1,59 @@
+; Calls that make a value safe (coercions, sanitizers) or that validate it (used in guards).
+
+; Coercion to a number, a flag or an identifier removes every injection.
+((call
+   function: (identifier) @_coerce) @control.coerce
+ (#any-of? @_coerce "int" "float" "bool" "complex" "UUID" "Decimal" "len" "hash" "ord" "abs"
+   "round" "ip_address" "ip_network"))
+
+((call
+   function: (attribute
+     object: (identifier) @_module
+     attribute: (identifier) @_coerce)) @control.coerce
+ (#any-of? @_module "uuid" "decimal" "ipaddress" "math" "hashlib" "secrets")
+ (#any-of? @_coerce "UUID" "Decimal" "ip_address" "ip_network" "floor" "ceil" "sha256" "sha1"
+   "md5" "token_hex" "token_urlsafe" "blake2b"))
+
+; HTML escaping and sanitizing libraries.
+((call
+   function: [(identifier) @_escape
+              (attribute attribute: (identifier) @_escape)]) @control.sanitize
+ (#any-of? @_escape "escape" "conditional_escape" "clean" "sanitize" "escape_html" "quoteattr"
+   "linkify" "strip_tags")
+ (#set! unguarded.rules "xss"))
+
+; shlex.quote() makes one shell word of a value; shlex.join() quotes every word.
+((call
+   function: (attribute
+     object: (identifier) @_shlex
+     attribute: (identifier) @_quote)) @control.sanitize
+ (#any-of? @_shlex "shlex" "pipes")
+ (#any-of? @_quote "quote" "join")
+ (#set! unguarded.rules "command-injection"))
+
+((call
+   function: (identifier) @_quote) @control.sanitize
+ (#eq? @_quote "quote")
+ (#set! unguarded.rules "command-injection"))
+
+; A bare file name cannot leave its directory.
+((call
+   function: [(identifier) @_name
+              (attribute attribute: (identifier) @_name)]) @control.sanitize
+ (#any-of? @_name "secure_filename" "basename" "get_valid_filename" "safe_join")
+ (#set! unguarded.rules "path-traversal"))
+
+; Identifier quoting and escaping provided by database drivers.
+((call
+   function: [(identifier) @_quote
+              (attribute attribute: (identifier) @_quote)]) @control.sanitize
+ (#any-of? @_quote "Identifier" "Literal" "quote_ident" "escape_string" "literal" "quote_name"
+   "escape_identifier")
+ (#set! unguarded.rules "sql-injection"))
+
+; Validators from the standard library and well-known packages.
+((call
+   function: [(identifier) @_check
+              (attribute attribute: (identifier) @_check)]) @control.validate
+ (#any-of? @_check "match" "fullmatch" "search" "url_has_allowed_host_and_scheme"
+   "is_safe_url" "commonpath" "is_relative_to" "url" "domain" "validate_email"))

@@ -1,0 +1,36 @@
+; open() reads or writes whatever path it is given.
+((call
+   function: [(identifier) @_open
+              (attribute
+                object: (identifier) @_module
+                attribute: (identifier) @_open)]
+   arguments: (argument_list . (_) @sink.arg)) @sink.call
+ (#eq? @_open "open")
+ (#not-any-of? @_module "os" "webbrowser" "Image" "tarfile" "zipfile" "gzip" "wave")
+ (#set! unguarded.rule "path-traversal"))
+
+; Flask's send_file and Starlette/Django's FileResponse serve a file from a path.
+((call
+   function: [(identifier) @_send
+              (attribute attribute: (identifier) @_send)]
+   arguments: (argument_list . (_) @sink.arg)) @sink.call
+ (#any-of? @_send "send_file" "FileResponse")
+ (#set! unguarded.rule "path-traversal"))
+
+; pathlib: Path(p).read_text() and friends; the receiver carries the path.
+((call
+   function: (attribute
+     object: (_) @sink.arg
+     attribute: (identifier) @_method)) @sink.call
+ (#any-of? @_method "read_text" "read_bytes" "write_text" "write_bytes")
+ (#set! unguarded.rule "path-traversal"))
+
+; Deleting or copying files by path.
+((call
+   function: (attribute
+     object: (identifier) @_module
+     attribute: (identifier) @_function)
+   arguments: (argument_list . (_) @sink.arg)) @sink.call
+ (#any-of? @_module "os" "shutil")
+ (#any-of? @_function "remove" "unlink" "rmtree")
+ (#set! unguarded.rule "path-traversal"))

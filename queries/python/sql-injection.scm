@@ -1,0 +1,38 @@
+; DB-API cursors and connections (sqlite3, psycopg, MySQLdb, Django's cursor) and
+; SQLAlchemy's exec_driver_sql run the SQL string they are given.
+((call
+   function: (attribute
+     attribute: (identifier) @_method)
+   arguments: (argument_list . (_) @sink.arg)) @sink.call
+ (#any-of? @_method "execute" "executemany" "executescript" "exec_driver_sql" "mogrify")
+ (#set! unguarded.rule "sql-injection"))
+
+; Django: Model.objects.raw(sql).
+((call
+   function: (attribute
+     object: (_) @_manager
+     attribute: (identifier) @_method)
+   arguments: (argument_list . (_) @sink.arg)) @sink.call
+ (#eq? @_method "raw")
+ (#match? @_manager "objects|[Mm]anager|[Qq]uery[Ss]et")
+ (#set! unguarded.rule "sql-injection"))
+
+; Django: QuerySet.extra(where=[...], select={...}, tables=[...]).
+((call
+   function: (attribute
+     attribute: (identifier) @_method)
+   arguments: (argument_list
+     (keyword_argument
+       name: (identifier) @_keyword
+       value: (_) @sink.arg))) @sink.call
+ (#eq? @_method "extra")
+ (#any-of? @_keyword "where" "select" "tables" "order_by")
+ (#set! unguarded.rule "sql-injection"))
+
+; SQLAlchemy text(sql) and pandas read_sql(sql, con).
+((call
+   function: [(identifier) @_text
+              (attribute attribute: (identifier) @_text)]
+   arguments: (argument_list . (_) @sink.arg)) @sink.call
+ (#any-of? @_text "text" "read_sql" "read_sql_query" "RawSQL")
+ (#set! unguarded.rule "sql-injection"))

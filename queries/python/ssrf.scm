@@ -1,0 +1,60 @@
+; requests/httpx module functions fetch whatever URL they are given.
+((call
+   function: (attribute
+     object: (identifier) @_lib
+     attribute: (identifier) @_method)
+   arguments: (argument_list . (_) @sink.arg)) @sink.call
+ (#any-of? @_lib "requests" "httpx" "aiohttp" "urllib3")
+ (#any-of? @_method "get" "post" "put" "patch" "delete" "head" "options" "stream")
+ (#set! unguarded.rule "ssrf"))
+
+; requests.request("GET", url): the URL is the second argument.
+((call
+   function: (attribute
+     object: (identifier) @_lib
+     attribute: (identifier) @_method)
+   arguments: (argument_list . (_) . (_) @sink.arg)) @sink.call
+ (#any-of? @_lib "requests" "httpx" "aiohttp")
+ (#eq? @_method "request")
+ (#set! unguarded.rule "ssrf"))
+
+; url= passed by keyword.
+((call
+   function: (attribute
+     object: (_) @_lib
+     attribute: (identifier) @_method)
+   arguments: (argument_list
+     (keyword_argument
+       name: (identifier) @_keyword
+       value: (_) @sink.arg))) @sink.call
+ (#match? @_lib "(^|\\.)(requests|httpx|aiohttp|urllib3)$|[Ss]ession|[Cc]lient")
+ (#any-of? @_method "get" "post" "put" "patch" "delete" "head" "options" "request" "stream")
+ (#eq? @_keyword "url")
+ (#set! unguarded.rule "ssrf"))
+
+; Session and client objects: requests.Session, httpx.Client/AsyncClient, aiohttp.ClientSession.
+((call
+   function: (attribute
+     object: (_) @sink.receiver
+     attribute: (identifier) @_method)
+   arguments: (argument_list . (_) @sink.arg)) @sink.call
+ (#any-of? @_method "get" "post" "put" "patch" "delete" "head" "options" "stream")
+ (#set! unguarded.receiver "Session,Client,AsyncClient,ClientSession,PoolManager,OAuth2Session")
+ (#set! unguarded.rule "ssrf"))
+
+((call
+   function: (attribute
+     object: (_) @sink.receiver
+     attribute: (identifier) @_method)
+   arguments: (argument_list . (_) . (_) @sink.arg)) @sink.call
+ (#eq? @_method "request")
+ (#set! unguarded.receiver "Session,Client,AsyncClient,ClientSession,PoolManager")
+ (#set! unguarded.rule "ssrf"))
+
+; urllib: urlopen(url) / urllib.request.urlopen(url).
+((call
+   function: [(identifier) @_open
+              (attribute attribute: (identifier) @_open)]
+   arguments: (argument_list . (_) @sink.arg)) @sink.call
+ (#eq? @_open "urlopen")
+ (#set! unguarded.rule "ssrf"))

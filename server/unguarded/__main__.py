@@ -1,0 +1,3 @@
+from unguarded.cli import main
+
+raise SystemExit(main())

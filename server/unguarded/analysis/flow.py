@@ -1,0 +1,590 @@
+"""Backward data flow from a sink's argument to its origins, and the controls on the way.
+
+The analysis is intraprocedural with simple summaries: it follows a value through the
+definitions that reach it in its function (assignments, augmented assignments, loop
+targets, `with` targets, destructuring, container writes), through closures to enclosing
+scopes and module constants, and through calls to functions defined in the same file.
+A trace is dropped when a control stands on its path:
+  * a coercion or a sanitizer call the value passes through (`int()`, `html.escape()`),
+  * a guard that dominates the use and tests the value (a validator call, an allowlist
+    membership test, a comparison with literals, an early exit or an `assert`).
+Language syntax lives in the subclasses (`python_flow.py`, `js_flow.py`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+import tree_sitter
+
+from unguarded.analysis.model import OriginKind, Span, Step
+from unguarded.analysis.settings import AnalysisSettings
+
+Node = tree_sitter.Node
+NodeKey = tuple[int, int, int]
+
+# Deep expressions are cut off here instead of risking the interpreter's recursion limit.
+MAX_DEPTH = 60
+MAX_TRACES = 4
+LABEL_WIDTH = 80
+
+# Callee names (last dotted component) that read as validation.
+_VALIDATOR_NAME = re.compile(
+    r"^(is|has|can|should|must)(_|[A-Z])|valid|verif|check|allow|permit|safe|trust|sanitiz|"
+    r"whitelist|ensure|assert|guard|require|authori[sz]",
+    re.IGNORECASE,
+)
+# Names of collections that read as allowlists.
+_ALLOWLIST_NAME = re.compile(
+    r"allow|permit|valid|safe|trust|white|known|accept|support|choices|options|^[A-Z0-9_]+$",
+    re.IGNORECASE,
+)
+# startswith("http") and friends check the scheme only: they say nothing about the rest.
+_SCHEME_ONLY = re.compile(r"^(?:[a-z][a-z0-9+.-]*:?/{0,2}|/|\.|)$", re.IGNORECASE)
+
+
+def node_key(node: Node) -> NodeKey:
+    return (node.start_byte, node.end_byte, node.kind_id)
+
+
+def node_text(node: Node) -> str:
+    return (node.text or b"").decode("utf-8", errors="replace")
+
+
+def normalized(text: str) -> str:
+    return re.sub(r"\s+", "", text).replace("'", '"').replace("`", '"')
+
+
+def short_label(text: str) -> str:
+    first_line = text.strip().splitlines()[0] if text.strip() else ""
+    if len(first_line) > LABEL_WIDTH:
+        return first_line[: LABEL_WIDTH - 1] + "…"
+    return first_line
+
+
+@dataclass(frozen=True)
+class Trace:
+    kind: OriginKind
+    origin: Step
+    steps: tuple[Step, ...] = ()
+    # For parameter origins: (function start byte, parameter name), used by call summaries.
+    parameter: tuple[int, str] | None = None
+    origin_text: str = ""
+
+    def then(self, step: Step) -> Trace:
+        if self.steps and self.steps[-1] == step:
+            return self
+        return Trace(self.kind, self.origin, (*self.steps, step), self.parameter, self.origin_text)
+
+
+@dataclass(frozen=True)
+class Definition:
+    """`name` takes a new value at byte `position`, computed from `value`."""
+
+    name: str
+    kind: str  # "assign" | "augment" | "iterate" | "opaque"
+    value: Node | None
+    position: int
+    statement: Node
+
+
+@dataclass(frozen=True)
+class Guard:
+    position: int
+    subjects: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Parameter:
+    name: str
+    index: int
+    node: Node
+    annotation: str = ""
+    default: Node | None = None
+
+
+@dataclass
+class Captures:
+    """Node sets from the shared queries (sources.scm, controls.scm)."""
+
+    sources: set[NodeKey] = field(default_factory=set)
+    coercions: set[NodeKey] = field(default_factory=set)
+    # Sanitizer call -> rule ids it protects ("*" for all).
+    sanitizers: dict[NodeKey, frozenset[str]] = field(default_factory=dict)
+    validators: set[NodeKey] = field(default_factory=set)
+
+
+class FlowAnalyzer:
+    """Answers "where can the value of this node come from, unguarded?" for one tree."""
+
+    function_types: frozenset[str] = frozenset()
+    # Nodes that open a new scope for names but are not functions (class bodies).
+    opaque_scope_types: frozenset[str] = frozenset()
+    module_type: str = ""
+    # Node types whose children run conditionally (branch bodies), for reaching definitions.
+    branch_types: frozenset[str] = frozenset()
+    literal_types: frozenset[str] = frozenset()
+    block_types: frozenset[str] = frozenset()
+
+    def __init__(
+        self,
+        root: Node,
+        captures: Captures,
+        settings: AnalysisSettings,
+        sink_calls: set[NodeKey],
+    ) -> None:
+        self.root = root
+        self.captures = captures
+        self.settings = settings
+        self.sink_calls = sink_calls
+        self._definitions: dict[NodeKey, dict[str, list[Definition]]] = {}
+        self._parameters: dict[NodeKey, list[Parameter]] = {}
+        self._values: dict[tuple[NodeKey, str], list[Trace]] = {}
+        self._in_progress: set[tuple[NodeKey, str]] = set()
+        self._guards: dict[NodeKey, list[Guard]] = {}
+        self._functions_by_name: dict[str, list[Node]] | None = None
+        self._raising_validators: dict[NodeKey, bool] = {}
+        self.rule = ""
+
+    # ------------------------------------------------------------------ syntax hooks
+    def collect_definitions(self, scope: Node) -> dict[str, list[Definition]]:
+        raise NotImplementedError
+
+    def parameters_of(self, function: Node) -> list[Parameter]:
+        raise NotImplementedError
+
+    def evaluate_node(self, node: Node, depth: int) -> list[Trace]:
+        """Language-specific evaluation of one expression node."""
+        raise NotImplementedError
+
+    def parameter_origin(self, function: Node, parameter: Parameter) -> list[Trace] | None:
+        """Traces for a parameter, or None to use the default (caller unknown)."""
+        raise NotImplementedError
+
+    def guard_steps(self, node: Node) -> Iterator[tuple[Node, bool | None]]:
+        """Conditions that guard `node` from its parent: (condition, polarity).
+
+        Polarity True means `node` runs only when the condition holds, False only when it
+        does not, None means the "condition" is a statement-level check (any outcome but
+        success exits)."""
+        raise NotImplementedError
+
+    def tested_subjects(self, condition: Node, positive: bool | None) -> set[str]:
+        raise NotImplementedError
+
+    def function_name(self, function: Node) -> str:
+        raise NotImplementedError
+
+    def returned_values(self, function: Node) -> list[Node]:
+        raise NotImplementedError
+
+    def call_arguments(self, call: Node) -> tuple[list[Node], dict[str, Node]]:
+        raise NotImplementedError
+
+    def callee_name(self, call: Node) -> str:
+        raise NotImplementedError
+
+    def is_raising_validator_body(self, function: Node) -> bool:
+        raise NotImplementedError
+
+    def is_dead_branch(self, node: Node) -> bool:
+        raise NotImplementedError
+
+    # ------------------------------------------------------------------ scopes
+    def enclosing_scope(self, node: Node) -> Node:
+        current = node.parent
+        while current is not None:
+            if current.type in self.function_types or current.type == self.module_type:
+                return current
+            current = current.parent
+        return self.root
+
+    def definitions(self, scope: Node) -> dict[str, list[Definition]]:
+        key = node_key(scope)
+        found = self._definitions.get(key)
+        if found is None:
+            found = self.collect_definitions(scope)
+            for items in found.values():
+                items.sort(key=lambda definition: definition.position)
+            self._definitions[key] = found
+        return found
+
+    def parameters(self, function: Node) -> list[Parameter]:
+        key = node_key(function)
+        found = self._parameters.get(key)
+        if found is None:
+            found = [] if function.type == self.module_type else self.parameters_of(function)
+            self._parameters[key] = found
+        return found
+
+    def reaching_definitions(self, scope: Node, name: str, use: Node) -> list[Definition]:
+        """Definitions of `name` in `scope` that may reach `use`, latest first."""
+        candidates = self.definitions(scope).get(name, [])
+        before = [d for d in candidates if d.position <= use.start_byte]
+        reaching: list[Definition] = []
+        for definition in reversed(before):
+            reaching.append(definition)
+            if definition.kind != "augment" and self._always_runs_before(
+                definition.statement, use, scope
+            ):
+                break
+        return reaching
+
+    def _always_runs_before(self, statement: Node, use: Node, scope: Node) -> bool:
+        """True when every branch body around `statement` also contains `use`."""
+        current = statement.parent
+        while current is not None and current != scope:
+            if current.type in self.branch_types and not _contains(current, use):
+                return False
+            current = current.parent
+        return True
+
+    def module_definitions(self, name: str) -> list[Definition]:
+        return self.definitions(self.root).get(name, [])
+
+    # ------------------------------------------------------------------ evaluation
+    def traces(self, node: Node, rule: str) -> list[Trace]:
+        self.rule = rule
+        return self.evaluate(node, 0)
+
+    def evaluate(self, node: Node, depth: int) -> list[Trace]:
+        if depth > MAX_DEPTH:
+            return []
+        key = (node_key(node), self.rule)
+        cached = self._values.get(key)
+        if cached is not None:
+            return cached
+        if key in self._in_progress:
+            return []
+        self._in_progress.add(key)
+        try:
+            if node_key(node) in self.captures.sources:
+                result = [self.untrusted(node)]
+            else:
+                result = self.evaluate_node(node, depth + 1)
+            if result and node.type not in ("identifier",) and self.guarded(node, node_text(node)):
+                result = []
+        finally:
+            self._in_progress.discard(key)
+        self._values[key] = result
+        return result
+
+    def evaluate_all(self, nodes: Iterable[Node | None], depth: int) -> list[Trace]:
+        merged: list[Trace] = []
+        for node in nodes:
+            if node is not None:
+                merged = merge(merged, self.evaluate(node, depth))
+        return merged
+
+    def untrusted(self, node: Node) -> Trace:
+        text = short_label(node_text(node))
+        return Trace(OriginKind.UNTRUSTED, Step(Span.of(node), text), origin_text=text)
+
+    def widen_origin(self, traces: list[Trace], inner: Node, outer: Node) -> list[Trace]:
+        """`request.args` reached through `request.args.get("url")`: name the larger node."""
+        inner_span = Span.of(inner)
+        widened = []
+        for trace in traces:
+            if trace.kind is OriginKind.UNTRUSTED and trace.origin.span == inner_span:
+                text = short_label(node_text(outer))
+                trace = Trace(trace.kind, Step(Span.of(outer), text), trace.steps, None, text)
+            widened.append(trace)
+        return widened
+
+    def resolve_name(self, name: str, use: Node, depth: int) -> list[Trace]:
+        scope = self.enclosing_scope(use)
+        point = use
+        while True:
+            reaching = self.reaching_definitions(scope, name, point)
+            if not reaching and scope.type != self.module_type and point == use:
+                reaching = []
+            if reaching:
+                merged: list[Trace] = []
+                for definition in reaching:
+                    if self.guarded_between(point, scope, name, definition.position):
+                        continue
+                    step = Step(Span.of(definition.statement), short_label(
+                        node_text(definition.statement)))
+                    merged = merge(
+                        merged,
+                        [t.then(step) for t in self.evaluate_definition(definition, depth)],
+                    )
+                return merged
+            parameter = next((p for p in self.parameters(scope) if p.name == name), None)
+            if parameter is not None:
+                if self.guarded_between(point, scope, name, scope.start_byte):
+                    return []
+                origin = self.parameter_origin(scope, parameter)
+                if origin is not None:
+                    return origin
+                return [self.parameter_trace(scope, parameter)]
+            if scope.type == self.module_type:
+                return []
+            # A closure or a function reading a module name: look in the enclosing scope.
+            # Module code has run by the time a function is called, so all module
+            # definitions count there.
+            outer = self.enclosing_scope(scope)
+            if outer.type == self.module_type:
+                definitions = self.module_definitions(name)
+                if not definitions:
+                    return []
+                merged = []
+                for definition in definitions:
+                    step = Step(Span.of(definition.statement), short_label(
+                        node_text(definition.statement)))
+                    merged = merge(
+                        merged,
+                        [t.then(step) for t in self.evaluate_definition(definition, depth)],
+                    )
+                return merged
+            point = scope
+            scope = outer
+
+    def parameter_trace(self, function: Node, parameter: Parameter) -> Trace:
+        label = f"parameter '{parameter.name}' of {self.function_name(function)}()"
+        return Trace(
+            OriginKind.PARAMETER,
+            Step(Span.of(parameter.node), label),
+            parameter=(function.start_byte, parameter.name),
+            origin_text=label,
+        )
+
+    def evaluate_definition(self, definition: Definition, depth: int) -> list[Trace]:
+        if definition.kind == "opaque" or definition.value is None:
+            return []
+        traces = self.evaluate(definition.value, depth)
+        if definition.kind == "augment":
+            earlier = self.resolve_name(definition.name, definition.statement, depth + 1)
+            traces = merge(traces, earlier)
+        return traces
+
+    # ------------------------------------------------------------------ calls
+    def functions_by_name(self) -> dict[str, list[Node]]:
+        if self._functions_by_name is None:
+            table: dict[str, list[Node]] = {}
+            stack = [self.root]
+            while stack:
+                node = stack.pop()
+                if node.type in self.function_types:
+                    name = self.function_name(node)
+                    if name and name != "<anonymous>":
+                        table.setdefault(name, []).append(node)
+                stack.extend(reversed(node.children))
+            self._functions_by_name = table
+        return self._functions_by_name
+
+    def local_function(self, call: Node) -> Node | None:
+        name = self.callee_name(call)
+        if not name:
+            return None
+        candidates = self.functions_by_name().get(name.rsplit(".", 1)[-1])
+        if not candidates or len(candidates) > 1:
+            return None
+        return candidates[0]
+
+    def summarize_call(self, call: Node, function: Node, depth: int) -> list[Trace]:
+        """The traces of a call to a function defined in this file, with its parameters
+        replaced by the caller's arguments."""
+        key = (node_key(function), self.rule)
+        if key in self._in_progress:
+            return []
+        returned = self.evaluate_all(self.returned_values(function), depth)
+        positional, keywords = self.call_arguments(call)
+        parameters = self.parameters(function)
+        result: list[Trace] = []
+        for trace in returned:
+            if trace.parameter is None or trace.parameter[0] != function.start_byte:
+                result = merge(result, [trace])
+                continue
+            parameter = next((p for p in parameters if p.name == trace.parameter[1]), None)
+            if parameter is None:
+                continue
+            argument = keywords.get(parameter.name)
+            if argument is None and parameter.index < len(positional):
+                argument = positional[parameter.index]
+            if argument is None:
+                continue
+            step = Step(Span.of(call), short_label(node_text(call)))
+            result = merge(result, [t.then(step) for t in self.evaluate(argument, depth)])
+        return result
+
+    def is_sanitizer(self, call: Node) -> bool:
+        key = node_key(call)
+        if key in self.captures.coercions:
+            return True
+        rules = self.captures.sanitizers.get(key)
+        if rules is not None and (self.rule in rules or "*" in rules):
+            return True
+        declared = self.settings.names_for(self.settings.sanitizers, self.rule)
+        return bool(declared) and _name_matches(self.callee_name(call), declared)
+
+    def is_validator_call(self, call: Node) -> bool:
+        name = self.callee_name(call)
+        if node_key(call) in self.captures.validators or node_key(call) in self.captures.coercions:
+            return True
+        declared = self.settings.names_for(self.settings.validators, self.rule)
+        if declared and _name_matches(name, declared):
+            return True
+        last = name.rsplit(".", 1)[-1]
+        if last and _VALIDATOR_NAME.search(last):
+            return True
+        function = self.local_function(call)
+        return function is not None and self.raising_validator(function)
+
+    def is_statement_validator(self, call: Node) -> bool:
+        """A call used as a statement validates its arguments when failure raises."""
+        name = self.callee_name(call)
+        if node_key(call) in self.captures.coercions:
+            return True
+        declared = self.settings.names_for(self.settings.validators, self.rule)
+        if declared and _name_matches(name, declared):
+            return True
+        function = self.local_function(call)
+        if function is not None:
+            return self.raising_validator(function)
+        last = name.rsplit(".", 1)[-1]
+        return bool(last) and bool(_VALIDATOR_NAME.search(last))
+
+    def raising_validator(self, function: Node) -> bool:
+        key = node_key(function)
+        found = self._raising_validators.get(key)
+        if found is None:
+            found = self.is_raising_validator_body(function)
+            self._raising_validators[key] = found
+        return found
+
+    # ------------------------------------------------------------------ guards
+    def guards(self, node: Node, scope: Node) -> list[Guard]:
+        key = node_key(node)
+        found = self._guards.get(key)
+        if found is not None:
+            return found
+        found = []
+        current = node
+        while current is not None and current != scope:
+            for condition, polarity in self.guard_steps(current):
+                subjects = self.tested_subjects(condition, polarity)
+                if subjects:
+                    subjects |= self.aliases(subjects, condition, scope)
+                    found.append(Guard(condition.start_byte, frozenset(subjects)))
+            current = current.parent
+        self._guards[key] = found
+        return found
+
+    def aliases(self, subjects: set[str], condition: Node, scope: Node) -> set[str]:
+        """Names a tested variable was computed from: checking `parsed.hostname` where
+        `parsed = urlparse(url)` checks `url` too."""
+        extra: set[str] = set()
+        frontier = {s for s in subjects if s.isidentifier()}
+        for _ in range(3):
+            next_frontier: set[str] = set()
+            for name in frontier:
+                for definition in self.reaching_definitions(scope, name, condition):
+                    if definition.value is None:
+                        continue
+                    for identifier in self.identifiers_in(definition.value):
+                        if identifier not in subjects and identifier not in extra:
+                            extra.add(identifier)
+                            next_frontier.add(identifier)
+            frontier = next_frontier
+        return extra
+
+    def identifiers_in(self, node: Node) -> set[str]:
+        found: set[str] = set()
+        stack = [node]
+        while stack:
+            current = stack.pop()
+            if current.type == "identifier":
+                found.add(node_text(current))
+            elif current.type not in self.function_types:
+                stack.extend(current.children)
+        return found
+
+    def subject_texts(self, node: Node) -> set[str]:
+        """Every expression inside `node` a check could be said to test."""
+        texts: set[str] = set()
+        stack = [node]
+        while stack:
+            current = stack.pop()
+            if current.type in self.function_types or current.type in self.literal_types:
+                continue
+            if current.is_named:
+                texts.add(normalized(node_text(current)))
+            stack.extend(current.children)
+        return texts
+
+    def guarded(self, node: Node, text: str) -> bool:
+        scope = self.enclosing_scope(node)
+        wanted = normalized(text)
+        return any(wanted in guard.subjects for guard in self.guards(node, scope))
+
+    def guarded_between(self, use: Node, scope: Node, name: str, after: int) -> bool:
+        return any(
+            guard.position >= after and name in guard.subjects
+            for guard in self.guards(use, scope)
+        )
+
+    def allowlist_like(self, node: Node) -> bool:
+        """A collection a membership test can treat as an allowlist."""
+        if node.type in self.collection_literal_types:
+            return True
+        text = node_text(node)
+        last = re.split(r"[.\[\]()]", text.strip())
+        name = next((part for part in reversed(last) if part), text)
+        if _ALLOWLIST_NAME.search(name):
+            return True
+        if node.type == "identifier":
+            definitions = self.module_definitions(text)
+            return any(
+                d.value is not None and self.is_constant_collection(d.value) for d in definitions
+            )
+        return False
+
+    collection_literal_types: frozenset[str] = frozenset()
+
+    def is_constant_collection(self, node: Node) -> bool:
+        if node.type in self.collection_literal_types:
+            return True
+        if node.type in ("call", "new_expression", "call_expression"):
+            name = self.callee_name(node)
+            return name.rsplit(".", 1)[-1] in ("set", "frozenset", "Set", "tuple", "list")
+        return False
+
+
+def merge(left: list[Trace], right: list[Trace]) -> list[Trace]:
+    if not right:
+        return left
+    if not left:
+        return right[:MAX_TRACES]
+    seen = {trace.origin.span for trace in left}
+    merged = list(left)
+    for trace in right:
+        if trace.origin.span not in seen and len(merged) < MAX_TRACES:
+            merged.append(trace)
+            seen.add(trace.origin.span)
+    # Untrusted origins first: they decide the severity.
+    merged.sort(key=lambda trace: trace.kind is not OriginKind.UNTRUSTED)
+    return merged
+
+
+def _contains(outer: Node, inner: Node) -> bool:
+    return outer.start_byte <= inner.start_byte and inner.end_byte <= outer.end_byte
+
+
+def contains(outer: Node, inner: Node) -> bool:
+    return _contains(outer, inner)
+
+
+def _name_matches(name: str, declared: frozenset[str]) -> bool:
+    if not name:
+        return False
+    if name in declared:
+        return True
+    last = name.rsplit(".", 1)[-1]
+    return any(entry == last or entry.rsplit(".", 1)[-1] == last for entry in declared)
+
+
+def first(nodes: Iterable[Node], predicate: Callable[[Node], bool]) -> Node | None:
+    return next((node for node in nodes if predicate(node)), None)

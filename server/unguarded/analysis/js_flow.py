@@ -1,0 +1,682 @@
+"""JavaScript / TypeScript / JSX syntax for the data-flow analysis."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from unguarded.analysis.flow import (
+    Definition,
+    FlowAnalyzer,
+    Node,
+    Parameter,
+    Trace,
+    merge,
+    node_key,
+    node_text,
+)
+from unguarded.analysis.model import OriginKind, Span, Step
+
+_FUNCTIONS = frozenset(
+    {"function_declaration", "function_expression", "arrow_function", "method_definition",
+     "generator_function_declaration", "generator_function", "function"}
+)
+_SAFE_TYPES = re.compile(r"^:?\s*(?:number|boolean|bigint|Date|(?:'[^']*'|\"[^\"]*\"|\d+)"
+                         r"(?:\s*\|\s*(?:'[^']*'|\"[^\"]*\"|\d+))*)\s*$")
+# Array and promise methods whose callback receives the receiver's elements / value.
+_ELEMENT_CALLBACKS = frozenset(
+    {"map", "forEach", "filter", "find", "flatMap", "some", "every", "reduce", "then",
+     "findLast", "sort"}
+)
+_TRIVIAL_TESTS = frozenset(
+    {"Array.isArray", "Boolean", "String", "console.log", "existsSync", "fs.existsSync",
+     "Object.keys", "isEmpty", "_.isEmpty", "_.isString"}
+)
+_VALIDATING_METHODS = frozenset(
+    {"has", "includes", "startsWith", "endsWith", "match", "test", "matches", "isSafeInteger",
+     "isInteger", "isFinite", "some", "every", "indexOf"}
+)
+_EXIT_CALLS = frozenset({"process.exit", "next", "abort"})
+_BRANCHES = frozenset(
+    {"statement_block", "else_clause", "catch_clause", "finally_clause", "ternary_expression",
+     "switch_case", "switch_default", "binary_expression", "if_statement", "for_in_statement",
+     "for_statement", "while_statement", "do_statement"}
+)
+_SCHEME_LIKE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:?/{0,2}|/|\.|)$", re.IGNORECASE)
+
+
+class JavaScriptFlow(FlowAnalyzer):
+    function_types = _FUNCTIONS
+    module_type = "program"
+    literal_types = frozenset(
+        {"string", "number", "true", "false", "null", "undefined", "regex"}
+    )
+    collection_literal_types = frozenset({"array", "object"})
+    branch_types = _BRANCHES
+
+    # ------------------------------------------------------------------ definitions
+    def collect_definitions(self, scope: Node) -> dict[str, list[Definition]]:
+        table: dict[str, list[Definition]] = {}
+
+        def add(name: str, kind: str, value: Node | None, position: int, statement: Node) -> None:
+            table.setdefault(name, []).append(Definition(name, kind, value, position, statement))
+
+        def bind(target: Node, kind: str, value: Node | None, position: int, stmt: Node) -> None:
+            kind_of = target.type
+            if kind_of in ("identifier", "shorthand_property_identifier_pattern"):
+                add(node_text(target), kind, value, position, stmt)
+            elif kind_of in ("object_pattern", "array_pattern"):
+                for child in target.named_children:
+                    bind(child, kind, value, position, stmt)
+            elif kind_of == "pair_pattern":
+                inner = target.child_by_field_name("value")
+                if inner is not None:
+                    bind(inner, kind, value, position, stmt)
+            elif kind_of in ("assignment_pattern", "object_assignment_pattern"):
+                left = target.child_by_field_name("left")
+                right = target.child_by_field_name("right")
+                if left is not None:
+                    bind(left, kind, value, position, stmt)
+                    if right is not None:
+                        bind(left, "augment", right, position, stmt)
+            elif kind_of == "rest_pattern":
+                for child in target.named_children:
+                    bind(child, kind, value, position, stmt)
+            elif kind_of in ("member_expression", "subscript_expression"):
+                root = target
+                while root.type in ("member_expression", "subscript_expression"):
+                    inner = root.child_by_field_name("object")
+                    if inner is None:
+                        return
+                    root = inner
+                if root.type == "identifier":
+                    add(node_text(root), "augment", value, position, stmt)
+
+        body = scope.child_by_field_name("body") if scope.type != "program" else scope
+        if body is None:
+            return table
+        stack: list[Node] = [body]
+        while stack:
+            node = stack.pop()
+            kind = node.type
+            if kind in _FUNCTIONS and node != body:
+                name = node.child_by_field_name("name")
+                if name is not None and kind in ("function_declaration",
+                                                 "generator_function_declaration"):
+                    add(node_text(name), "opaque", None, scope.start_byte, node)
+                continue
+            if kind == "class_declaration":
+                name = node.child_by_field_name("name")
+                if name is not None:
+                    add(node_text(name), "opaque", None, node.start_byte, node)
+                continue
+            if kind == "variable_declarator":
+                name = node.child_by_field_name("name")
+                value = node.child_by_field_name("value")
+                if name is not None:
+                    statement = node.parent if node.parent is not None else node
+                    bind(name, "assign" if value is not None else "opaque", value,
+                         node.end_byte, statement)
+            elif kind == "assignment_expression":
+                left = node.child_by_field_name("left")
+                right = node.child_by_field_name("right")
+                if left is not None:
+                    bind(left, "assign", right, node.end_byte, _statement_of(node))
+            elif kind == "augmented_assignment_expression":
+                left = node.child_by_field_name("left")
+                if left is not None:
+                    bind(left, "augment", node.child_by_field_name("right"), node.end_byte,
+                         _statement_of(node))
+            elif kind == "for_in_statement":
+                left = node.child_by_field_name("left")
+                right = node.child_by_field_name("right")
+                loop_body = node.child_by_field_name("body")
+                operator = node.child_by_field_name("operator")
+                if left is not None:
+                    position = loop_body.start_byte if loop_body is not None else node.end_byte
+                    # for (k in obj) iterates keys; for (v of list) iterates values.
+                    kind_name = "iterate" if operator is None or node_text(operator) == "of" else "opaque"
+                    bind(left, kind_name, right, position, node)
+            elif kind == "catch_clause":
+                parameter = node.child_by_field_name("parameter")
+                if parameter is not None:
+                    bind(parameter, "opaque", None, node.start_byte, node)
+            elif kind == "import_statement":
+                for identifier in _descendants(node, "identifier"):
+                    add(node_text(identifier), "opaque", None, node.end_byte, node)
+                continue
+            stack.extend(reversed(node.children))
+        return table
+
+    # ------------------------------------------------------------------ parameters
+    def parameters_of(self, function: Node) -> list[Parameter]:
+        single = function.child_by_field_name("parameter")
+        if single is not None:
+            return [Parameter(node_text(single), 0, single)]
+        holder = function.child_by_field_name("parameters")
+        if holder is None:
+            return []
+        found: list[Parameter] = []
+        for index, child in enumerate(holder.named_children):
+            annotation = ""
+            pattern = child
+            default = None
+            if child.type in ("required_parameter", "optional_parameter"):
+                inner = child.child_by_field_name("pattern")
+                type_node = child.child_by_field_name("type")
+                annotation = node_text(type_node) if type_node is not None else ""
+                default = child.child_by_field_name("value")
+                if inner is None:
+                    continue
+                pattern = inner
+            if pattern.type == "assignment_pattern":
+                default = pattern.child_by_field_name("right")
+                pattern = pattern.child_by_field_name("left") or pattern
+            for name_node in _bound_names(pattern):
+                found.append(Parameter(node_text(name_node), index, name_node, annotation, default))
+        return found
+
+    def function_name(self, function: Node) -> str:
+        name = function.child_by_field_name("name")
+        if name is not None:
+            return node_text(name)
+        parent = function.parent
+        if parent is not None and parent.type == "variable_declarator":
+            declared = parent.child_by_field_name("name")
+            if declared is not None and declared.type == "identifier":
+                return node_text(declared)
+        if parent is not None and parent.type in ("pair", "assignment_expression"):
+            key = parent.child_by_field_name("key") or parent.child_by_field_name("left")
+            if key is not None:
+                return node_text(key).rsplit(".", 1)[-1]
+        return "<anonymous>"
+
+    def parameter_origin(self, function: Node, parameter: Parameter) -> list[Trace] | None:
+        if _SAFE_TYPES.match(parameter.annotation.strip()):
+            return []
+        parent = function.parent
+        if parent is not None and parent.type == "arguments":
+            call = parent.parent
+            if call is None or call.type not in ("call_expression", "new_expression"):
+                return []
+            callee = call.child_by_field_name("function")
+            arguments = parent.named_children
+            if callee is not None and callee.type == "member_expression":
+                method = callee.child_by_field_name("property")
+                receiver = callee.child_by_field_name("object")
+                method_name = node_text(method) if method is not None else ""
+                if method_name in ("addEventListener", "on") and arguments and _string_value(
+                    arguments[0]
+                ) == "message" and parameter.index == 0:
+                    return [self._message_event(parameter)]
+                if method_name in _ELEMENT_CALLBACKS and receiver is not None:
+                    step = Step(Span.of(call), f"element of {node_text(receiver)[:60]}")
+                    return [t.then(step) for t in self.evaluate(receiver, 0)]
+            # Callback of a framework or library call: the caller is known, not user code.
+            return []
+        if parent is not None and parent.type == "assignment_expression":
+            left = parent.child_by_field_name("left")
+            if left is not None and node_text(left).endswith("onmessage") and parameter.index == 0:
+                return [self._message_event(parameter)]
+        name = self.function_name(function)
+        if name.startswith("test"):
+            return []
+        return None
+
+    def _message_event(self, parameter: Parameter) -> Trace:
+        # Only `.data` of the event is attacker-chosen; the walk widens it from the member.
+        label = f"message event '{parameter.name}' (postMessage data)"
+        return Trace(OriginKind.UNTRUSTED, Step(Span.of(parameter.node), label), origin_text=label)
+
+    # ------------------------------------------------------------------ expressions
+    def evaluate_node(self, node: Node, depth: int) -> list[Trace]:
+        kind = node.type
+        if kind in ("identifier", "shorthand_property_identifier"):
+            return self.resolve_name(node_text(node), node, depth)
+        if kind in self.literal_types:
+            return []
+        if kind == "template_string":
+            return self.evaluate_all(
+                (c for c in node.named_children if c.type == "template_substitution"), depth
+            )
+        if kind in ("template_substitution", "parenthesized_expression", "await_expression",
+                    "array", "spread_element", "non_null_expression", "sequence_expression",
+                    "jsx_expression"):
+            return self.evaluate_all(node.named_children, depth)
+        if kind in ("as_expression", "satisfies_expression", "type_assertion"):
+            return self.evaluate_all(node.named_children[:1], depth)
+        if kind == "binary_expression":
+            operator = node.child_by_field_name("operator")
+            if operator is not None and operator.type in (
+                "+", "||", "??", "&&"
+            ):
+                return self.evaluate_all(
+                    (node.child_by_field_name("left"), node.child_by_field_name("right")), depth
+                )
+            return []  # comparisons and arithmetic other than + give booleans or numbers
+        if kind == "ternary_expression":
+            return self.evaluate_all(
+                (node.child_by_field_name("consequence"), node.child_by_field_name("alternative")),
+                depth,
+            )
+        if kind in ("unary_expression", "update_expression"):
+            return []  # !x, typeof x, +x, -x: booleans, type names and numbers
+        if kind == "object":
+            values: list[Node | None] = []
+            for child in node.named_children:
+                if child.type == "pair":
+                    values.append(child.child_by_field_name("value"))
+                elif child.type in ("shorthand_property_identifier", "spread_element"):
+                    values.append(child)
+            return self.evaluate_all(values, depth)
+        if kind in ("member_expression", "subscript_expression"):
+            value = node.child_by_field_name("object")
+            if value is None:
+                return []
+            traces = self.evaluate(value, depth)
+            if value.type == "identifier" and traces and all(
+                t.origin_text.startswith("message event") for t in traces
+            ):
+                prop = node.child_by_field_name("property")
+                if prop is None or node_text(prop) != "data":
+                    return []
+                return [self.untrusted(node)]
+            return self.widen_origin(traces, value, node)
+        if kind in ("call_expression", "new_expression"):
+            return self.evaluate_call(node, depth)
+        if kind == "assignment_expression":
+            return self.evaluate_all((node.child_by_field_name("right"),), depth)
+        return []
+
+    def evaluate_call(self, call: Node, depth: int) -> list[Trace]:
+        if self.is_sanitizer(call):
+            return []
+        if node_key(call) in self.sink_calls:
+            return []
+        function = call.child_by_field_name("function") or call.child_by_field_name("constructor")
+        if function is None:
+            return []
+        arguments = call.child_by_field_name("arguments")
+        argument_nodes = [
+            a for a in (arguments.named_children if arguments is not None else [])
+            if a.type not in _FUNCTIONS
+        ]
+        local = self.local_function(call)
+        if local is not None and function.type == "identifier":
+            return self.summarize_call(call, local, depth)
+        if function.type == "member_expression":
+            receiver = function.child_by_field_name("object")
+            prop = function.child_by_field_name("property")
+            method = node_text(prop) if prop is not None else ""
+            if receiver is not None and node_text(receiver) == "this" and local is not None:
+                return self.summarize_call(call, local, depth)
+            receiver_traces = self.evaluate(receiver, depth) if receiver is not None else []
+            if receiver is not None:
+                receiver_traces = self.widen_origin(receiver_traces, receiver, call)
+            if method in ("get", "getAll") and argument_nodes:
+                return merge(receiver_traces, self.evaluate_all(argument_nodes[1:], depth))
+            if method in ("then", "catch", "finally"):
+                return receiver_traces
+            return merge(receiver_traces, self.evaluate_all(argument_nodes, depth))
+        return self.evaluate_all(argument_nodes, depth)
+
+    def returned_values(self, function: Node) -> list[Node]:
+        body = function.child_by_field_name("body")
+        if body is None:
+            return []
+        if body.type != "statement_block":
+            return [body]
+        values: list[Node] = []
+        stack = [body]
+        while stack:
+            node = stack.pop()
+            if node.type in _FUNCTIONS or node.type == "class_declaration":
+                continue
+            if node.type == "return_statement" and node.named_children:
+                values.append(node.named_children[0])
+                continue
+            stack.extend(node.children)
+        return values
+
+    def call_arguments(self, call: Node) -> tuple[list[Node], dict[str, Node]]:
+        arguments = call.child_by_field_name("arguments")
+        if arguments is None:
+            return [], {}
+        return [a for a in arguments.named_children if a.type != "comment"], {}
+
+    def callee_name(self, call: Node) -> str:
+        function = call.child_by_field_name("function") or call.child_by_field_name("constructor")
+        if function is None:
+            return ""
+        if function.type in ("identifier", "member_expression"):
+            text = node_text(function)
+            return text if "\n" not in text and "(" not in text else text.rsplit(".", 1)[-1]
+        return ""
+
+    def local_function(self, call: Node) -> Node | None:
+        function = call.child_by_field_name("function")
+        if function is None:
+            return None
+        if function.type == "member_expression":
+            receiver = function.child_by_field_name("object")
+            if receiver is None or node_text(receiver) != "this":
+                return None
+        return super().local_function(call)
+
+    # ------------------------------------------------------------------ guards
+    def guard_steps(self, node: Node) -> Iterator[tuple[Node, bool | None]]:
+        parent = node.parent
+        if parent is None:
+            return
+        kind = parent.type
+        if kind == "if_statement":
+            condition = parent.child_by_field_name("condition")
+            if condition is not None:
+                if node == parent.child_by_field_name("consequence"):
+                    yield condition, True
+                elif node == parent.child_by_field_name("alternative"):
+                    yield condition, False
+        elif kind == "while_statement":
+            condition = parent.child_by_field_name("condition")
+            if condition is not None and node == parent.child_by_field_name("body"):
+                yield condition, True
+        elif kind == "ternary_expression":
+            condition = parent.child_by_field_name("condition")
+            if condition is not None:
+                if node == parent.child_by_field_name("consequence"):
+                    yield condition, True
+                elif node == parent.child_by_field_name("alternative"):
+                    yield condition, False
+        elif kind == "binary_expression":
+            operator = parent.child_by_field_name("operator")
+            left = parent.child_by_field_name("left")
+            if (operator is not None and left is not None
+                    and node == parent.child_by_field_name("right")
+                    and operator.type in ("&&", "||")):
+                yield left, operator.type == "&&"
+        if kind in ("statement_block", "program", "switch_case"):
+            sibling = node.prev_named_sibling
+            while sibling is not None:
+                yield from self.statement_guards(sibling)
+                sibling = sibling.prev_named_sibling
+
+    def statement_guards(self, statement: Node) -> Iterator[tuple[Node, bool | None]]:
+        kind = statement.type
+        if kind == "if_statement":
+            consequence = statement.child_by_field_name("consequence")
+            condition = statement.child_by_field_name("condition")
+            if condition is not None and consequence is not None and self.exits(consequence):
+                yield condition, False
+        elif kind == "expression_statement" and statement.named_children:
+            expression = _unwrap_await(statement.named_children[0])
+            if expression.type == "call_expression" and self.is_statement_validator(expression):
+                yield expression, None
+        elif kind == "try_statement":
+            handler = statement.child_by_field_name("handler")
+            body = statement.child_by_field_name("body")
+            handler_body = handler.child_by_field_name("body") if handler is not None else None
+            if body is not None and handler_body is not None and self.exits(handler_body):
+                for child in body.named_children:
+                    if child.type == "expression_statement" and child.named_children:
+                        expression = _unwrap_await(child.named_children[0])
+                        if expression.type == "call_expression":
+                            yield expression, None
+
+    def exits(self, block: Node) -> bool:
+        statements = block.named_children if block.type == "statement_block" else [block]
+        for statement in statements:
+            if statement.type in ("return_statement", "throw_statement", "continue_statement",
+                                  "break_statement"):
+                return True
+            if statement.type == "expression_statement" and statement.named_children:
+                expression = statement.named_children[0]
+                if expression.type == "call_expression" and self.callee_name(
+                    expression
+                ) in _EXIT_CALLS:
+                    return True
+        return False
+
+    def tested_subjects(self, condition: Node, positive: bool | None) -> set[str]:
+        kind = condition.type
+        if positive is None:
+            if kind == "call_expression":
+                return self._call_subjects(condition, statement=True)
+            return set()
+        if kind == "parenthesized_expression" and condition.named_children:
+            return self.tested_subjects(condition.named_children[0], positive)
+        if kind == "await_expression" and condition.named_children:
+            return self.tested_subjects(condition.named_children[0], positive)
+        if kind == "unary_expression":
+            operator = condition.child_by_field_name("operator")
+            argument = condition.child_by_field_name("argument")
+            if operator is not None and operator.type == "!" and argument is not None:
+                return self.tested_subjects(argument, not positive)
+            return set()
+        if kind == "binary_expression":
+            operator = condition.child_by_field_name("operator")
+            left = condition.child_by_field_name("left")
+            right = condition.child_by_field_name("right")
+            if operator is None or left is None or right is None:
+                return set()
+            op = operator.type
+            if op in ("&&", "||"):
+                left_subjects = self.tested_subjects(left, positive)
+                right_subjects = self.tested_subjects(right, positive)
+                both_hold = (op == "&&") == positive
+                return left_subjects | right_subjects if both_hold else left_subjects & right_subjects
+            if op in ("===", "==", "!==", "!="):
+                if _is_typeof(left) or _is_typeof(right):
+                    return set()
+                equal = (op in ("===", "==")) == positive
+                if not equal:
+                    return set()
+                if right.type in self.literal_types and right.type not in ("null", "undefined"):
+                    return self.subject_texts(left)
+                if left.type in self.literal_types and left.type not in ("null", "undefined"):
+                    return self.subject_texts(right)
+                return set()
+            if op in ("<", ">", "<=", ">="):
+                if any(node_text(o).endswith(".length") for o in (left, right)):
+                    return set()
+                return {s for o in (left, right) if o.type not in self.literal_types
+                        for s in self.subject_texts(o)}
+            if op == "in":
+                return set()
+            return set()
+        if kind == "call_expression":
+            return self._call_subjects(condition, statement=False)
+        if kind == "identifier":
+            scope = self.enclosing_scope(condition)
+            found: set[str] = set()
+            for definition in self.reaching_definitions(scope, node_text(condition), condition):
+                if definition.value is not None and definition.value.type in (
+                    "call_expression", "binary_expression", "unary_expression", "await_expression"
+                ):
+                    found |= self.tested_subjects(definition.value, positive)
+            return found
+        return set()
+
+    def _call_subjects(self, call: Node, statement: bool) -> set[str]:
+        name = self.callee_name(call)
+        if name in _TRIVIAL_TESTS:
+            return set()
+        validator = self.is_statement_validator(call) if statement else self.is_validator_call(call)
+        function = call.child_by_field_name("function")
+        receiver: Node | None = None
+        method = ""
+        if function is not None and function.type == "member_expression":
+            receiver = function.child_by_field_name("object")
+            prop = function.child_by_field_name("property")
+            method = node_text(prop) if prop is not None else ""
+        arguments = call.child_by_field_name("arguments")
+        argument_nodes = list(arguments.named_children) if arguments is not None else []
+        if method in ("startsWith", "endsWith"):
+            literals = [a for a in argument_nodes if a.type == "string"]
+            if literals and all(_SCHEME_LIKE.match(_string_value(a)) for a in literals):
+                return set()
+        if method in ("has", "includes", "indexOf") and receiver is not None:
+            # ALLOWED.has(x) checks x; name.includes("..") checks name.
+            if self.allowlist_like(receiver):
+                return {s for a in argument_nodes for s in self.subject_texts(a)}
+            if argument_nodes and argument_nodes[0].type in self.literal_types:
+                return self.subject_texts(receiver)
+            return set()
+        if method in _VALIDATING_METHODS:
+            validator = True
+        if not validator:
+            return set()
+        subjects: set[str] = set()
+        for argument in argument_nodes:
+            if argument.type not in _FUNCTIONS:
+                subjects |= self.subject_texts(argument)
+        if receiver is not None:
+            subjects |= self.subject_texts(receiver)
+        return subjects
+
+    def is_raising_validator_body(self, function: Node) -> bool:
+        body = function.child_by_field_name("body")
+        if body is None or body.type != "statement_block":
+            return False
+        names = {p.name for p in self.parameters(function)}
+        stack = [body]
+        while stack:
+            node = stack.pop()
+            if node.type in _FUNCTIONS and node != function:
+                continue
+            if node.type == "if_statement":
+                condition = node.child_by_field_name("condition")
+                consequence = node.child_by_field_name("consequence")
+                if (condition is not None and consequence is not None
+                        and self.identifiers_in(condition) & names
+                        and _throws(consequence)):
+                    return True
+            stack.extend(node.children)
+        return False
+
+    def is_dead_branch(self, node: Node) -> bool:
+        current = node
+        while current.parent is not None:
+            parent = current.parent
+            if parent.type == "if_statement" and current == parent.child_by_field_name(
+                "consequence"
+            ):
+                condition = parent.child_by_field_name("condition")
+                if condition is not None and node_text(condition).replace(" ", "") in (
+                    "(false)", "(0)", "(null)", "(undefined)"
+                ):
+                    return True
+            current = parent
+        return False
+
+    def sink_in_test_function(self, node: Node) -> bool:
+        return False
+
+    def const_prefix(self, node: Node, depth: int = 0) -> tuple[str, bool]:
+        if depth > 12:
+            return "", False
+        kind = node.type
+        if kind == "string":
+            return "".join(node_text(c) for c in node.named_children
+                           if c.type in ("string_fragment", "escape_sequence")), True
+        if kind == "template_string":
+            text = ""
+            for child in node.named_children:
+                if child.type in ("string_fragment", "escape_sequence"):
+                    text += node_text(child)
+                elif child.type == "template_substitution":
+                    inner_node = child.named_children[0] if child.named_children else None
+                    if inner_node is None:
+                        return text, False
+                    inner, complete = self.const_prefix(inner_node, depth + 1)
+                    text += inner
+                    if not complete:
+                        return text, False
+            return text, True
+        if kind == "parenthesized_expression" and node.named_children:
+            return self.const_prefix(node.named_children[0], depth + 1)
+        if kind == "binary_expression":
+            operator = node.child_by_field_name("operator")
+            left = node.child_by_field_name("left")
+            right = node.child_by_field_name("right")
+            if operator is None or left is None or right is None or operator.type != "+":
+                return "", False
+            prefix, complete = self.const_prefix(left, depth + 1)
+            if not complete:
+                return prefix, False
+            rest, complete = self.const_prefix(right, depth + 1)
+            return prefix + rest, complete
+        if kind == "identifier":
+            scope = self.enclosing_scope(node)
+            name = node_text(node)
+            definitions = self.reaching_definitions(scope, name, node)
+            if not definitions and scope.type != "program":
+                if any(p.name == name for p in self.parameters(scope)):
+                    return "", False
+                definitions = self.module_definitions(name)
+            if len(definitions) == 1 and definitions[0].kind == "assign" and definitions[0].value:
+                return self.const_prefix(definitions[0].value, depth + 1)
+        return "", False
+
+
+def _statement_of(node: Node) -> Node:
+    current = node
+    while current.parent is not None and current.parent.type in (
+        "parenthesized_expression", "sequence_expression"
+    ):
+        current = current.parent
+    if current.parent is not None and current.parent.type == "expression_statement":
+        return current.parent
+    return node
+
+
+def _descendants(node: Node, kind: str) -> list[Node]:
+    found = []
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if current.type == kind:
+            found.append(current)
+        stack.extend(current.children)
+    return found
+
+
+def _bound_names(pattern: Node) -> list[Node]:
+    if pattern.type in ("identifier", "shorthand_property_identifier_pattern"):
+        return [pattern]
+    names: list[Node] = []
+    for child in pattern.named_children:
+        if child.type == "pair_pattern":
+            value = child.child_by_field_name("value")
+            if value is not None:
+                names.extend(_bound_names(value))
+        elif child.type in ("assignment_pattern", "object_assignment_pattern"):
+            left = child.child_by_field_name("left")
+            if left is not None:
+                names.extend(_bound_names(left))
+        else:
+            names.extend(_bound_names(child))
+    return names
+
+
+def _string_value(node: Node) -> str:
+    if node.type != "string":
+        return ""
+    return "".join(node_text(c) for c in node.named_children if c.type == "string_fragment")
+
+
+def _is_typeof(node: Node) -> bool:
+    if node.type != "unary_expression":
+        return False
+    operator = node.child_by_field_name("operator")
+    return operator is not None and operator.type == "typeof"
+
+
+def _unwrap_await(node: Node) -> Node:
+    while node.type == "await_expression" and node.named_children:
+        node = node.named_children[0]
+    return node
+
+
+def _throws(block: Node) -> bool:
+    statements = block.named_children if block.type == "statement_block" else [block]
+    return any(s.type == "throw_statement" for s in statements)

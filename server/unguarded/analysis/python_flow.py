@@ -1,0 +1,734 @@
+"""Python syntax for the data-flow analysis (tree-sitter-python node types)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from unguarded.analysis.flow import (
+    Definition,
+    FlowAnalyzer,
+    Node,
+    Parameter,
+    Trace,
+    contains,
+    merge,
+    node_key,
+    node_text,
+    normalized,
+)
+from unguarded.analysis.model import OriginKind, Span, Step
+
+# Type hints that make a parameter a number, a flag or an identifier, not text.
+_SAFE_ANNOTATIONS = re.compile(
+    r"^(?:Optional\[)?(?:int|float|bool|complex|Decimal|UUID|uuid\.UUID|date|datetime|"
+    r"datetime\.\w+|PositiveInt|NonNegativeInt|conint\(.*\)|confloat\(.*\)|Literal\[.*\]|"
+    r"StrictInt|StrictBool|UUID4|EmailStr)\]?(?:\s*\|\s*None)?$"
+)
+# Parameters a framework fills with objects, not user text.
+_FRAMEWORK_ANNOTATIONS = re.compile(
+    r"Request|WebSocket|Session|BackgroundTasks|Response|HTTPConnection|Depends|Security|"
+    r"AsyncSession|Connection|Engine|Settings"
+)
+_ROUTE_DECORATORS = frozenset(
+    {"get", "post", "put", "delete", "patch", "head", "options", "route", "api_route",
+     "websocket", "api_view"}
+)
+_EXIT_CALLS = frozenset(
+    {"abort", "exit", "sys.exit", "os._exit", "quit", "flask.abort", "raise_error", "fail",
+     "pytest.fail", "pytest.skip", "self.fail"}
+)
+_TRIVIAL_TESTS = frozenset(
+    {"len", "isinstance", "issubclass", "type", "bool", "str", "hasattr", "callable", "print",
+     "getattr", "id", "any", "all", "repr", "bytes", "iter", "next", "vars", "dir", "exists",
+     "os.path.exists", "os.path.isfile", "os.path.isdir", "is_file", "is_dir", "isfile",
+     "isdir", "is_none", "is_empty", "logging.info", "logger.info"}
+)
+_BRANCHES = frozenset(
+    {"block", "else_clause", "elif_clause", "except_clause", "finally_clause",
+     "conditional_expression", "boolean_operator", "case_clause", "for_in_clause",
+     "if_clause", "list_comprehension", "generator_expression", "dictionary_comprehension",
+     "set_comprehension", "lambda"}
+)
+_FLASK_CONVERTER = re.compile(r"<(?:(\w+)(?:\([^)]*\))?:)?(\w+)>")
+_SAFE_CONVERTERS = frozenset({"int", "float", "uuid"})
+
+
+class PythonFlow(FlowAnalyzer):
+    function_types = frozenset({"function_definition", "lambda"})
+    module_type = "module"
+    literal_types = frozenset(
+        {"string", "integer", "float", "true", "false", "none", "concatenated_string"}
+    )
+    collection_literal_types = frozenset(
+        {"list", "tuple", "set", "dictionary", "list_comprehension", "set_comprehension"}
+    )
+    # A definition inside a `block` that does not contain the use may not have run: the
+    # `block` of the function itself is the scope's child and always contains the use.
+    branch_types = _BRANCHES
+
+    # ------------------------------------------------------------------ definitions
+    def collect_definitions(self, scope: Node) -> dict[str, list[Definition]]:
+        table: dict[str, list[Definition]] = {}
+
+        def add(name: str, kind: str, value: Node | None, position: int, statement: Node) -> None:
+            table.setdefault(name, []).append(Definition(name, kind, value, position, statement))
+
+        def bind(target: Node, kind: str, value: Node | None, position: int, stmt: Node) -> None:
+            if target.type == "identifier":
+                add(node_text(target), kind, value, position, stmt)
+            elif target.type in ("pattern_list", "tuple_pattern", "list_pattern", "tuple",
+                                 "list", "expression_list"):
+                elements = [c for c in target.named_children]
+                values = (
+                    value.named_children
+                    if value is not None
+                    and value.type in ("expression_list", "tuple", "list")
+                    and len(value.named_children) == len(elements)
+                    else None
+                )
+                for index, element in enumerate(elements):
+                    bind(element, kind, values[index] if values else value, position, stmt)
+            elif target.type in ("list_splat_pattern", "as_pattern_target", "parenthesized_expression"):
+                for child in target.named_children:
+                    bind(child, kind, value, position, stmt)
+            elif target.type in ("subscript", "attribute"):
+                # `params["url"] = x` / `config.url = x`: the container now holds x.
+                root = target
+                while root.type in ("subscript", "attribute"):
+                    inner = root.child_by_field_name("value") or root.child_by_field_name("object")
+                    if inner is None:
+                        return
+                    root = inner
+                if root.type == "identifier":
+                    add(node_text(root), "augment", value, position, stmt)
+
+        body = scope.child_by_field_name("body") if scope.type != "module" else scope
+        if body is None:
+            return table
+        if scope.type == "lambda":
+            return table
+        stack: list[Node] = [body]
+        while stack:
+            node = stack.pop()
+            kind = node.type
+            if kind == "function_definition" or kind == "class_definition":
+                name = node.child_by_field_name("name")
+                if name is not None:
+                    add(node_text(name), "opaque", None, node.start_byte, node)
+                continue
+            if kind == "lambda":
+                continue
+            if kind == "assignment":
+                left = node.child_by_field_name("left")
+                right = node.child_by_field_name("right")
+                if left is not None and right is not None:
+                    if right.type == "assignment":  # a = b = value
+                        stack.append(right)
+                        inner = right
+                        while inner.type == "assignment":
+                            inner = inner.child_by_field_name("right") or inner
+                            if inner.type != "assignment":
+                                break
+                        right = inner
+                    bind(left, "assign", right, node.end_byte, node)
+            elif kind == "augmented_assignment":
+                left = node.child_by_field_name("left")
+                if left is not None:
+                    target_kind = "augment"
+                    bind(left, target_kind, node.child_by_field_name("right"), node.end_byte, node)
+                    continue
+            elif kind == "named_expression":
+                name = node.child_by_field_name("name")
+                if name is not None:
+                    add(node_text(name), "assign", node.child_by_field_name("value"),
+                        node.end_byte, node)
+            elif kind == "for_statement":
+                left = node.child_by_field_name("left")
+                right = node.child_by_field_name("right")
+                loop_body = node.child_by_field_name("body")
+                if left is not None:
+                    position = loop_body.start_byte if loop_body is not None else node.end_byte
+                    bind(left, "iterate", right, position, node)
+            elif kind == "for_in_clause":
+                left = node.child_by_field_name("left")
+                right = node.child_by_field_name("right")
+                comprehension = node.parent or node
+                if left is not None:
+                    bind(left, "iterate", right, comprehension.start_byte, node)
+            elif kind == "with_item":
+                value = node.child_by_field_name("value")
+                if value is not None and value.type == "as_pattern":
+                    alias = value.child_by_field_name("alias")
+                    expression = value.named_children[0] if value.named_children else None
+                    statement = node.parent.parent if node.parent and node.parent.parent else node
+                    with_body = statement.child_by_field_name("body")
+                    position = with_body.start_byte if with_body is not None else node.end_byte
+                    if alias is not None:
+                        bind(alias, "assign", expression, position, statement)
+            elif kind == "except_clause":
+                for child in node.named_children:
+                    if child.type == "as_pattern":
+                        alias = child.child_by_field_name("alias")
+                        if alias is not None:
+                            bind(alias, "opaque", None, child.end_byte, node)
+            elif kind in ("import_statement", "import_from_statement"):
+                for child in node.children_by_field_name("name"):
+                    target = child.child_by_field_name("alias") if child.type == "aliased_import" else child
+                    if target is None:
+                        continue
+                    name = node_text(target).split(".")[0]
+                    add(name, "opaque", None, node.end_byte, node)
+                continue
+            stack.extend(reversed(node.children))
+        return table
+
+    # ------------------------------------------------------------------ parameters
+    def parameters_of(self, function: Node) -> list[Parameter]:
+        holder = function.child_by_field_name("parameters")
+        if holder is None:
+            return []
+        found: list[Parameter] = []
+        for child in holder.named_children:
+            name_node: Node | None = None
+            annotation = ""
+            default = None
+            if child.type == "identifier":
+                name_node = child
+            elif child.type == "typed_parameter":
+                name_node = next((c for c in child.named_children if c.type == "identifier"), None)
+                if name_node is None:
+                    inner = child.named_children[0] if child.named_children else None
+                    if inner is not None and inner.named_children:
+                        name_node = inner.named_children[0]
+                annotation_node = child.child_by_field_name("type")
+                annotation = node_text(annotation_node) if annotation_node else ""
+            elif child.type in ("default_parameter", "typed_default_parameter"):
+                name_node = child.child_by_field_name("name")
+                annotation_node = child.child_by_field_name("type")
+                annotation = node_text(annotation_node) if annotation_node else ""
+                default = child.child_by_field_name("value")
+            elif child.type in ("list_splat_pattern", "dictionary_splat_pattern"):
+                name_node = next((c for c in child.named_children if c.type == "identifier"), None)
+            if name_node is not None and name_node.type == "identifier":
+                found.append(Parameter(node_text(name_node), len(found), name_node, annotation,
+                                       default))
+        return found
+
+    def decorators(self, function: Node) -> list[Node]:
+        parent = function.parent
+        if parent is not None and parent.type == "decorated_definition":
+            return [c for c in parent.named_children if c.type == "decorator"]
+        return []
+
+    def function_name(self, function: Node) -> str:
+        name = function.child_by_field_name("name")
+        return node_text(name) if name is not None else "<lambda>"
+
+    def parameter_origin(self, function: Node, parameter: Parameter) -> list[Trace] | None:
+        if parameter.name in ("self", "cls"):
+            return []
+        if function.type == "lambda":
+            return []
+        name = self.function_name(function)
+        if name.startswith("test") or name.startswith("_test"):
+            return []  # test functions get their arguments from fixtures
+        if _SAFE_ANNOTATIONS.match(parameter.annotation.strip()):
+            return []
+        route = self.route_of(function)
+        if route is not None:
+            if _FRAMEWORK_ANNOTATIONS.search(parameter.annotation):
+                return []
+            if parameter.default is not None and _FRAMEWORK_ANNOTATIONS.search(
+                node_text(parameter.default)
+            ):
+                return []
+            if parameter.name in ("request", "req", "db", "session", "background_tasks"):
+                return []
+            for converter, variable in _FLASK_CONVERTER.findall(route):
+                if variable == parameter.name and converter in _SAFE_CONVERTERS:
+                    return []
+            label = f"route parameter '{parameter.name}' of {name}()"
+            origin = Step(Span.of(parameter.node), label)
+            return [Trace(OriginKind.UNTRUSTED, origin, origin_text=label)]
+        return None
+
+    def route_of(self, function: Node) -> str | None:
+        """The route pattern when `function` is a Flask/FastAPI/Starlette view, else None."""
+        for decorator in self.decorators(function):
+            expression = decorator.named_children[0] if decorator.named_children else None
+            if expression is None or expression.type != "call":
+                continue
+            callee = expression.child_by_field_name("function")
+            if callee is None or callee.type != "attribute":
+                continue
+            attribute = callee.child_by_field_name("attribute")
+            if attribute is None or node_text(attribute) not in _ROUTE_DECORATORS:
+                continue
+            arguments = expression.child_by_field_name("arguments")
+            first_argument = arguments.named_children[0] if arguments and arguments.named_children else None
+            return node_text(first_argument) if first_argument is not None else ""
+        return None
+
+    # ------------------------------------------------------------------ expressions
+    def evaluate_node(self, node: Node, depth: int) -> list[Trace]:
+        kind = node.type
+        if kind == "identifier":
+            return self.resolve_name(node_text(node), node, depth)
+        if kind in self.literal_types and kind != "string" and kind != "concatenated_string":
+            return []
+        if kind == "string":
+            return self.evaluate_all(
+                (c.child_by_field_name("expression") for c in node.named_children
+                 if c.type == "interpolation"),
+                depth,
+            )
+        if kind in ("concatenated_string", "list", "tuple", "set", "expression_list",
+                    "parenthesized_expression", "await", "list_splat", "dictionary_splat",
+                    "interpolation"):
+            return self.evaluate_all(node.named_children, depth)
+        if kind == "binary_operator":
+            return self.evaluate_all(
+                (node.child_by_field_name("left"), node.child_by_field_name("right")), depth
+            )
+        if kind == "boolean_operator":
+            return self.evaluate_all(
+                (node.child_by_field_name("left"), node.child_by_field_name("right")), depth
+            )
+        if kind == "conditional_expression":
+            values = node.named_children
+            return self.evaluate_all((values[0], values[2]) if len(values) == 3 else (), depth)
+        if kind in ("comparison_operator", "not_operator", "unary_operator", "lambda"):
+            return []
+        if kind == "dictionary":
+            return self.evaluate_all(
+                (pair.child_by_field_name("value") for pair in node.named_children
+                 if pair.type == "pair"),
+                depth,
+            )
+        if kind in ("list_comprehension", "set_comprehension", "generator_expression"):
+            return self.evaluate_all((node.child_by_field_name("body"),), depth)
+        if kind == "dictionary_comprehension":
+            body = node.child_by_field_name("body")
+            return self.evaluate_all((body.child_by_field_name("value") if body else None,), depth)
+        if kind == "subscript":
+            value = node.child_by_field_name("value")
+            if value is None:
+                return []
+            return self.widen_origin(self.evaluate(value, depth), value, node)
+        if kind == "attribute":
+            value = node.child_by_field_name("object")
+            if value is None:
+                return []
+            return self.widen_origin(self.evaluate(value, depth), value, node)
+        if kind == "keyword_argument":
+            return self.evaluate_all((node.child_by_field_name("value"),), depth)
+        if kind == "named_expression":
+            return self.evaluate_all((node.child_by_field_name("value"),), depth)
+        if kind == "call":
+            return self.evaluate_call(node, depth)
+        return []
+
+    def evaluate_call(self, call: Node, depth: int) -> list[Trace]:
+        if self.is_sanitizer(call):
+            return []
+        if node_key(call) in self.sink_calls:
+            return []  # a sink's result (a response, a cursor) is not its input
+        function = call.child_by_field_name("function")
+        arguments = call.child_by_field_name("arguments")
+        if function is None:
+            return []
+        local = self.local_function(call)
+        if local is not None and function.type == "identifier":
+            return self.summarize_call(call, local, depth)
+        argument_nodes = [
+            a for a in (arguments.named_children if arguments is not None else [])
+            if a.type != "lambda"
+        ]
+        if function.type == "attribute":
+            receiver = function.child_by_field_name("object")
+            method = function.child_by_field_name("attribute")
+            method_name = node_text(method) if method is not None else ""
+            if local is not None and receiver is not None and node_text(receiver) in ("self", "cls"):
+                return self.summarize_call(call, local, depth)
+            receiver_traces = self.evaluate(receiver, depth) if receiver is not None else []
+            receiver_traces = self.widen_origin(receiver_traces, receiver, call) if receiver else []
+            if method_name in ("get", "pop", "setdefault", "getlist") and argument_nodes:
+                # dict.get(key, default): the value comes from the mapping, not the key.
+                return merge(receiver_traces, self.evaluate_all(argument_nodes[1:], depth))
+            return merge(receiver_traces, self.evaluate_all(argument_nodes, depth))
+        return self.evaluate_all(argument_nodes, depth)
+
+    def returned_values(self, function: Node) -> list[Node]:
+        if function.type == "lambda":
+            body = function.child_by_field_name("body")
+            return [body] if body is not None else []
+        values: list[Node] = []
+        body = function.child_by_field_name("body")
+        stack = [body] if body is not None else []
+        while stack:
+            node = stack.pop()
+            if node.type in ("function_definition", "class_definition", "lambda"):
+                continue
+            if node.type == "return_statement" and node.named_children:
+                values.append(node.named_children[0])
+                continue
+            stack.extend(node.children)
+        return values
+
+    def call_arguments(self, call: Node) -> tuple[list[Node], dict[str, Node]]:
+        arguments = call.child_by_field_name("arguments")
+        positional: list[Node] = []
+        keywords: dict[str, Node] = {}
+        if arguments is None:
+            return positional, keywords
+        for argument in arguments.named_children:
+            if argument.type == "keyword_argument":
+                name = argument.child_by_field_name("name")
+                value = argument.child_by_field_name("value")
+                if name is not None and value is not None:
+                    keywords[node_text(name)] = value
+            elif argument.type != "comment":
+                positional.append(argument)
+        function = call.child_by_field_name("function")
+        if function is not None and function.type == "attribute":
+            receiver = function.child_by_field_name("object")
+            if receiver is not None and node_text(receiver) in ("self", "cls"):
+                # Methods: the summary's parameters include self.
+                positional.insert(0, receiver)
+        return positional, keywords
+
+    def callee_name(self, call: Node) -> str:
+        function = call.child_by_field_name("function")
+        if function is None:
+            return ""
+        if function.type in ("identifier", "attribute"):
+            return node_text(function)
+        return ""
+
+    # ------------------------------------------------------------------ guards
+    def guard_steps(self, node: Node) -> Iterator[tuple[Node, bool | None]]:
+        parent = node.parent
+        if parent is None:
+            return
+        kind = parent.type
+        if kind == "if_statement" or kind == "elif_clause":
+            condition = parent.child_by_field_name("condition")
+            if condition is not None and node == parent.child_by_field_name("consequence"):
+                yield condition, True
+            elif condition is not None and kind == "if_statement" and node.type in (
+                "elif_clause", "else_clause"
+            ):
+                yield condition, False
+        elif kind == "else_clause" and parent.parent is not None:
+            # else under an if: every earlier condition failed.
+            pass
+        elif kind == "while_statement":
+            condition = parent.child_by_field_name("condition")
+            if condition is not None and node == parent.child_by_field_name("body"):
+                yield condition, True
+        elif kind == "conditional_expression":
+            values = parent.named_children
+            if len(values) == 3:
+                if node == values[0]:
+                    yield values[1], True
+                elif node == values[2]:
+                    yield values[1], False
+        elif kind == "boolean_operator":
+            left = parent.child_by_field_name("left")
+            operator = parent.child_by_field_name("operator")
+            if left is not None and node == parent.child_by_field_name("right") and operator:
+                yield left, operator.type == "and"
+        if kind == "elif_clause" and node == parent.child_by_field_name("consequence"):
+            # elif: the conditions before it were false.
+            sibling = parent.prev_named_sibling
+            while sibling is not None and sibling.type == "elif_clause":
+                condition = sibling.child_by_field_name("condition")
+                if condition is not None:
+                    yield condition, False
+                sibling = sibling.prev_named_sibling
+            if parent.parent is not None:
+                condition = parent.parent.child_by_field_name("condition")
+                if condition is not None:
+                    yield condition, False
+        if kind in ("block", "module"):
+            sibling = node.prev_named_sibling
+            while sibling is not None:
+                yield from self.statement_guards(sibling)
+                sibling = sibling.prev_named_sibling
+
+    def statement_guards(self, statement: Node) -> Iterator[tuple[Node, bool | None]]:
+        kind = statement.type
+        if kind == "if_statement":
+            consequence = statement.child_by_field_name("consequence")
+            condition = statement.child_by_field_name("condition")
+            if condition is not None and consequence is not None and self.exits(consequence):
+                yield condition, False
+        elif kind == "assert_statement" and statement.named_children:
+            yield statement.named_children[0], True
+        elif kind == "expression_statement" and statement.named_children:
+            expression = statement.named_children[0]
+            if expression.type == "await" and expression.named_children:
+                expression = expression.named_children[0]
+            if expression.type == "call" and self.is_statement_validator(expression):
+                yield expression, None
+        elif kind == "try_statement":
+            handlers = [c for c in statement.named_children if c.type == "except_clause"]
+            body = statement.child_by_field_name("body")
+            if body is not None and handlers and all(self.exits(h) for h in handlers):
+                for child in body.named_children:
+                    if child.type == "expression_statement" and child.named_children:
+                        expression = child.named_children[0]
+                        if expression.type == "call":
+                            yield expression, None
+
+    def exits(self, block: Node) -> bool:
+        for statement in block.named_children:
+            if statement.type in ("return_statement", "raise_statement", "continue_statement",
+                                  "break_statement"):
+                return True
+            if statement.type == "expression_statement" and statement.named_children:
+                expression = statement.named_children[0]
+                if expression.type == "call" and self.callee_name(expression) in _EXIT_CALLS:
+                    return True
+            if statement.type == "block" and self.exits(statement):
+                return True
+        return False
+
+    def tested_subjects(self, condition: Node, positive: bool | None) -> set[str]:
+        kind = condition.type
+        if positive is None:
+            # A statement-level check: it passes or it raises.
+            if kind == "call":
+                return self._call_subjects(condition, statement=True)
+            return set()
+        if kind == "parenthesized_expression" and condition.named_children:
+            return self.tested_subjects(condition.named_children[0], positive)
+        if kind == "not_operator":
+            argument = condition.child_by_field_name("argument")
+            return self.tested_subjects(argument, not positive) if argument is not None else set()
+        if kind == "boolean_operator":
+            operator = condition.child_by_field_name("operator")
+            left = condition.child_by_field_name("left")
+            right = condition.child_by_field_name("right")
+            if left is None or right is None or operator is None:
+                return set()
+            left_subjects = self.tested_subjects(left, positive)
+            right_subjects = self.tested_subjects(right, positive)
+            both_hold = (operator.type == "and") == positive
+            return left_subjects | right_subjects if both_hold else left_subjects & right_subjects
+        if kind == "await" and condition.named_children:
+            return self.tested_subjects(condition.named_children[0], positive)
+        if kind == "call":
+            return self._call_subjects(condition, statement=False)
+        if kind == "comparison_operator":
+            return self._comparison_subjects(condition, positive)
+        if kind == "identifier":
+            # `ok = is_valid(url)` then `if not ok: return`.
+            scope = self.enclosing_scope(condition)
+            found: set[str] = set()
+            for definition in self.reaching_definitions(scope, node_text(condition), condition):
+                if definition.value is not None and definition.value.type in (
+                    "call", "comparison_operator", "not_operator", "boolean_operator"
+                ):
+                    found |= self.tested_subjects(definition.value, positive)
+            return found
+        return set()
+
+    def _call_subjects(self, call: Node, statement: bool) -> set[str]:
+        name = self.callee_name(call)
+        if name in _TRIVIAL_TESTS or name.rsplit(".", 1)[-1] in ("exists", "isfile", "isdir"):
+            return set()
+        validator = self.is_statement_validator(call) if statement else self.is_validator_call(call)
+        function = call.child_by_field_name("function")
+        method = ""
+        receiver: Node | None = None
+        if function is not None and function.type == "attribute":
+            receiver = function.child_by_field_name("object")
+            attribute = function.child_by_field_name("attribute")
+            method = node_text(attribute) if attribute is not None else ""
+        arguments = call.child_by_field_name("arguments")
+        argument_nodes = list(arguments.named_children) if arguments is not None else []
+        if method in ("startswith", "endswith") and receiver is not None:
+            literals = [a for a in argument_nodes if a.type == "string"]
+            if literals and all(_SCHEME_LIKE.match(_string_value(a)) for a in literals):
+                return set()
+            validator = True
+        if method in ("match", "fullmatch", "search", "isdigit", "isnumeric", "isdecimal",
+                      "isalnum", "isalpha", "isidentifier", "isascii", "is_relative_to",
+                      "issubset"):
+            validator = True
+        if not validator:
+            return set()
+        subjects: set[str] = set()
+        for argument in argument_nodes:
+            subjects |= self.subject_texts(argument)
+        if receiver is not None:
+            subjects |= self.subject_texts(receiver)
+        return subjects
+
+    def _comparison_subjects(self, comparison: Node, positive: bool) -> set[str]:
+        operands = [c for c in comparison.named_children]
+        operators = [node_text(c) for c in comparison.children_by_field_name("operators")]
+        if len(operands) != 2 or not operators:
+            return set()
+        left, right = operands
+        operator = " ".join(operators)
+        if operator in ("in", "not in"):
+            if left.type == "string":
+                return self.subject_texts(right)  # ".." in name: a deny check on name
+            if self.allowlist_like(right):
+                return self.subject_texts(left)
+            return set()
+        if operator in ("is", "is not"):
+            return set()
+        if operator in ("==", "!="):
+            equal = (operator == "==") == positive
+            if not equal:
+                return set()
+            if right.type in self.literal_types:
+                return self.subject_texts(left)
+            if left.type in self.literal_types:
+                return self.subject_texts(right)
+            return set()
+        if operator in ("<", ">", "<=", ">="):
+            if any(_is_len_call(o) for o in operands):
+                return set()
+            return {s for o in operands if o.type not in self.literal_types
+                    for s in self.subject_texts(o)}
+        return set()
+
+    def is_raising_validator_body(self, function: Node) -> bool:
+        """A function that raises (or aborts) on a condition over one of its parameters, or
+        returns the result of a check, is a validator."""
+        body = function.child_by_field_name("body")
+        if body is None:
+            return False
+        names = {p.name for p in self.parameters(function)}
+        stack = [body]
+        while stack:
+            node = stack.pop()
+            if node.type in ("function_definition", "class_definition", "lambda"):
+                continue
+            if node.type == "if_statement":
+                condition = node.child_by_field_name("condition")
+                consequence = node.child_by_field_name("consequence")
+                if (
+                    condition is not None
+                    and consequence is not None
+                    and self.identifiers_in(condition) & names
+                    and self._raises(consequence)
+                ):
+                    return True
+            stack.extend(node.children)
+        return False
+
+    def _raises(self, block: Node) -> bool:
+        for statement in block.named_children:
+            if statement.type == "raise_statement":
+                return True
+            if statement.type == "expression_statement" and statement.named_children:
+                expression = statement.named_children[0]
+                if expression.type == "call" and self.callee_name(expression) in _EXIT_CALLS:
+                    return True
+        return False
+
+    def is_dead_branch(self, node: Node) -> bool:
+        current = node
+        while current.parent is not None:
+            parent = current.parent
+            if parent.type == "if_statement" and current == parent.child_by_field_name(
+                "consequence"
+            ):
+                condition = parent.child_by_field_name("condition")
+                if condition is not None and node_text(condition) in ("False", "0", "None"):
+                    return True
+            current = parent
+        return False
+
+    def sink_in_test_function(self, node: Node) -> bool:
+        scope = self.enclosing_scope(node)
+        return scope.type == "function_definition" and self.function_name(scope).startswith("test")
+
+    def const_prefix(self, node: Node, depth: int = 0) -> tuple[str, bool]:
+        """The constant text a string-building expression starts with, and whether the
+        whole expression is constant."""
+        if depth > 12:
+            return "", False
+        kind = node.type
+        if kind == "string":
+            text = ""
+            for child in node.children:
+                if child.type in ("string_content", "escape_sequence"):
+                    text += node_text(child)
+                elif child.type == "interpolation":
+                    expression = child.child_by_field_name("expression")
+                    if expression is None:
+                        return text, False
+                    inner, complete = self.const_prefix(expression, depth + 1)
+                    text += inner
+                    if not complete:
+                        return text, False
+            return text, True
+        if kind == "concatenated_string":
+            text = ""
+            for child in node.named_children:
+                inner, complete = self.const_prefix(child, depth + 1)
+                text += inner
+                if not complete:
+                    return text, False
+            return text, True
+        if kind == "parenthesized_expression" and node.named_children:
+            return self.const_prefix(node.named_children[0], depth + 1)
+        if kind == "binary_operator":
+            left = node.child_by_field_name("left")
+            right = node.child_by_field_name("right")
+            operator = node.child_by_field_name("operator")
+            if left is None or right is None or operator is None:
+                return "", False
+            prefix, complete = self.const_prefix(left, depth + 1)
+            if operator.type == "%":
+                return prefix.split("%", 1)[0], False
+            if operator.type != "+" or not complete:
+                return prefix, False
+            rest, complete = self.const_prefix(right, depth + 1)
+            return prefix + rest, complete
+        if kind == "call":
+            function = node.child_by_field_name("function")
+            if function is not None and function.type == "attribute":
+                attribute = function.child_by_field_name("attribute")
+                receiver = function.child_by_field_name("object")
+                if attribute is not None and receiver is not None and node_text(attribute) == "format":
+                    prefix, _ = self.const_prefix(receiver, depth + 1)
+                    return prefix.split("{", 1)[0], False
+            return "", False
+        if kind == "identifier":
+            scope = self.enclosing_scope(node)
+            definitions = self.reaching_definitions(scope, node_text(node), node)
+            if not definitions and scope.type != "module":
+                if any(p.name == node_text(node) for p in self.parameters(scope)):
+                    return "", False
+                definitions = self.module_definitions(node_text(node))
+            if len(definitions) == 1 and definitions[0].kind == "assign" and definitions[0].value:
+                return self.const_prefix(definitions[0].value, depth + 1)
+            return "", False
+        if kind == "attribute":
+            return "", False
+        return "", False
+
+
+_SCHEME_LIKE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:?/{0,2}|/|\.|)$", re.IGNORECASE)
+
+
+def _string_value(node: Node) -> str:
+    return "".join(node_text(c) for c in node.children if c.type == "string_content")
+
+
+def _is_len_call(node: Node) -> bool:
+    if node.type != "call":
+        return False
+    function = node.child_by_field_name("function")
+    return function is not None and node_text(function) == "len"
+
+
+__all__ = ["PythonFlow", "contains", "normalized"]

@@ -1,0 +1,139 @@
+"""Loads `queries/<family>/*.scm`, compiles them once per language and checks their captures.
+
+Files ending in `.jsx.scm` hold patterns over JSX nodes and load only for grammars that
+have them (JavaScript and TSX, not plain TypeScript).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import tree_sitter
+
+from unguarded.catalog import CATALOG
+from unguarded.documents.languages import LANGUAGES, Language
+from unguarded.resources import queries_dir
+
+# Capture names a query may use; names starting with "_" are for predicates only.
+CAPTURE_VOCABULARY = frozenset(
+    {
+        "sink.call",
+        "sink.arg",
+        "sink.receiver",
+        "sink.options",
+        "source",
+        "control.coerce",
+        "control.sanitize",
+        "control.validate",
+    }
+)
+# `#set!` keys a pattern may use.
+SETTING_KEYS = frozenset(
+    {
+        "unguarded.rule",
+        "unguarded.rules",
+        "unguarded.module",
+        "unguarded.receiver",
+        "unguarded.safe_key",
+        "unguarded.sink",
+        "unguarded.origin",
+    }
+)
+# Files that are not one rule's sinks.
+SHARED_FILES = frozenset({"sources", "controls"})
+
+
+class QueryError(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class CompiledQuery:
+    name: str
+    path: Path
+    query: tree_sitter.Query
+
+    def settings(self, pattern_index: int) -> dict[str, str]:
+        raw = self.query.pattern_settings(pattern_index)
+        return {key: str(value) for key, value in raw.items() if value is not None}
+
+
+@dataclass(frozen=True)
+class LanguageQueries:
+    sinks: tuple[CompiledQuery, ...]
+    sources: CompiledQuery | None
+    controls: CompiledQuery | None
+
+
+def query_files(language: Language) -> list[Path]:
+    folder = queries_dir() / language.family
+    files = sorted(folder.glob("*.scm"))
+    return [path for path in files if language.jsx or not path.name.endswith(".jsx.scm")]
+
+
+def _base_name(path: Path) -> str:
+    name = path.name.removesuffix(".scm")
+    return name.removesuffix(".jsx")
+
+
+def compile_file(language: Language, path: Path) -> CompiledQuery:
+    try:
+        query = tree_sitter.Query(language.grammar, path.read_text(encoding="utf-8"))
+    except (tree_sitter.QueryError, ValueError, OSError) as error:
+        raise QueryError(f"{path}: {error}") from error
+    compiled = CompiledQuery(_base_name(path), path, query)
+    check_query(compiled)
+    return compiled
+
+
+def check_query(compiled: CompiledQuery) -> None:
+    query = compiled.query
+    for index in range(query.capture_count):
+        capture = query.capture_name(index)
+        if not capture.startswith("_") and capture not in CAPTURE_VOCABULARY:
+            raise QueryError(f"{compiled.path}: unknown capture @{capture}")
+    for pattern in range(query.pattern_count):
+        settings = compiled.settings(pattern)
+        unknown = set(settings) - SETTING_KEYS
+        if unknown:
+            raise QueryError(f"{compiled.path}: unknown #set! keys {sorted(unknown)}")
+        if compiled.name in SHARED_FILES:
+            continue
+        rule_id = settings.get("unguarded.rule")
+        if rule_id != compiled.name:
+            raise QueryError(
+                f"{compiled.path}: pattern {pattern} must set unguarded.rule to "
+                f"{compiled.name!r} (found {rule_id!r})"
+            )
+        if rule_id not in CATALOG:
+            raise QueryError(f"{compiled.path}: rule {rule_id!r} is not in the catalog")
+    for rules in _listed_rules(compiled):
+        for rule_id in rules.split(","):
+            if rule_id.strip() not in CATALOG and rule_id.strip() != "*":
+                raise QueryError(f"{compiled.path}: unknown rule {rule_id!r} in unguarded.rules")
+
+
+def _listed_rules(compiled: CompiledQuery) -> list[str]:
+    return [
+        compiled.settings(pattern)["unguarded.rules"]
+        for pattern in range(compiled.query.pattern_count)
+        if "unguarded.rules" in compiled.settings(pattern)
+    ]
+
+
+@cache
+def queries_for(language_name: str) -> LanguageQueries:
+    language = LANGUAGES[language_name]
+    sinks: list[CompiledQuery] = []
+    sources = controls = None
+    for path in query_files(language):
+        compiled = compile_file(language, path)
+        if compiled.name == "sources":
+            sources = compiled
+        elif compiled.name == "controls":
+            controls = compiled
+        else:
+            sinks.append(compiled)
+    return LanguageQueries(tuple(sinks), sources, controls)
