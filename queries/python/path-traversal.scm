@@ -34,3 +34,15 @@
  (#any-of? @_module "os" "shutil")
  (#any-of? @_function "remove" "unlink" "rmtree")
  (#set! unguarded.rule "path-traversal"))
+
+; Path(p).open(): only on a value built by Path()/PurePath() (other .open() calls differ).
+((call
+   function: (attribute
+     object: (call
+       function: [(identifier) @_path
+                  (attribute attribute: (identifier) @_path)]
+       arguments: (argument_list . (_) @sink.arg))
+     attribute: (identifier) @_method)) @sink.call
+ (#any-of? @_path "Path" "PurePath" "PosixPath")
+ (#eq? @_method "open")
+ (#set! unguarded.rule "path-traversal"))

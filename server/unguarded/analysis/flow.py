@@ -45,6 +45,9 @@ _ALLOWLIST_NAME = re.compile(
 _SCHEME_ONLY = re.compile(r"^(?:[a-z][a-z0-9+.-]*:?/{0,2}|/|\.|)$", re.IGNORECASE)
 
 
+_SCHEME_PART = re.compile(r"\.(scheme|protocol)$")
+
+
 def node_key(node: Node) -> NodeKey:
     return (node.start_byte, node.end_byte, node.kind_id)
 
@@ -190,6 +193,10 @@ class FlowAnalyzer:
         raise NotImplementedError
 
     def is_dead_branch(self, node: Node) -> bool:
+        raise NotImplementedError
+
+    def string_parts(self, node: Node, depth: int = 0) -> list[str | Node]:
+        """A string-building expression as ordered literal text and value nodes."""
         raise NotImplementedError
 
     # ------------------------------------------------------------------ scopes
@@ -512,8 +519,29 @@ class FlowAnalyzer:
                 continue
             if current.is_named:
                 texts.add(normalized(node_text(current)))
+            if _SCHEME_PART.search(node_text(current)) and current.type in (
+                "attribute", "member_expression"
+            ):
+                # urlparse(url).scheme == "https" checks the scheme, not the URL.
+                continue
             stack.extend(current.children)
         return texts
+
+    def derived_names(self, function: Node) -> set[str]:
+        """The parameters of `function` and the local names computed from them."""
+        names = {p.name for p in self.parameters(function)}
+        definitions = self.definitions(function)
+        for _ in range(3):
+            grown = {
+                name
+                for name, items in definitions.items()
+                if name not in names
+                and any(d.value is not None and self.identifiers_in(d.value) & names for d in items)
+            }
+            if not grown:
+                break
+            names |= grown
+        return names
 
     def guarded(self, node: Node, text: str) -> bool:
         scope = self.enclosing_scope(node)

@@ -296,6 +296,8 @@ class JavaScriptFlow(FlowAnalyzer):
         function = call.child_by_field_name("function") or call.child_by_field_name("constructor")
         if function is None:
             return []
+        if node_key(function) in self.captures.sources:
+            return [self.untrusted(call)]
         arguments = call.child_by_field_name("arguments")
         argument_nodes = [
             a for a in (arguments.named_children if arguments is not None else [])
@@ -470,11 +472,13 @@ class JavaScriptFlow(FlowAnalyzer):
                 equal = (op in ("===", "==")) == positive
                 if not equal:
                     return set()
-                if right.type in self.literal_types and right.type not in ("null", "undefined"):
+                if right.type in ("null", "undefined") or left.type in ("null", "undefined"):
+                    return set()
+                if right.type in self.literal_types:
                     return self.subject_texts(left)
-                if left.type in self.literal_types and left.type not in ("null", "undefined"):
+                if left.type in self.literal_types:
                     return self.subject_texts(right)
-                return set()
+                return self.subject_texts(left) | self.subject_texts(right)
             if op in ("<", ">", "<=", ">="):
                 if any(node_text(o).endswith(".length") for o in (left, right)):
                     return set()
@@ -518,8 +522,7 @@ class JavaScriptFlow(FlowAnalyzer):
             # ALLOWED.has(x) checks x; name.includes("..") checks name.
             if self.allowlist_like(receiver):
                 return {s for a in argument_nodes for s in self.subject_texts(a)}
-            if argument_nodes and argument_nodes[0].type in self.literal_types:
-                return self.subject_texts(receiver)
+            # name.includes("..") is a blocklist of substrings, not a control.
             return set()
         if method in _VALIDATING_METHODS:
             validator = True
@@ -537,7 +540,7 @@ class JavaScriptFlow(FlowAnalyzer):
         body = function.child_by_field_name("body")
         if body is None or body.type != "statement_block":
             return False
-        names = {p.name for p in self.parameters(function)}
+        names = self.derived_names(function)
         stack = [body]
         while stack:
             node = stack.pop()
@@ -571,51 +574,50 @@ class JavaScriptFlow(FlowAnalyzer):
     def sink_in_test_function(self, node: Node) -> bool:
         return False
 
-    def const_prefix(self, node: Node, depth: int = 0) -> tuple[str, bool]:
+    def string_parts(self, node: Node, depth: int = 0) -> list[str | Node]:
+        """A string-building expression as ordered parts: literal text or value nodes."""
         if depth > 12:
-            return "", False
+            return [node]
         kind = node.type
         if kind == "string":
-            return "".join(node_text(c) for c in node.named_children
-                           if c.type in ("string_fragment", "escape_sequence")), True
+            return ["".join(node_text(c) for c in node.named_children
+                            if c.type in ("string_fragment", "escape_sequence"))]
         if kind == "template_string":
-            text = ""
+            parts: list[str | Node] = []
             for child in node.named_children:
                 if child.type in ("string_fragment", "escape_sequence"):
-                    text += node_text(child)
-                elif child.type == "template_substitution":
-                    inner_node = child.named_children[0] if child.named_children else None
-                    if inner_node is None:
-                        return text, False
-                    inner, complete = self.const_prefix(inner_node, depth + 1)
-                    text += inner
-                    if not complete:
-                        return text, False
-            return text, True
+                    parts.append(node_text(child))
+                elif child.type == "template_substitution" and child.named_children:
+                    parts.extend(self.string_parts(child.named_children[0], depth + 1))
+            return parts
         if kind == "parenthesized_expression" and node.named_children:
-            return self.const_prefix(node.named_children[0], depth + 1)
+            return self.string_parts(node.named_children[0], depth + 1)
         if kind == "binary_expression":
             operator = node.child_by_field_name("operator")
             left = node.child_by_field_name("left")
             right = node.child_by_field_name("right")
-            if operator is None or left is None or right is None or operator.type != "+":
-                return "", False
-            prefix, complete = self.const_prefix(left, depth + 1)
-            if not complete:
-                return prefix, False
-            rest, complete = self.const_prefix(right, depth + 1)
-            return prefix + rest, complete
+            if operator is not None and left is not None and right is not None and (
+                operator.type == "+"
+            ):
+                return self.string_parts(left, depth + 1) + self.string_parts(right, depth + 1)
+            return [node]
         if kind == "identifier":
-            scope = self.enclosing_scope(node)
-            name = node_text(node)
-            definitions = self.reaching_definitions(scope, name, node)
-            if not definitions and scope.type != "program":
-                if any(p.name == name for p in self.parameters(scope)):
-                    return "", False
-                definitions = self.module_definitions(name)
-            if len(definitions) == 1 and definitions[0].kind == "assign" and definitions[0].value:
-                return self.const_prefix(definitions[0].value, depth + 1)
-        return "", False
+            value = self.single_value(node)
+            if value is not None:
+                return self.string_parts(value, depth + 1)
+        return [node]
+
+    def single_value(self, identifier: Node) -> Node | None:
+        scope = self.enclosing_scope(identifier)
+        name = node_text(identifier)
+        definitions = self.reaching_definitions(scope, name, identifier)
+        if not definitions and scope.type != self.module_type:
+            if any(p.name == name for p in self.parameters(scope)):
+                return None
+            definitions = self.module_definitions(name)
+        if len(definitions) == 1 and definitions[0].kind == "assign":
+            return definitions[0].value
+        return None
 
 
 def _statement_of(node: Node) -> Node:

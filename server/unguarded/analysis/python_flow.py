@@ -26,10 +26,12 @@ _SAFE_ANNOTATIONS = re.compile(
     r"StrictInt|StrictBool|UUID4|EmailStr)\]?(?:\s*\|\s*None)?$"
 )
 # Parameters a framework fills with objects, not user text.
-_FRAMEWORK_ANNOTATIONS = re.compile(
-    r"Request|WebSocket|Session|BackgroundTasks|Response|HTTPConnection|Depends|Security|"
-    r"AsyncSession|Connection|Engine|Settings"
+_FRAMEWORK_TYPES = frozenset(
+    {"Request", "WebSocket", "Session", "BackgroundTasks", "Response", "HTTPConnection",
+     "AsyncSession", "Connection", "Engine", "Settings", "HttpRequest", "SecurityScopes",
+     "OAuth2PasswordRequestForm", "UploadFile"}
 )
+_INJECTED_DEFAULT = re.compile(r"^(?:Depends|Security|fastapi\.Depends)\(")
 _ROUTE_DECORATORS = frozenset(
     {"get", "post", "put", "delete", "patch", "head", "options", "route", "api_route",
      "websocket", "api_view"}
@@ -237,13 +239,16 @@ class PythonFlow(FlowAnalyzer):
             return []
         route = self.route_of(function)
         if route is not None:
-            if _FRAMEWORK_ANNOTATIONS.search(parameter.annotation):
+            annotation = parameter.annotation.strip()
+            if re.split(r"[.\[]", annotation.rsplit(".", 1)[-1])[0] in _FRAMEWORK_TYPES:
                 return []
-            if parameter.default is not None and _FRAMEWORK_ANNOTATIONS.search(
+            if parameter.default is not None and _INJECTED_DEFAULT.match(
                 node_text(parameter.default)
             ):
                 return []
-            if parameter.name in ("request", "req", "db", "session", "background_tasks"):
+            if not annotation and parameter.name in (
+                "request", "req", "db", "session", "background_tasks"
+            ):
                 return []
             for converter, variable in _FLASK_CONVERTER.findall(route):
                 if variable == parameter.name and converter in _SAFE_CONVERTERS:
@@ -338,6 +343,8 @@ class PythonFlow(FlowAnalyzer):
         arguments = call.child_by_field_name("arguments")
         if function is None:
             return []
+        if node_key(function) in self.captures.sources:  # request.get_json()
+            return [self.untrusted(call)]
         local = self.local_function(call)
         if local is not None and function.type == "identifier":
             return self.summarize_call(call, local, depth)
@@ -576,7 +583,9 @@ class PythonFlow(FlowAnalyzer):
         operator = " ".join(operators)
         if operator in ("in", "not in"):
             if left.type == "string":
-                return self.subject_texts(right)  # ".." in name: a deny check on name
+                # ".." in name: a blocklist of substrings misses absolute paths, encodings
+                # and every character nobody thought of. It is not a control.
+                return set()
             if self.allowlist_like(right):
                 return self.subject_texts(left)
             return set()
@@ -590,7 +599,8 @@ class PythonFlow(FlowAnalyzer):
                 return self.subject_texts(left)
             if left.type in self.literal_types:
                 return self.subject_texts(right)
-            return set()
+            # commonpath([base, path]) == base: equal to a known value.
+            return self.subject_texts(left) | self.subject_texts(right)
         if operator in ("<", ">", "<=", ">="):
             if any(_is_len_call(o) for o in operands):
                 return set()
@@ -604,7 +614,7 @@ class PythonFlow(FlowAnalyzer):
         body = function.child_by_field_name("body")
         if body is None:
             return False
-        names = {p.name for p in self.parameters(function)}
+        names = self.derived_names(function)
         stack = [body]
         while stack:
             node = stack.pop()
@@ -650,71 +660,77 @@ class PythonFlow(FlowAnalyzer):
         scope = self.enclosing_scope(node)
         return scope.type == "function_definition" and self.function_name(scope).startswith("test")
 
-    def const_prefix(self, node: Node, depth: int = 0) -> tuple[str, bool]:
-        """The constant text a string-building expression starts with, and whether the
-        whole expression is constant."""
+    def string_parts(self, node: Node, depth: int = 0) -> list[str | Node]:
+        """A string-building expression as ordered parts: literal text or value nodes.
+        Names with a single assignment are followed to the value they hold."""
         if depth > 12:
-            return "", False
+            return [node]
         kind = node.type
         if kind == "string":
-            text = ""
+            parts: list[str | Node] = []
             for child in node.children:
                 if child.type in ("string_content", "escape_sequence"):
-                    text += node_text(child)
+                    parts.append(node_text(child))
                 elif child.type == "interpolation":
                     expression = child.child_by_field_name("expression")
-                    if expression is None:
-                        return text, False
-                    inner, complete = self.const_prefix(expression, depth + 1)
-                    text += inner
-                    if not complete:
-                        return text, False
-            return text, True
+                    if expression is not None:
+                        parts.extend(self.string_parts(expression, depth + 1))
+            return parts
         if kind == "concatenated_string":
-            text = ""
-            for child in node.named_children:
-                inner, complete = self.const_prefix(child, depth + 1)
-                text += inner
-                if not complete:
-                    return text, False
-            return text, True
+            return [p for c in node.named_children for p in self.string_parts(c, depth + 1)]
         if kind == "parenthesized_expression" and node.named_children:
-            return self.const_prefix(node.named_children[0], depth + 1)
+            return self.string_parts(node.named_children[0], depth + 1)
         if kind == "binary_operator":
             left = node.child_by_field_name("left")
             right = node.child_by_field_name("right")
             operator = node.child_by_field_name("operator")
             if left is None or right is None or operator is None:
-                return "", False
-            prefix, complete = self.const_prefix(left, depth + 1)
+                return [node]
+            if operator.type == "+":
+                return self.string_parts(left, depth + 1) + self.string_parts(right, depth + 1)
             if operator.type == "%":
-                return prefix.split("%", 1)[0], False
-            if operator.type != "+" or not complete:
-                return prefix, False
-            rest, complete = self.const_prefix(right, depth + 1)
-            return prefix + rest, complete
+                head = self.string_parts(left, depth + 1)
+                return _cut_at(head, "%") + [right]
+            return [node]
         if kind == "call":
             function = node.child_by_field_name("function")
             if function is not None and function.type == "attribute":
                 attribute = function.child_by_field_name("attribute")
                 receiver = function.child_by_field_name("object")
-                if attribute is not None and receiver is not None and node_text(attribute) == "format":
-                    prefix, _ = self.const_prefix(receiver, depth + 1)
-                    return prefix.split("{", 1)[0], False
-            return "", False
+                if receiver is not None and attribute is not None and node_text(attribute) == "format":
+                    arguments = node.child_by_field_name("arguments")
+                    head = self.string_parts(receiver, depth + 1)
+                    return _cut_at(head, "{") + ([arguments] if arguments is not None else [])
+            return [node]
         if kind == "identifier":
-            scope = self.enclosing_scope(node)
-            definitions = self.reaching_definitions(scope, node_text(node), node)
-            if not definitions and scope.type != "module":
-                if any(p.name == node_text(node) for p in self.parameters(scope)):
-                    return "", False
-                definitions = self.module_definitions(node_text(node))
-            if len(definitions) == 1 and definitions[0].kind == "assign" and definitions[0].value:
-                return self.const_prefix(definitions[0].value, depth + 1)
-            return "", False
-        if kind == "attribute":
-            return "", False
-        return "", False
+            value = self.single_value(node)
+            if value is not None:
+                return self.string_parts(value, depth + 1)
+        return [node]
+
+    def single_value(self, identifier: Node) -> Node | None:
+        """The value of a name assigned exactly once where it is read, or None."""
+        scope = self.enclosing_scope(identifier)
+        name = node_text(identifier)
+        definitions = self.reaching_definitions(scope, name, identifier)
+        if not definitions and scope.type != self.module_type:
+            if any(p.name == name for p in self.parameters(scope)):
+                return None
+            definitions = self.module_definitions(name)
+        if len(definitions) == 1 and definitions[0].kind == "assign":
+            return definitions[0].value
+        return None
+
+
+def _cut_at(parts: list[str | Node], marker: str) -> list[str | Node]:
+    """Parts up to the first `marker` in literal text (a % or {} placeholder)."""
+    kept: list[str | Node] = []
+    for part in parts:
+        if isinstance(part, str) and marker in part:
+            kept.append(part.split(marker, 1)[0])
+            return kept
+        kept.append(part)
+    return kept
 
 
 _SCHEME_LIKE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:?/{0,2}|/|\.|)$", re.IGNORECASE)

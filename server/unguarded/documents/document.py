@@ -41,6 +41,18 @@ class Document:
             self._lines = LineIndex(self.data)
         return self._lines
 
+    def snapshot(self) -> Document:
+        """An immutable copy for analysis on another thread while edits continue here."""
+        copy = Document.__new__(Document)
+        copy.uri = self.uri
+        copy.language = self.language
+        copy.version = self.version
+        copy.data = self.data
+        copy._parser = self._parser
+        copy.tree = self.tree.copy()
+        copy._lines = self._lines
+        return copy
+
     @property
     def text(self) -> str:
         return self.data.decode("utf-8", errors="replace")

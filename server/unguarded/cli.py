@@ -1,0 +1,138 @@
+"""Command line: `unguarded scan`, `unguarded serve`, `unguarded rules`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from unguarded import __version__
+from unguarded.catalog import CATALOG, Severity
+
+EXIT_CLEAN = 0
+EXIT_FINDINGS = 1
+EXIT_USAGE = 2
+
+_FAIL_LEVELS = {"error": Severity.ERROR.rank, "warning": Severity.WARNING.rank, "never": 99}
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="unguarded",
+        description="Find sinks that untrusted data reaches with no control in between.",
+    )
+    parser.add_argument("--version", action="version", version=f"unguarded {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    scan = commands.add_parser("scan", help="analyse files and folders")
+    scan.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    scan.add_argument("--format", choices=("text", "json", "sarif"), default="text")
+    scan.add_argument(
+        "--fail-on",
+        choices=tuple(_FAIL_LEVELS),
+        default="error",
+        help="exit 1 when a finding at or above this severity is reported (default: error)",
+    )
+    scan.add_argument("--jobs", "-j", type=int, default=None,
+                      help="processes to use (default: one per CPU)")
+    scan.add_argument("--output", "-o", type=Path, default=None,
+                      help="write the report to this file instead of stdout")
+    scan.add_argument("--disable", action="append", default=[], metavar="RULE",
+                      help="do not report this rule (repeatable)")
+    scan.add_argument("--verbose", "-v", action="store_true", help="list skipped files")
+
+    serve = commands.add_parser("serve", help="run the language server (stdio by default)")
+    serve.add_argument("--tcp", metavar="HOST:PORT", default=None,
+                       help="listen on a TCP socket instead of stdio")
+    serve.add_argument("--stdio", action="store_true", help="use stdio (the default)")
+    serve.add_argument("--log-file", type=Path, default=None, help="also log to this file")
+
+    rules = commands.add_parser("rules", help="list the rule catalog")
+    rules.add_argument("--format", choices=("text", "json"), default="text")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    arguments = parser.parse_args(argv)
+    if arguments.command == "scan":
+        return _scan(parser, arguments)
+    if arguments.command == "serve":
+        return _serve(parser, arguments)
+    return _rules(arguments)
+
+
+def _scan(parser: argparse.ArgumentParser, arguments: argparse.Namespace) -> int:
+    from unguarded.analysis import AnalysisSettings
+    from unguarded.report import to_json, to_sarif, to_text
+    from unguarded.scan import scan
+
+    missing = [str(path) for path in arguments.paths if not path.exists()]
+    if missing:
+        parser.error(f"no such file or directory: {', '.join(missing)}")
+    unknown = [rule for rule in arguments.disable if rule not in CATALOG]
+    if unknown:
+        parser.error(f"unknown rule id: {', '.join(unknown)} (see `unguarded rules`)")
+    if arguments.jobs is not None and arguments.jobs < 1:
+        parser.error("--jobs must be at least 1")
+    settings = AnalysisSettings(disabled_rules=frozenset(arguments.disable))
+    result = scan(arguments.paths, settings, arguments.jobs)
+    if arguments.format == "json":
+        report = to_json(result)
+    elif arguments.format == "sarif":
+        report = to_sarif(result)
+    else:
+        report = to_text(result, verbose=arguments.verbose)
+    if arguments.output is not None:
+        arguments.output.write_text(report, encoding="utf-8")
+    else:
+        sys.stdout.write(report)
+    threshold = _FAIL_LEVELS[arguments.fail_on]
+    failing = any(finding.severity.rank >= threshold for _, finding in result.findings)
+    return EXIT_FINDINGS if failing else EXIT_CLEAN
+
+
+def _serve(parser: argparse.ArgumentParser, arguments: argparse.Namespace) -> int:
+    from unguarded.lsp.server import run_server
+
+    host = port = None
+    if arguments.tcp is not None:
+        host, _, port_text = arguments.tcp.rpartition(":")
+        if not host or not port_text.isdigit():
+            parser.error("--tcp expects HOST:PORT, for example 127.0.0.1:2087")
+        port = int(port_text)
+    run_server(host=host, port=port, log_file=arguments.log_file)
+    return EXIT_CLEAN
+
+
+def _rules(arguments: argparse.Namespace) -> int:
+    rules = list(CATALOG.values())
+    if arguments.format == "json":
+        payload = [
+            {
+                "id": rule.id,
+                "title": rule.title,
+                "cwe": f"CWE-{rule.cwe}",
+                "languages": list(rule.languages),
+                "severity": rule.severity.value,
+                "missingControl": rule.missing_control,
+                "docs": rule.docs_url,
+            }
+            for rule in rules
+        ]
+        sys.stdout.write(json.dumps(payload, indent=2) + "\n")
+        return EXIT_CLEAN
+    width = max(len(rule.id) for rule in rules)
+    for rule in rules:
+        sys.stdout.write(
+            f"{rule.id:<{width}}  CWE-{rule.cwe:<4} {rule.severity.value:<7} "
+            f"{'/'.join(rule.languages):<29} {rule.title}\n"
+            f"{'':<{width}}  {rule.docs_url}\n"
+        )
+    return EXIT_CLEAN
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,27 @@
+"""initialize / initialized / shutdown."""
+
+from __future__ import annotations
+
+from lsprotocol import types
+
+from unguarded import __version__
+from unguarded.lsp.server import UnguardedServer, watch_parent
+
+
+def register(server: UnguardedServer) -> None:
+    @server.feature(types.INITIALIZE)
+    def initialize(ls: UnguardedServer, params: types.InitializeParams) -> None:
+        ls.apply_settings(params.initialization_options)
+
+    @server.feature(types.INITIALIZED)
+    def initialized(ls: UnguardedServer, params: types.InitializedParams) -> None:
+        ls.log_info(
+            f"unguarded {__version__} ready (positions: {ls.encoding.value}, "
+            f"run: {ls.settings.run})"
+        )
+        if ls.process_id:
+            watch_parent(ls, ls.process_id)
+
+    @server.feature(types.SHUTDOWN)
+    def shutdown(ls: UnguardedServer, params: None) -> None:
+        ls.scheduler.shutdown()
