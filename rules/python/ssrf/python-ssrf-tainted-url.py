@@ -4,7 +4,7 @@ from urllib.parse import urljoin, urlparse
 
 import httpx
 import requests
-from fastapi import FastAPI
+from fastapi import FastAPI, Query
 from flask import Flask, abort, request
 
 app = Flask(__name__)
@@ -178,3 +178,15 @@ async def shard(n: int):
 def constant():
     # ok: python-ssrf-tainted-url
     return requests.get("https://api.example.com/status", params=request.args).text
+
+
+@api.get("/shard2")
+async def shard2(n: int = Query(0)):
+    # ok: python-ssrf-tainted-url
+    return httpx.get(f"http://shard{n}.internal/health").text
+
+
+@api.get("/shard3")
+async def shard3(n: str = Query("")):
+    # ruleid: python-ssrf-tainted-url
+    return httpx.get(f"http://shard{n}.internal/health").text

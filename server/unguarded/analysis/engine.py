@@ -131,7 +131,273 @@ class _Analysis:
     def _check_sink(self, flow: FlowAnalyzer, sink: SinkMatch) -> Finding | None:
         if flow.is_dead_branch(sink.call):
             return None
-        policy = ARGUMENT_POLICIES: dict[str, Callable[[FlowAnalyzer, Node], bool]] = {
+        policy = ARGUMENT_POLICIES.get(sink.rule_id)
+        traces: list[Trace] = []
+        argument = sink.arguments[0]
+        for candidate in sink.arguments:
+            flow.rule = sink.rule_id
+            if policy is not None and policy(flow, candidate):
+                continue
+            found = flow.traces(candidate, sink.rule_id)
+            if found and not traces:
+                argument = candidate
+            traces = merge(traces, found)
+        if not traces:
+            return None
+        rule = CATALOG[sink.rule_id]
+        trace = traces[0]
+        if trace.kind is OriginKind.PARAMETER and _in_test_code(flow, sink.call):
+            return None
+        severity = Severity.ERROR if trace.kind is OriginKind.UNTRUSTED else Severity.WARNING
+        severity = self.settings.severity_overrides.get(rule.id, severity)
+        return Finding(
+            rule_id=rule.id,
+            severity=severity,
+            span=Span.of(sink.call),
+            argument=Span.of(argument),
+            sink_name=sink.name,
+            message=_message(rule, sink.name, trace),
+            missing_control=rule.missing_control,
+            origin_kind=trace.kind,
+            origin=trace.origin,
+            path=_path(trace, sink),
+            facts={"origin": trace.origin_text},
+        )
+
+    # ------------------------------------------------------------------ sink filters
+    def _bound_to_module(self, call: Node, modules: list[str]) -> bool:
+        function = call.child_by_field_name("function")
+        if function is None:
+            return False
+        root = function
+        while root.type == "member_expression":
+            inner = root.child_by_field_name("object")
+            if inner is None:
+                break
+            root = inner
+        if root.type == "call_expression":  # require("child_process").exec(...)
+            return any(f'"{m}"' in node_text(root) or f"'{m}'" in node_text(root) for m in modules)
+        if root.type != "identifier":
+            return False
+        binding = self.module_bindings().get(node_text(root))
+        return binding is not None and binding[0] in modules
+
+    def module_bindings(self) -> dict[str, tuple[str, str | None]]:
+        """Local names bound to Node modules: `const cp = require("child_process")`,
+        `const { exec } = require(...)`, `import * as fs from "fs"`, ..."""
+        if self._module_bindings is not None:
+            return self._module_bindings
+        bindings: dict[str, tuple[str, str | None]] = {}
+        stack = [self.root]
+        while stack:
+            node = stack.pop()
+            if node.type == "variable_declarator":
+                value = node.child_by_field_name("value")
+                name = node.child_by_field_name("name")
+                module = _required_module(value) if value is not None else None
+                if module is not None and name is not None:
+                    _bind_pattern(bindings, name, module)
+            elif node.type == "import_statement":
+                source = node.child_by_field_name("source")
+                module = _string_content(source) if source is not None else ""
+                for child in node.named_children:
+                    if child.type == "import_clause":
+                        _bind_import_clause(bindings, child, module)
+                continue
+            stack.extend(node.named_children)
+        self._module_bindings = bindings
+        return bindings
+
+    def _receiver_is(self, receiver: Node, constructors: list[str]) -> bool:
+        wanted = {c.strip() for c in constructors}
+        text = node_text(receiver)
+        if receiver.type == "call" or receiver.type == "call_expression":
+            callee = text.split("(", 1)[0].rsplit(".", 1)[-1]
+            return callee in wanted
+        last = text.rsplit(".", 1)[-1]
+        if receiver.type == "identifier":
+            flow_scope = self._assigned_values(receiver)
+            for value in flow_scope:
+                if value.type in ("call", "call_expression", "await"):
+                    inner = value.named_children[0] if value.type == "await" else value
+                    callee = node_text(inner).split("(", 1)[0].rsplit(".", 1)[-1]
+                    if callee in wanted:
+                        return True
+            if flow_scope:
+                return False
+        return bool(_HTTP_CLIENT_NAME.search(last))
+
+    def _assigned_values(self, identifier: Node) -> list[Node]:
+        """Values assigned to `identifier` in its function, or else at module level."""
+        scope = self.flow.enclosing_scope(identifier)
+        name = node_text(identifier)
+        definitions = self.flow.reaching_definitions(scope, name, identifier)
+        if not definitions:
+            definitions = self.flow.module_definitions(name)
+        return [d.value for d in definitions if d.value is not None]
+
+
+def _required_module(value: Node) -> str | None:
+    node = value
+    while node.type in ("member_expression", "await_expression"):
+        inner = node.child_by_field_name("object") or (
+            node.named_children[0] if node.named_children else None
+        )
+        if inner is None:
+            return None
+        node = inner
+    if node.type != "call_expression":
+        return None
+    function = node.child_by_field_name("function")
+    arguments = node.child_by_field_name("arguments")
+    if function is None or arguments is None or node_text(function) not in ("require", "import"):
+        return None
+    first = arguments.named_children[0] if arguments.named_children else None
+    if first is None or first.type != "string":
+        return None
+    return _string_content(first)
+
+
+def _bind_pattern(bindings: dict[str, tuple[str, str | None]], name: Node, module: str) -> None:
+    if name.type == "identifier":
+        bindings[node_text(name)] = (module, None)
+        return
+    for child in name.named_children:
+        if child.type == "shorthand_property_identifier_pattern":
+            bindings[node_text(child)] = (module, node_text(child))
+        elif child.type == "pair_pattern":
+            key = child.child_by_field_name("key")
+            value = child.child_by_field_name("value")
+            if key is not None and value is not None and value.type == "identifier":
+                bindings[node_text(value)] = (module, node_text(key))
+
+
+def _bind_import_clause(
+    bindings: dict[str, tuple[str, str | None]], clause: Node, module: str
+) -> None:
+    for child in clause.named_children:
+        if child.type == "identifier":
+            bindings[node_text(child)] = (module, None)
+        elif child.type == "namespace_import":
+            for identifier in child.named_children:
+                bindings[node_text(identifier)] = (module, None)
+        elif child.type == "named_imports":
+            for specifier in child.named_children:
+                name = specifier.child_by_field_name("name")
+                alias = specifier.child_by_field_name("alias")
+                if name is not None:
+                    local = alias if alias is not None else name
+                    bindings[node_text(local)] = (module, node_text(name))
+
+
+def _string_content(node: Node) -> str:
+    return "".join(
+        node_text(c) for c in node.named_children if c.type in ("string_fragment", "string_content")
+    )
+
+
+def _has_option(call: Node, key: str) -> bool:
+    """True when an object literal passed to `call` has `key` (res.sendFile(p, { root }))."""
+    arguments = call.child_by_field_name("arguments")
+    if arguments is None:
+        return False
+    return any(
+        _has_key(argument, key) for argument in arguments.named_children if argument.type == "object"
+    )
+
+
+def _has_key(options: Node, key: str) -> bool:
+    for child in options.named_children:
+        if child.type == "pair":
+            name = child.child_by_field_name("key")
+            if name is not None and node_text(name).strip("'\"") == key:
+                return True
+        elif child.type == "shorthand_property_identifier" and node_text(child) == key:
+            return True
+    return False
+
+
+def _matches(query: CompiledQuery, root: Node) -> list[tuple[int, dict[str, list[Node]]]]:
+    cursor = tree_sitter.QueryCursor(query.query)
+    return cursor.matches(root)
+
+
+def _sink_name(call: Node) -> str:
+    if call.type in ("call", "call_expression", "new_expression"):
+        function = call.child_by_field_name("function") or call.child_by_field_name("constructor")
+        if function is not None:
+            text = node_text(function)
+            if "\n" in text or "(" in text:
+                text = text.rsplit(".", 1)[-1]
+            parts = text.split(".")
+            return ".".join(parts[-2:]) + "()"
+    if call.type in ("assignment_expression", "augmented_assignment_expression"):
+        left = call.child_by_field_name("left")
+        if left is not None:
+            prop = left.child_by_field_name("property")
+            if prop is not None:
+                return f"{node_text(prop)} assignment"
+    return node_text(call).split("(", 1)[0][:40]
+
+
+def _message(rule: Rule, sink_name: str, trace: Trace) -> str:
+    if trace.kind is OriginKind.UNTRUSTED:
+        origin = f"untrusted input {trace.origin_text} (line {trace.origin.span.start[0] + 1})"
+    else:
+        origin = f"{trace.origin_text}, whose callers are unknown,"
+    return f"{sink_name} {rule.action} {origin} with no {rule.missing_control} before it."
+
+
+def _path(trace: Trace, sink: SinkMatch) -> tuple[Step, ...]:
+    steps = [trace.origin]
+    for step in trace.steps:
+        if step.span.start_byte <= sink.call.start_byte <= step.span.end_byte and (
+            step.span.end_byte - step.span.start_byte > sink.call.end_byte - sink.call.start_byte
+        ):
+            continue  # a step that merely encloses the sink adds nothing
+        if step not in steps:
+            steps.append(step)
+    return tuple(steps)
+
+
+def _in_test_code(flow: FlowAnalyzer, node: Node) -> bool:
+    current: Node | None = node
+    while current is not None:
+        if current.type in flow.function_types and flow.function_name(current).startswith("test"):
+            return True
+        current = current.parent
+    return False
+
+
+# ---------------------------------------------------------------------- argument policies
+def _fixed_host(flow: FlowAnalyzer, argument: Node) -> bool:
+    """SSRF is about the host. A URL is safe when everything before the first untrusted
+    part fixes the host: a constant "https://host/" prefix, a relative "/path", or a
+    configured base URL (a value with no untrusted origin) followed by a path separator."""
+    if argument.type in ("object", "dictionary"):
+        return True  # a config object: the `url` key has its own pattern
+    literal = ""
+    configured_base = False
+    for part in flow.string_parts(argument):
+        if isinstance(part, str):
+            literal += part
+            continue
+        if flow.traces(part, flow.rule or "ssrf"):
+            break
+        if part.type in flow.literal_types:
+            continue
+        configured_base, literal = True, ""
+    else:
+        return True  # nothing untrusted in the URL at all
+    if configured_base:
+        return literal[:1] in ("/", "?", "#")
+    if _FIXED_HOST.match(literal):
+        return True
+    # A path relative to the current origin ("/api/users/" + id) keeps the host.
+    return literal.startswith("/") and not literal.startswith("//") and len(literal) > 1
+
+
+ARGUMENT_POLICIES: dict[str, Callable[[FlowAnalyzer, Node], bool]] = {
     "ssrf": _fixed_host,
 }
 

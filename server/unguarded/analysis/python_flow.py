@@ -700,7 +700,8 @@ class PythonFlow(FlowAnalyzer):
                 if receiver is not None and attribute is not None and node_text(attribute) == "format":
                     arguments = node.child_by_field_name("arguments")
                     head = self.string_parts(receiver, depth + 1)
-                    return _cut_at(head, "{") + ([arguments] if arguments is not None else [])
+                    values = list(arguments.named_children) if arguments is not None else []
+                    return _cut_at(head, "{") + values
             return [node]
         if kind == "identifier":
             value = self.single_value(node)
