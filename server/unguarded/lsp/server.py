@@ -141,12 +141,13 @@ class UnguardedServer(LanguageServer):
 
 
 def create_server() -> UnguardedServer:
-    from unguarded.lsp.handlers import configuration, documents, lifecycle
+    from unguarded.lsp.handlers import commands, configuration, documents, lifecycle
 
     server = UnguardedServer()
     lifecycle.register(server)
     configuration.register(server)
     documents.register(server)
+    commands.register(server)
     return server
 
 
