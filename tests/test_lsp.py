@@ -165,7 +165,9 @@ async def test_position_encodings(
     encodings: list[str] | None, negotiated: str, character: int
 ) -> None:
     capabilities = (
-        _with_encodings("neovim", encodings) if encodings else client_capabilities("visual-studio-code")
+        _with_encodings("neovim", encodings)
+        if encodings
+        else client_capabilities("visual-studio-code")
     )
     client = make_test_lsp_client()
     await client.start_io(*CONFIG.server_command)
@@ -199,9 +201,7 @@ async def test_settings_validator_and_unknown_key() -> None:
             )
         )
         uri = "file:///project/validated.py"
-        text = VULNERABLE.replace(
-            "    return requests", "    vet_host(url)\n    return requests"
-        )
+        text = VULNERABLE.replace("    return requests", "    vet_host(url)\n    return requests")
         open_document(client, uri, text)
         await wait_for_diagnostics(client, uri, lambda d: len(d) == 0)
         warnings = [m.message for m in client.messages]

@@ -8,6 +8,7 @@
  (#any-of? @_function "system" "popen" "popen2" "popen3" "getoutput" "getstatusoutput")
  (#set! unguarded.rule "command-injection"))
 
+; The same functions imported by name: from os import system.
 ((call
    function: (identifier) @_function
    arguments: (argument_list . (_) @sink.arg)) @sink.call

@@ -42,6 +42,7 @@
  (#set! unguarded.receiver "Session,Client,AsyncClient,ClientSession,PoolManager,OAuth2Session")
  (#set! unguarded.rule "ssrf"))
 
+; session.request("GET", url): the URL is the second argument.
 ((call
    function: (attribute
      object: (_) @sink.receiver

@@ -35,17 +35,29 @@ def _parser() -> argparse.ArgumentParser:
         default="error",
         help="exit 1 when a finding at or above this severity is reported (default: error)",
     )
-    scan.add_argument("--jobs", "-j", type=int, default=None,
-                      help="processes to use (default: one per CPU)")
-    scan.add_argument("--output", "-o", type=Path, default=None,
-                      help="write the report to this file instead of stdout")
-    scan.add_argument("--disable", action="append", default=[], metavar="RULE",
-                      help="do not report this rule (repeatable)")
+    scan.add_argument(
+        "--jobs", "-j", type=int, default=None, help="processes to use (default: one per CPU)"
+    )
+    scan.add_argument(
+        "--output",
+        "-o",
+        type=Path,
+        default=None,
+        help="write the report to this file instead of stdout",
+    )
+    scan.add_argument(
+        "--disable",
+        action="append",
+        default=[],
+        metavar="RULE",
+        help="do not report this rule (repeatable)",
+    )
     scan.add_argument("--verbose", "-v", action="store_true", help="list skipped files")
 
     serve = commands.add_parser("serve", help="run the language server (stdio by default)")
-    serve.add_argument("--tcp", metavar="HOST:PORT", default=None,
-                       help="listen on a TCP socket instead of stdio")
+    serve.add_argument(
+        "--tcp", metavar="HOST:PORT", default=None, help="listen on a TCP socket instead of stdio"
+    )
     serve.add_argument("--stdio", action="store_true", help="use stdio (the default)")
     serve.add_argument("--log-file", type=Path, default=None, help="also log to this file")
 

@@ -105,7 +105,9 @@ def parse_settings(raw: object) -> tuple[Settings, list[str]]:
         if not _known_rule(rule_id, problems):
             continue
         if level not in _SEVERITIES:
-            problems.append(f"severity for {rule_id!r} must be error, warning or info, got {level!r}")
+            problems.append(
+                f"severity for {rule_id!r} must be error, warning or info, got {level!r}"
+            )
             continue
         severities[rule_id] = _SEVERITIES[level]
     validators = _name_table("validators", typed("validators", dict), problems)

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pathspec
 
@@ -17,10 +18,34 @@ from unguarded.documents import Document, LineIndex, PositionEncoding, language_
 # Folders that hold other people's code or build output.
 SKIPPED_DIRECTORIES = frozenset(
     {
-        ".git", ".hg", ".svn", "node_modules", "bower_components", "vendor", "vendors",
-        "third_party", "third-party", "site-packages", "dist-packages", ".venv", "venv",
-        "env", ".env", ".tox", ".nox", "__pycache__", ".mypy_cache", ".ruff_cache",
-        ".pytest_cache", "dist", "build", "out", ".next", ".nuxt", "coverage", ".cache",
+        ".git",
+        ".hg",
+        ".svn",
+        "node_modules",
+        "bower_components",
+        "vendor",
+        "vendors",
+        "third_party",
+        "third-party",
+        "site-packages",
+        "dist-packages",
+        ".venv",
+        "venv",
+        "env",
+        ".env",
+        ".tox",
+        ".nox",
+        "__pycache__",
+        ".mypy_cache",
+        ".ruff_cache",
+        ".pytest_cache",
+        "dist",
+        "build",
+        "out",
+        ".next",
+        ".nuxt",
+        "coverage",
+        ".cache",
     }
 )
 _MINIFIED_SUFFIXES = (".min.js", ".bundle.js", ".min.mjs", "-min.js", ".chunk.js")
@@ -75,7 +100,7 @@ def discover(paths: list[Path]) -> Iterator[tuple[Path, str | None]]:
 
 def _walk(root: Path, seen: set[Path]) -> Iterator[tuple[Path, str | None]]:
     # (directory, the gitignore specs that apply to it with the folder each is relative to)
-    stack: list[tuple[Path, list[tuple[Path, pathspec.PathSpec]]]] = [(root, [])]
+    stack: list[tuple[Path, list[tuple[Path, pathspec.PathSpec[Any]]]]] = [(root, [])]
     visited_directories: set[Path] = set()
     while stack:
         directory, specs = stack.pop()
@@ -126,7 +151,7 @@ def _walk(root: Path, seen: set[Path]) -> Iterator[tuple[Path, str | None]]:
         stack.extend(reversed(subdirectories))
 
 
-def _ignored(path: Path, is_dir: bool, specs: list[tuple[Path, pathspec.PathSpec]]) -> bool:
+def _ignored(path: Path, is_dir: bool, specs: list[tuple[Path, pathspec.PathSpec[Any]]]) -> bool:
     for base, spec in specs:
         try:
             relative = path.relative_to(base).as_posix()
@@ -186,7 +211,11 @@ def region(lines: LineIndex, span: Span) -> Region:
     _, start_char = lines.position(span.start_byte, PositionEncoding.UTF32)
     _, end_char = lines.position(span.end_byte, PositionEncoding.UTF32)
     return Region(
-        start_line + 1, start_column + 1, end_line + 1, end_column + 1, start_char + 1,
+        start_line + 1,
+        start_column + 1,
+        end_line + 1,
+        end_column + 1,
+        start_char + 1,
         end_char + 1,
     )
 
@@ -195,9 +224,7 @@ def _scan_batch(batch: list[tuple[str, bool]], settings: AnalysisSettings) -> li
     return [scan_file(path, settings, explicit) for path, explicit in batch]
 
 
-def scan(
-    paths: list[Path], settings: AnalysisSettings, jobs: int | None = None
-) -> ScanResult:
+def scan(paths: list[Path], settings: AnalysisSettings, jobs: int | None = None) -> ScanResult:
     explicit = {p.resolve() for p in paths if p.is_file()}
     result = ScanResult()
     work: list[tuple[str, bool]] = []

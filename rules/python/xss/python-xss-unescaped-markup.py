@@ -1,8 +1,7 @@
 import html
 
 import bleach
-from django.utils.html import format_html
-from django.utils.safestring import mark_safe
+import markupsafe
 from flask import Flask, abort, render_template, request
 from markupsafe import Markup, escape
 
@@ -27,10 +26,11 @@ def bio():
     return render_template("bio.html", bio=Markup(request.form["bio"]))
 
 
-def comment(request):
-    text = request.POST["text"]
+@app.route("/motd")
+def motd():
+    line = request.cookies.get("motd", "")
     # ruleid: python-xss-unescaped-markup
-    return {"html": mark_safe("<p>" + text + "</p>")}
+    return render_template("motd.html", motd=Markup("<i>" + line + "</i>"))
 
 
 # ---------------------------------------------------------------- safe
@@ -67,12 +67,14 @@ def color():
     return render_template("c.html", swatch=Markup(f"<span class='{c}'>x</span>"))
 
 
-def comment_escaped(request):
-    text = html.escape(request.POST["text"])
+@app.route("/motd2")
+def motd_escaped():
+    line = html.escape(request.cookies.get("motd", ""))
     # ok: python-xss-unescaped-markup
-    return {"html": mark_safe("<p>" + text + "</p>")}
+    return render_template("motd.html", motd=Markup("<i>" + line + "</i>"))
 
 
-def comment_format_html(request):
+@app.route("/fixed")
+def already_fixed():
     # ok: python-xss-unescaped-markup
-    return {"html": format_html("<p>{}</p>", request.POST["text"])}
+    return render_template("bio.html", bio=markupsafe.escape(request.form["bio"]))

@@ -116,8 +116,10 @@ class _Analysis:
                     continue
                 receiver_names = settings.get("unguarded.receiver")
                 receivers = nodes.get("sink.receiver", [])
-                if receiver_names and receivers and not self._receiver_is(
-                    receivers[0], receiver_names.split(",")
+                if (
+                    receiver_names
+                    and receivers
+                    and not self._receiver_is(receivers[0], receiver_names.split(","))
                 ):
                     continue
                 safe_key = settings.get("unguarded.safe_key")
@@ -302,7 +304,9 @@ def _has_option(call: Node, key: str) -> bool:
     if arguments is None:
         return False
     return any(
-        _has_key(argument, key) for argument in arguments.named_children if argument.type == "object"
+        _has_key(argument, key)
+        for argument in arguments.named_children
+        if argument.type == "object"
     )
 
 

@@ -312,8 +312,9 @@ class FlowAnalyzer:
                 for definition in reaching:
                     if self.guarded_between(point, scope, name, definition.position):
                         continue
-                    step = Step(Span.of(definition.statement), short_label(
-                        node_text(definition.statement)))
+                    step = Step(
+                        Span.of(definition.statement), short_label(node_text(definition.statement))
+                    )
                     merged = merge(
                         merged,
                         [t.then(step) for t in self.evaluate_definition(definition, depth)],
@@ -339,8 +340,9 @@ class FlowAnalyzer:
                     return []
                 merged = []
                 for definition in definitions:
-                    step = Step(Span.of(definition.statement), short_label(
-                        node_text(definition.statement)))
+                    step = Step(
+                        Span.of(definition.statement), short_label(node_text(definition.statement))
+                    )
                     merged = merge(
                         merged,
                         [t.then(step) for t in self.evaluate_definition(definition, depth)],
@@ -469,7 +471,7 @@ class FlowAnalyzer:
         if found is not None:
             return found
         found = []
-        current = node
+        current: Node | None = node
         while current is not None and current != scope:
             for condition, polarity in self.guard_steps(current):
                 subjects = self.tested_subjects(condition, polarity)
@@ -520,7 +522,8 @@ class FlowAnalyzer:
             if current.is_named:
                 texts.add(normalized(node_text(current)))
             if _SCHEME_PART.search(node_text(current)) and current.type in (
-                "attribute", "member_expression"
+                "attribute",
+                "member_expression",
             ):
                 # urlparse(url).scheme == "https" checks the scheme, not the URL.
                 continue
@@ -550,8 +553,7 @@ class FlowAnalyzer:
 
     def guarded_between(self, use: Node, scope: Node, name: str, after: int) -> bool:
         return any(
-            guard.position >= after and name in guard.subjects
-            for guard in self.guards(use, scope)
+            guard.position >= after and name in guard.subjects for guard in self.guards(use, scope)
         )
 
     def allowlist_like(self, node: Node) -> bool:

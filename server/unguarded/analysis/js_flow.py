@@ -18,29 +18,84 @@ from unguarded.analysis.flow import (
 from unguarded.analysis.model import OriginKind, Span, Step
 
 _FUNCTIONS = frozenset(
-    {"function_declaration", "function_expression", "arrow_function", "method_definition",
-     "generator_function_declaration", "generator_function", "function"}
+    {
+        "function_declaration",
+        "function_expression",
+        "arrow_function",
+        "method_definition",
+        "generator_function_declaration",
+        "generator_function",
+        "function",
+    }
 )
-_SAFE_TYPES = re.compile(r"^:?\s*(?:number|boolean|bigint|Date|(?:'[^']*'|\"[^\"]*\"|\d+)"
-                         r"(?:\s*\|\s*(?:'[^']*'|\"[^\"]*\"|\d+))*)\s*$")
+_SAFE_TYPES = re.compile(
+    r"^:?\s*(?:number|boolean|bigint|Date|(?:'[^']*'|\"[^\"]*\"|\d+)"
+    r"(?:\s*\|\s*(?:'[^']*'|\"[^\"]*\"|\d+))*)\s*$"
+)
 # Array and promise methods whose callback receives the receiver's elements / value.
 _ELEMENT_CALLBACKS = frozenset(
-    {"map", "forEach", "filter", "find", "flatMap", "some", "every", "reduce", "then",
-     "findLast", "sort"}
+    {
+        "map",
+        "forEach",
+        "filter",
+        "find",
+        "flatMap",
+        "some",
+        "every",
+        "reduce",
+        "then",
+        "findLast",
+        "sort",
+    }
 )
 _TRIVIAL_TESTS = frozenset(
-    {"Array.isArray", "Boolean", "String", "console.log", "existsSync", "fs.existsSync",
-     "Object.keys", "isEmpty", "_.isEmpty", "_.isString"}
+    {
+        "Array.isArray",
+        "Boolean",
+        "String",
+        "console.log",
+        "existsSync",
+        "fs.existsSync",
+        "Object.keys",
+        "isEmpty",
+        "_.isEmpty",
+        "_.isString",
+    }
 )
 _VALIDATING_METHODS = frozenset(
-    {"has", "includes", "startsWith", "endsWith", "match", "test", "matches", "isSafeInteger",
-     "isInteger", "isFinite", "some", "every", "indexOf"}
+    {
+        "has",
+        "includes",
+        "startsWith",
+        "endsWith",
+        "match",
+        "test",
+        "matches",
+        "isSafeInteger",
+        "isInteger",
+        "isFinite",
+        "some",
+        "every",
+        "indexOf",
+    }
 )
 _EXIT_CALLS = frozenset({"process.exit", "next", "abort"})
 _BRANCHES = frozenset(
-    {"statement_block", "else_clause", "catch_clause", "finally_clause", "ternary_expression",
-     "switch_case", "switch_default", "binary_expression", "if_statement", "for_in_statement",
-     "for_statement", "while_statement", "do_statement"}
+    {
+        "statement_block",
+        "else_clause",
+        "catch_clause",
+        "finally_clause",
+        "ternary_expression",
+        "switch_case",
+        "switch_default",
+        "binary_expression",
+        "if_statement",
+        "for_in_statement",
+        "for_statement",
+        "while_statement",
+        "do_statement",
+    }
 )
 _SCHEME_LIKE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:?/{0,2}|/|\.|)$", re.IGNORECASE)
 
@@ -48,9 +103,7 @@ _SCHEME_LIKE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:?/{0,2}|/|\.|)$", re.IGNORECAS
 class JavaScriptFlow(FlowAnalyzer):
     function_types = _FUNCTIONS
     module_type = "program"
-    literal_types = frozenset(
-        {"string", "number", "true", "false", "null", "undefined", "regex"}
-    )
+    literal_types = frozenset({"string", "number", "true", "false", "null", "undefined", "regex"})
     collection_literal_types = frozenset({"array", "object"})
     branch_types = _BRANCHES
 
@@ -101,8 +154,10 @@ class JavaScriptFlow(FlowAnalyzer):
             kind = node.type
             if kind in _FUNCTIONS and node != body:
                 name = node.child_by_field_name("name")
-                if name is not None and kind in ("function_declaration",
-                                                 "generator_function_declaration"):
+                if name is not None and kind in (
+                    "function_declaration",
+                    "generator_function_declaration",
+                ):
                     add(node_text(name), "opaque", None, scope.start_byte, node)
                 continue
             if kind == "class_declaration":
@@ -115,8 +170,13 @@ class JavaScriptFlow(FlowAnalyzer):
                 value = node.child_by_field_name("value")
                 if name is not None:
                     statement = node.parent if node.parent is not None else node
-                    bind(name, "assign" if value is not None else "opaque", value,
-                         node.end_byte, statement)
+                    bind(
+                        name,
+                        "assign" if value is not None else "opaque",
+                        value,
+                        node.end_byte,
+                        statement,
+                    )
             elif kind == "assignment_expression":
                 left = node.child_by_field_name("left")
                 right = node.child_by_field_name("right")
@@ -125,8 +185,13 @@ class JavaScriptFlow(FlowAnalyzer):
             elif kind == "augmented_assignment_expression":
                 left = node.child_by_field_name("left")
                 if left is not None:
-                    bind(left, "augment", node.child_by_field_name("right"), node.end_byte,
-                         _statement_of(node))
+                    bind(
+                        left,
+                        "augment",
+                        node.child_by_field_name("right"),
+                        node.end_byte,
+                        _statement_of(node),
+                    )
             elif kind == "for_in_statement":
                 left = node.child_by_field_name("left")
                 right = node.child_by_field_name("right")
@@ -135,7 +200,9 @@ class JavaScriptFlow(FlowAnalyzer):
                 if left is not None:
                     position = loop_body.start_byte if loop_body is not None else node.end_byte
                     # for (k in obj) iterates keys; for (v of list) iterates values.
-                    kind_name = "iterate" if operator is None or node_text(operator) == "of" else "opaque"
+                    kind_name = (
+                        "iterate" if operator is None or node_text(operator) == "of" else "opaque"
+                    )
                     bind(left, kind_name, right, position, node)
             elif kind == "catch_clause":
                 parameter = node.child_by_field_name("parameter")
@@ -205,9 +272,12 @@ class JavaScriptFlow(FlowAnalyzer):
                 method = callee.child_by_field_name("property")
                 receiver = callee.child_by_field_name("object")
                 method_name = node_text(method) if method is not None else ""
-                if method_name in ("addEventListener", "on") and arguments and _string_value(
-                    arguments[0]
-                ) == "message" and parameter.index == 0:
+                if (
+                    method_name in ("addEventListener", "on")
+                    and arguments
+                    and _string_value(arguments[0]) == "message"
+                    and parameter.index == 0
+                ):
                     return [self._message_event(parameter)]
                 if method_name in _ELEMENT_CALLBACKS and receiver is not None:
                     step = Step(Span.of(call), f"element of {node_text(receiver)[:60]}")
@@ -239,17 +309,22 @@ class JavaScriptFlow(FlowAnalyzer):
             return self.evaluate_all(
                 (c for c in node.named_children if c.type == "template_substitution"), depth
             )
-        if kind in ("template_substitution", "parenthesized_expression", "await_expression",
-                    "array", "spread_element", "non_null_expression", "sequence_expression",
-                    "jsx_expression"):
+        if kind in (
+            "template_substitution",
+            "parenthesized_expression",
+            "await_expression",
+            "array",
+            "spread_element",
+            "non_null_expression",
+            "sequence_expression",
+            "jsx_expression",
+        ):
             return self.evaluate_all(node.named_children, depth)
         if kind in ("as_expression", "satisfies_expression", "type_assertion"):
             return self.evaluate_all(node.named_children[:1], depth)
         if kind == "binary_expression":
             operator = node.child_by_field_name("operator")
-            if operator is not None and operator.type in (
-                "+", "||", "??", "&&"
-            ):
+            if operator is not None and operator.type in ("+", "||", "??", "&&"):
                 return self.evaluate_all(
                     (node.child_by_field_name("left"), node.child_by_field_name("right")), depth
                 )
@@ -274,8 +349,10 @@ class JavaScriptFlow(FlowAnalyzer):
             if value is None:
                 return []
             traces = self.evaluate(value, depth)
-            if value.type == "identifier" and traces and all(
-                t.origin_text.startswith("message event") for t in traces
+            if (
+                value.type == "identifier"
+                and traces
+                and all(t.origin_text.startswith("message event") for t in traces)
             ):
                 prop = node.child_by_field_name("property")
                 if prop is None or node_text(prop) != "data":
@@ -300,7 +377,8 @@ class JavaScriptFlow(FlowAnalyzer):
             return [self.untrusted(call)]
         arguments = call.child_by_field_name("arguments")
         argument_nodes = [
-            a for a in (arguments.named_children if arguments is not None else [])
+            a
+            for a in (arguments.named_children if arguments is not None else [])
             if a.type not in _FUNCTIONS
         ]
         local = self.local_function(call)
@@ -392,9 +470,12 @@ class JavaScriptFlow(FlowAnalyzer):
         elif kind == "binary_expression":
             operator = parent.child_by_field_name("operator")
             left = parent.child_by_field_name("left")
-            if (operator is not None and left is not None
-                    and node == parent.child_by_field_name("right")
-                    and operator.type in ("&&", "||")):
+            if (
+                operator is not None
+                and left is not None
+                and node == parent.child_by_field_name("right")
+                and operator.type in ("&&", "||")
+            ):
                 yield left, operator.type == "&&"
         if kind in ("statement_block", "program", "switch_case"):
             sibling = node.prev_named_sibling
@@ -427,14 +508,19 @@ class JavaScriptFlow(FlowAnalyzer):
     def exits(self, block: Node) -> bool:
         statements = block.named_children if block.type == "statement_block" else [block]
         for statement in statements:
-            if statement.type in ("return_statement", "throw_statement", "continue_statement",
-                                  "break_statement"):
+            if statement.type in (
+                "return_statement",
+                "throw_statement",
+                "continue_statement",
+                "break_statement",
+            ):
                 return True
             if statement.type == "expression_statement" and statement.named_children:
                 expression = statement.named_children[0]
-                if expression.type == "call_expression" and self.callee_name(
-                    expression
-                ) in _EXIT_CALLS:
+                if (
+                    expression.type == "call_expression"
+                    and self.callee_name(expression) in _EXIT_CALLS
+                ):
                     return True
         return False
 
@@ -465,7 +551,9 @@ class JavaScriptFlow(FlowAnalyzer):
                 left_subjects = self.tested_subjects(left, positive)
                 right_subjects = self.tested_subjects(right, positive)
                 both_hold = (op == "&&") == positive
-                return left_subjects | right_subjects if both_hold else left_subjects & right_subjects
+                return (
+                    left_subjects | right_subjects if both_hold else left_subjects & right_subjects
+                )
             if op in ("===", "==", "!==", "!="):
                 if _is_typeof(left) or _is_typeof(right):
                     return set()
@@ -482,8 +570,12 @@ class JavaScriptFlow(FlowAnalyzer):
             if op in ("<", ">", "<=", ">="):
                 if any(node_text(o).endswith(".length") for o in (left, right)):
                     return set()
-                return {s for o in (left, right) if o.type not in self.literal_types
-                        for s in self.subject_texts(o)}
+                return {
+                    s
+                    for o in (left, right)
+                    if o.type not in self.literal_types
+                    for s in self.subject_texts(o)
+                }
             if op == "in":
                 return set()
             return set()
@@ -494,7 +586,10 @@ class JavaScriptFlow(FlowAnalyzer):
             found: set[str] = set()
             for definition in self.reaching_definitions(scope, node_text(condition), condition):
                 if definition.value is not None and definition.value.type in (
-                    "call_expression", "binary_expression", "unary_expression", "await_expression"
+                    "call_expression",
+                    "binary_expression",
+                    "unary_expression",
+                    "await_expression",
                 ):
                     found |= self.tested_subjects(definition.value, positive)
             return found
@@ -549,9 +644,12 @@ class JavaScriptFlow(FlowAnalyzer):
             if node.type == "if_statement":
                 condition = node.child_by_field_name("condition")
                 consequence = node.child_by_field_name("consequence")
-                if (condition is not None and consequence is not None
-                        and self.identifiers_in(condition) & names
-                        and _throws(consequence)):
+                if (
+                    condition is not None
+                    and consequence is not None
+                    and self.identifiers_in(condition) & names
+                    and _throws(consequence)
+                ):
                     return True
             stack.extend(node.children)
         return False
@@ -565,7 +663,10 @@ class JavaScriptFlow(FlowAnalyzer):
             ):
                 condition = parent.child_by_field_name("condition")
                 if condition is not None and node_text(condition).replace(" ", "") in (
-                    "(false)", "(0)", "(null)", "(undefined)"
+                    "(false)",
+                    "(0)",
+                    "(null)",
+                    "(undefined)",
                 ):
                     return True
             current = parent
@@ -580,8 +681,13 @@ class JavaScriptFlow(FlowAnalyzer):
             return [node]
         kind = node.type
         if kind == "string":
-            return ["".join(node_text(c) for c in node.named_children
-                            if c.type in ("string_fragment", "escape_sequence"))]
+            return [
+                "".join(
+                    node_text(c)
+                    for c in node.named_children
+                    if c.type in ("string_fragment", "escape_sequence")
+                )
+            ]
         if kind == "template_string":
             parts: list[str | Node] = []
             for child in node.named_children:
@@ -596,8 +702,11 @@ class JavaScriptFlow(FlowAnalyzer):
             operator = node.child_by_field_name("operator")
             left = node.child_by_field_name("left")
             right = node.child_by_field_name("right")
-            if operator is not None and left is not None and right is not None and (
-                operator.type == "+"
+            if (
+                operator is not None
+                and left is not None
+                and right is not None
+                and (operator.type == "+")
             ):
                 return self.string_parts(left, depth + 1) + self.string_parts(right, depth + 1)
             return [node]
@@ -623,7 +732,8 @@ class JavaScriptFlow(FlowAnalyzer):
 def _statement_of(node: Node) -> Node:
     current = node
     while current.parent is not None and current.parent.type in (
-        "parenthesized_expression", "sequence_expression"
+        "parenthesized_expression",
+        "sequence_expression",
     ):
         current = current.parent
     if current.parent is not None and current.parent.type == "expression_statement":

@@ -27,30 +27,107 @@ _SAFE_ANNOTATIONS = re.compile(
 )
 # Parameters a framework fills with objects, not user text.
 _FRAMEWORK_TYPES = frozenset(
-    {"Request", "WebSocket", "Session", "BackgroundTasks", "Response", "HTTPConnection",
-     "AsyncSession", "Connection", "Engine", "Settings", "HttpRequest", "SecurityScopes",
-     "OAuth2PasswordRequestForm", "UploadFile"}
+    {
+        "Request",
+        "WebSocket",
+        "Session",
+        "BackgroundTasks",
+        "Response",
+        "HTTPConnection",
+        "AsyncSession",
+        "Connection",
+        "Engine",
+        "Settings",
+        "HttpRequest",
+        "SecurityScopes",
+        "OAuth2PasswordRequestForm",
+        "UploadFile",
+    }
 )
 _INJECTED_DEFAULT = re.compile(r"^(?:Depends|Security|fastapi\.Depends)\(")
 _ROUTE_DECORATORS = frozenset(
-    {"get", "post", "put", "delete", "patch", "head", "options", "route", "api_route",
-     "websocket", "api_view"}
+    {
+        "get",
+        "post",
+        "put",
+        "delete",
+        "patch",
+        "head",
+        "options",
+        "route",
+        "api_route",
+        "websocket",
+        "api_view",
+    }
 )
 _EXIT_CALLS = frozenset(
-    {"abort", "exit", "sys.exit", "os._exit", "quit", "flask.abort", "raise_error", "fail",
-     "pytest.fail", "pytest.skip", "self.fail"}
+    {
+        "abort",
+        "exit",
+        "sys.exit",
+        "os._exit",
+        "quit",
+        "flask.abort",
+        "raise_error",
+        "fail",
+        "pytest.fail",
+        "pytest.skip",
+        "self.fail",
+    }
 )
 _TRIVIAL_TESTS = frozenset(
-    {"len", "isinstance", "issubclass", "type", "bool", "str", "hasattr", "callable", "print",
-     "getattr", "id", "any", "all", "repr", "bytes", "iter", "next", "vars", "dir", "exists",
-     "os.path.exists", "os.path.isfile", "os.path.isdir", "is_file", "is_dir", "isfile",
-     "isdir", "is_none", "is_empty", "logging.info", "logger.info"}
+    {
+        "len",
+        "isinstance",
+        "issubclass",
+        "type",
+        "bool",
+        "str",
+        "hasattr",
+        "callable",
+        "print",
+        "getattr",
+        "id",
+        "any",
+        "all",
+        "repr",
+        "bytes",
+        "iter",
+        "next",
+        "vars",
+        "dir",
+        "exists",
+        "os.path.exists",
+        "os.path.isfile",
+        "os.path.isdir",
+        "is_file",
+        "is_dir",
+        "isfile",
+        "isdir",
+        "is_none",
+        "is_empty",
+        "logging.info",
+        "logger.info",
+    }
 )
 _BRANCHES = frozenset(
-    {"block", "else_clause", "elif_clause", "except_clause", "finally_clause",
-     "conditional_expression", "boolean_operator", "case_clause", "for_in_clause",
-     "if_clause", "list_comprehension", "generator_expression", "dictionary_comprehension",
-     "set_comprehension", "lambda"}
+    {
+        "block",
+        "else_clause",
+        "elif_clause",
+        "except_clause",
+        "finally_clause",
+        "conditional_expression",
+        "boolean_operator",
+        "case_clause",
+        "for_in_clause",
+        "if_clause",
+        "list_comprehension",
+        "generator_expression",
+        "dictionary_comprehension",
+        "set_comprehension",
+        "lambda",
+    }
 )
 _FLASK_CONVERTER = re.compile(r"<(?:(\w+)(?:\([^)]*\))?:)?(\w+)>")
 _SAFE_CONVERTERS = frozenset({"int", "float", "uuid"})
@@ -79,8 +156,14 @@ class PythonFlow(FlowAnalyzer):
         def bind(target: Node, kind: str, value: Node | None, position: int, stmt: Node) -> None:
             if target.type == "identifier":
                 add(node_text(target), kind, value, position, stmt)
-            elif target.type in ("pattern_list", "tuple_pattern", "list_pattern", "tuple",
-                                 "list", "expression_list"):
+            elif target.type in (
+                "pattern_list",
+                "tuple_pattern",
+                "list_pattern",
+                "tuple",
+                "list",
+                "expression_list",
+            ):
                 elements = [c for c in target.named_children]
                 values = (
                     value.named_children
@@ -91,7 +174,11 @@ class PythonFlow(FlowAnalyzer):
                 )
                 for index, element in enumerate(elements):
                     bind(element, kind, values[index] if values else value, position, stmt)
-            elif target.type in ("list_splat_pattern", "as_pattern_target", "parenthesized_expression"):
+            elif target.type in (
+                "list_splat_pattern",
+                "as_pattern_target",
+                "parenthesized_expression",
+            ):
                 for child in target.named_children:
                     bind(child, kind, value, position, stmt)
             elif target.type in ("subscript", "attribute"):
@@ -143,8 +230,13 @@ class PythonFlow(FlowAnalyzer):
             elif kind == "named_expression":
                 name = node.child_by_field_name("name")
                 if name is not None:
-                    add(node_text(name), "assign", node.child_by_field_name("value"),
-                        node.end_byte, node)
+                    add(
+                        node_text(name),
+                        "assign",
+                        node.child_by_field_name("value"),
+                        node.end_byte,
+                        node,
+                    )
             elif kind == "for_statement":
                 left = node.child_by_field_name("left")
                 right = node.child_by_field_name("right")
@@ -176,11 +268,15 @@ class PythonFlow(FlowAnalyzer):
                             bind(alias, "opaque", None, child.end_byte, node)
             elif kind in ("import_statement", "import_from_statement"):
                 for child in node.children_by_field_name("name"):
-                    target = child.child_by_field_name("alias") if child.type == "aliased_import" else child
+                    target = (
+                        child.child_by_field_name("alias")
+                        if child.type == "aliased_import"
+                        else child
+                    )
                     if target is None:
                         continue
-                    name = node_text(target).split(".")[0]
-                    add(name, "opaque", None, node.end_byte, node)
+                    imported = node_text(target).split(".")[0]
+                    add(imported, "opaque", None, node.end_byte, node)
                 continue
             stack.extend(reversed(node.children))
         return table
@@ -213,8 +309,9 @@ class PythonFlow(FlowAnalyzer):
             elif child.type in ("list_splat_pattern", "dictionary_splat_pattern"):
                 name_node = next((c for c in child.named_children if c.type == "identifier"), None)
             if name_node is not None and name_node.type == "identifier":
-                found.append(Parameter(node_text(name_node), len(found), name_node, annotation,
-                                       default))
+                found.append(
+                    Parameter(node_text(name_node), len(found), name_node, annotation, default)
+                )
         return found
 
     def decorators(self, function: Node) -> list[Node]:
@@ -247,7 +344,11 @@ class PythonFlow(FlowAnalyzer):
             ):
                 return []
             if not annotation and parameter.name in (
-                "request", "req", "db", "session", "background_tasks"
+                "request",
+                "req",
+                "db",
+                "session",
+                "background_tasks",
             ):
                 return []
             for converter, variable in _FLASK_CONVERTER.findall(route):
@@ -271,7 +372,9 @@ class PythonFlow(FlowAnalyzer):
             if attribute is None or node_text(attribute) not in _ROUTE_DECORATORS:
                 continue
             arguments = expression.child_by_field_name("arguments")
-            first_argument = arguments.named_children[0] if arguments and arguments.named_children else None
+            first_argument = (
+                arguments.named_children[0] if arguments and arguments.named_children else None
+            )
             return node_text(first_argument) if first_argument is not None else ""
         return None
 
@@ -284,13 +387,25 @@ class PythonFlow(FlowAnalyzer):
             return []
         if kind == "string":
             return self.evaluate_all(
-                (c.child_by_field_name("expression") for c in node.named_children
-                 if c.type == "interpolation"),
+                (
+                    c.child_by_field_name("expression")
+                    for c in node.named_children
+                    if c.type == "interpolation"
+                ),
                 depth,
             )
-        if kind in ("concatenated_string", "list", "tuple", "set", "expression_list",
-                    "parenthesized_expression", "await", "list_splat", "dictionary_splat",
-                    "interpolation"):
+        if kind in (
+            "concatenated_string",
+            "list",
+            "tuple",
+            "set",
+            "expression_list",
+            "parenthesized_expression",
+            "await",
+            "list_splat",
+            "dictionary_splat",
+            "interpolation",
+        ):
             return self.evaluate_all(node.named_children, depth)
         if kind == "binary_operator":
             return self.evaluate_all(
@@ -307,8 +422,11 @@ class PythonFlow(FlowAnalyzer):
             return []
         if kind == "dictionary":
             return self.evaluate_all(
-                (pair.child_by_field_name("value") for pair in node.named_children
-                 if pair.type == "pair"),
+                (
+                    pair.child_by_field_name("value")
+                    for pair in node.named_children
+                    if pair.type == "pair"
+                ),
                 depth,
             )
         if kind in ("list_comprehension", "set_comprehension", "generator_expression"):
@@ -349,14 +467,19 @@ class PythonFlow(FlowAnalyzer):
         if local is not None and function.type == "identifier":
             return self.summarize_call(call, local, depth)
         argument_nodes = [
-            a for a in (arguments.named_children if arguments is not None else [])
+            a
+            for a in (arguments.named_children if arguments is not None else [])
             if a.type != "lambda"
         ]
         if function.type == "attribute":
             receiver = function.child_by_field_name("object")
             method = function.child_by_field_name("attribute")
             method_name = node_text(method) if method is not None else ""
-            if local is not None and receiver is not None and node_text(receiver) in ("self", "cls"):
+            if (
+                local is not None
+                and receiver is not None
+                and node_text(receiver) in ("self", "cls")
+            ):
                 return self.summarize_call(call, local, depth)
             receiver_traces = self.evaluate(receiver, depth) if receiver is not None else []
             receiver_traces = self.widen_origin(receiver_traces, receiver, call) if receiver else []
@@ -423,8 +546,10 @@ class PythonFlow(FlowAnalyzer):
             condition = parent.child_by_field_name("condition")
             if condition is not None and node == parent.child_by_field_name("consequence"):
                 yield condition, True
-            elif condition is not None and kind == "if_statement" and node.type in (
-                "elif_clause", "else_clause"
+            elif (
+                condition is not None
+                and kind == "if_statement"
+                and node.type in ("elif_clause", "else_clause")
             ):
                 yield condition, False
         elif kind == "else_clause" and parent.parent is not None:
@@ -491,8 +616,12 @@ class PythonFlow(FlowAnalyzer):
 
     def exits(self, block: Node) -> bool:
         for statement in block.named_children:
-            if statement.type in ("return_statement", "raise_statement", "continue_statement",
-                                  "break_statement"):
+            if statement.type in (
+                "return_statement",
+                "raise_statement",
+                "continue_statement",
+                "break_statement",
+            ):
                 return True
             if statement.type == "expression_statement" and statement.named_children:
                 expression = statement.named_children[0]
@@ -536,7 +665,10 @@ class PythonFlow(FlowAnalyzer):
             found: set[str] = set()
             for definition in self.reaching_definitions(scope, node_text(condition), condition):
                 if definition.value is not None and definition.value.type in (
-                    "call", "comparison_operator", "not_operator", "boolean_operator"
+                    "call",
+                    "comparison_operator",
+                    "not_operator",
+                    "boolean_operator",
                 ):
                     found |= self.tested_subjects(definition.value, positive)
             return found
@@ -561,9 +693,20 @@ class PythonFlow(FlowAnalyzer):
             if literals and all(_SCHEME_LIKE.match(_string_value(a)) for a in literals):
                 return set()
             validator = True
-        if method in ("match", "fullmatch", "search", "isdigit", "isnumeric", "isdecimal",
-                      "isalnum", "isalpha", "isidentifier", "isascii", "is_relative_to",
-                      "issubset"):
+        if method in (
+            "match",
+            "fullmatch",
+            "search",
+            "isdigit",
+            "isnumeric",
+            "isdecimal",
+            "isalnum",
+            "isalpha",
+            "isidentifier",
+            "isascii",
+            "is_relative_to",
+            "issubset",
+        ):
             validator = True
         if not validator:
             return set()
@@ -604,8 +747,12 @@ class PythonFlow(FlowAnalyzer):
         if operator in ("<", ">", "<=", ">="):
             if any(_is_len_call(o) for o in operands):
                 return set()
-            return {s for o in operands if o.type not in self.literal_types
-                    for s in self.subject_texts(o)}
+            return {
+                s
+                for o in operands
+                if o.type not in self.literal_types
+                for s in self.subject_texts(o)
+            }
         return set()
 
     def is_raising_validator_body(self, function: Node) -> bool:
@@ -690,14 +837,18 @@ class PythonFlow(FlowAnalyzer):
                 return self.string_parts(left, depth + 1) + self.string_parts(right, depth + 1)
             if operator.type == "%":
                 head = self.string_parts(left, depth + 1)
-                return _cut_at(head, "%") + [right]
+                return [*_cut_at(head, "%"), right]
             return [node]
         if kind == "call":
             function = node.child_by_field_name("function")
             if function is not None and function.type == "attribute":
                 attribute = function.child_by_field_name("attribute")
                 receiver = function.child_by_field_name("object")
-                if receiver is not None and attribute is not None and node_text(attribute) == "format":
+                if (
+                    receiver is not None
+                    and attribute is not None
+                    and node_text(attribute) == "format"
+                ):
                     arguments = node.child_by_field_name("arguments")
                     head = self.string_parts(receiver, depth + 1)
                     values = list(arguments.named_children) if arguments is not None else []

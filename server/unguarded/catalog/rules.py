@@ -117,7 +117,9 @@ CATALOG: dict[str, Rule] = {
             cwe=22,
             languages=_ALL_LANGUAGES,
             action="opens a path built from",
-            missing_control="containment check (resolved path verified to stay inside the base directory)",
+            missing_control=(
+                "containment check (resolved path verified to stay inside the base directory)"
+            ),
             controls=(
                 "realpath()/resolve() followed by startswith(base)/is_relative_to(base)/commonpath",
                 "secure_filename() or os.path.basename() on the name",

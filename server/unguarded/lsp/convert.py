@@ -41,7 +41,9 @@ def to_diagnostic(
     rule = CATALOG[finding.rule_id]
     related = [
         types.DiagnosticRelatedInformation(
-            location=types.Location(uri=document.uri, range=to_range(document, step.span, encoding)),
+            location=types.Location(
+                uri=document.uri, range=to_range(document, step.span, encoding)
+            ),
             message=("origin: " if index == 0 else "then: ") + step.label,
         )
         for index, step in enumerate(finding.path)

@@ -17,8 +17,11 @@ Publisher = Callable[[Document, list[Finding]], Awaitable[None] | None]
 
 
 class AnalysisScheduler:
-    def __init__(self, publish: Callable[[Document, list[Finding]], None],
-                 report_error: Callable[[str], None]) -> None:
+    def __init__(
+        self,
+        publish: Callable[[Document, list[Finding]], None],
+        report_error: Callable[[str], None],
+    ) -> None:
         self._publish = publish
         self._report_error = report_error
         self._pending: dict[str, asyncio.Task[None]] = {}
@@ -30,7 +33,8 @@ class AnalysisScheduler:
         snapshot = document.snapshot()
         task = asyncio.get_running_loop().create_task(self._run(snapshot, settings, delay_ms))
         self._pending[document.uri] = task
-        task.add_done_callback(lambda done, uri=document.uri: self._forget(uri, done))
+        uri = document.uri
+        task.add_done_callback(lambda done: self._forget(uri, done))
 
     def cancel(self, uri: str) -> None:
         task = self._pending.pop(uri, None)
@@ -51,7 +55,9 @@ class AnalysisScheduler:
             raise
         except Exception as error:  # the server must survive any analysis bug
             logger.exception("analysis of %s failed", snapshot.uri)
-            self._report_error(f"analysis of {snapshot.uri} failed: {type(error).__name__}: {error}")
+            self._report_error(
+                f"analysis of {snapshot.uri} failed: {type(error).__name__}: {error}"
+            )
             return
         self._publish(snapshot, findings)
 

@@ -39,7 +39,7 @@ class UnguardedProtocol(LanguageServerProtocol):
                 offered.remove(types.PositionEncodingKind.Utf8)
                 general.position_encodings = [types.PositionEncodingKind.Utf8, *offered]
         result = yield from super().lsp_initialize(params)
-        return result  # type: ignore[no-any-return]
+        return result
 
 
 class UnguardedServer(LanguageServer):
@@ -116,7 +116,9 @@ class UnguardedServer(LanguageServer):
     # ------------------------------------------------------------------ messages
     def log_error(self, message: str) -> None:
         logger.error(message)
-        self.window_log_message(types.LogMessageParams(type=types.MessageType.Error, message=message))
+        self.window_log_message(
+            types.LogMessageParams(type=types.MessageType.Error, message=message)
+        )
 
     def log_warning(self, message: str) -> None:
         logger.warning(message)
@@ -126,7 +128,9 @@ class UnguardedServer(LanguageServer):
 
     def log_info(self, message: str) -> None:
         logger.info(message)
-        self.window_log_message(types.LogMessageParams(type=types.MessageType.Info, message=message))
+        self.window_log_message(
+            types.LogMessageParams(type=types.MessageType.Info, message=message)
+        )
 
     def notify_once(self, key: str, message: str, kind: types.MessageType) -> None:
         """Show a message once per key, not once per keystroke or save."""
@@ -175,13 +179,17 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def run_server(host: str | None = None, port: int | None = None,
-               log_file: Path | None = None) -> None:
+def run_server(
+    host: str | None = None, port: int | None = None, log_file: Path | None = None
+) -> None:
     handlers: list[logging.Handler] = [logging.StreamHandler(sys.stderr)]
     if log_file is not None:
         handlers.append(logging.FileHandler(log_file, encoding="utf-8"))
-    logging.basicConfig(level=logging.INFO, handlers=handlers,
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=logging.INFO,
+        handlers=handlers,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
     logging.getLogger("pygls").setLevel(logging.WARNING)
     server = create_server()
     if host is not None and port is not None:

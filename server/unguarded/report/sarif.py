@@ -13,8 +13,13 @@ from unguarded.scan import Region, ScanResult
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 # GitHub reads a rule's security-severity (0-10) to rank alerts.
-_SECURITY_SEVERITY = {"command-injection": "9.8", "sql-injection": "9.8", "ssrf": "8.6",
-                      "path-traversal": "7.5", "xss": "6.1"}
+_SECURITY_SEVERITY = {
+    "command-injection": "9.8",
+    "sql-injection": "9.8",
+    "ssrf": "8.6",
+    "path-traversal": "7.5",
+    "xss": "6.1",
+}
 
 
 def _rule(rule: Rule) -> dict[str, Any]:

@@ -1,0 +1,49 @@
+const express = require('express');
+const path = require('path');
+
+const app = express();
+const PUBLIC = path.join(__dirname, 'public');
+
+// ---------------------------------------------------------------- vulnerable
+
+app.get('/file', (req, res) => {
+  // ruleid: javascript-path-traversal-express-sendfile
+  res.sendFile(path.join(PUBLIC, req.query.name));
+});
+
+app.get('/download/:name', (req, res) => {
+  // ruleid: javascript-path-traversal-express-sendfile
+  res.download(PUBLIC + '/' + req.params.name);
+});
+
+app.get('/abs', (req, res) => {
+  // ruleid: javascript-path-traversal-express-sendfile
+  res.sendFile(req.query.path, (err) => err && res.sendStatus(404));
+});
+
+// ---------------------------------------------------------------- safe
+
+app.get('/file2', (req, res) => {
+  // with root, send() rejects paths that leave the directory
+  // ok: javascript-path-traversal-express-sendfile
+  res.sendFile(req.query.name, { root: PUBLIC });
+});
+
+app.get('/download2/:name', (req, res) => {
+  // ok: javascript-path-traversal-express-sendfile
+  res.download(req.params.name, 'report.pdf', { root: PUBLIC });
+});
+
+app.get('/file3', (req, res) => {
+  const full = path.resolve(PUBLIC, req.query.name);
+  if (!full.startsWith(PUBLIC + path.sep)) {
+    return res.sendStatus(403);
+  }
+  // ok: javascript-path-traversal-express-sendfile
+  res.sendFile(full);
+});
+
+app.get('/file4', (req, res) => {
+  // ok: javascript-path-traversal-express-sendfile
+  res.sendFile(path.join(PUBLIC, path.basename(req.query.name)));
+});

@@ -1,0 +1,95 @@
+"""The shape of the project: layers, queries, and what each rule ships with."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from unguarded.analysis.queries import CAPTURE_VOCABULARY, query_files, queries_for
+from unguarded.catalog import CATALOG
+from unguarded.documents import LANGUAGES
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGE = ROOT / "server" / "unguarded"
+PROTOCOL_MODULES = ("pygls", "lsprotocol")
+
+
+def _imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            found.add(node.module)
+    return found
+
+
+def test_only_the_lsp_package_speaks_the_protocol() -> None:
+    offenders = []
+    for path in PACKAGE.rglob("*.py"):
+        if (PACKAGE / "lsp") in path.parents:
+            continue
+        for module in _imports(path):
+            if module.split(".")[0] in PROTOCOL_MODULES:
+                offenders.append(f"{path.relative_to(ROOT)} imports {module}")
+    assert not offenders
+
+
+def test_engine_does_not_depend_on_the_application_layers() -> None:
+    for package in ("analysis", "documents", "catalog"):
+        for path in (PACKAGE / package).rglob("*.py"):
+            for module in _imports(path):
+                assert not module.startswith(("unguarded.lsp", "unguarded.cli", "unguarded.scan",
+                                              "unguarded.report")), f"{path} imports {module}"
+
+
+@pytest.mark.parametrize("language", sorted(LANGUAGES))
+def test_queries_compile_with_known_captures_and_rules(language: str) -> None:
+    compiled = queries_for(language)  # raises QueryError on unknown captures or rule ids
+    assert compiled.sources is not None and compiled.controls is not None
+    rules = {query.name for query in compiled.sinks}
+    assert rules == set(CATALOG), f"{language} lacks sink queries for {set(CATALOG) - rules}"
+    for query in compiled.sinks:
+        for index in range(query.query.capture_count):
+            name = query.query.capture_name(index)
+            assert name.startswith("_") or name in CAPTURE_VOCABULARY
+
+
+def test_every_query_pattern_has_a_comment_saying_why() -> None:
+    for language in LANGUAGES.values():
+        for path in query_files(language):
+            text = path.read_text(encoding="utf-8")
+            blocks = [b for b in text.split("\n\n") if b.strip()]
+            for block in blocks:
+                assert block.lstrip().startswith(";"), f"{path}: pattern without a comment:\n{block}"
+
+
+@pytest.mark.parametrize("rule_id", sorted(CATALOG))
+def test_each_rule_ships_docs_and_fixtures(rule_id: str) -> None:
+    docs = ROOT / "docs" / "rules" / f"{rule_id}.md"
+    assert docs.is_file(), f"missing {docs}"
+    text = docs.read_text(encoding="utf-8")
+    assert f"CWE-{CATALOG[rule_id].cwe}" in text
+    assert (ROOT / "tests" / "fixtures" / rule_id).is_dir()
+
+
+def test_wheel_ships_queries_and_rules(tmp_path: Path) -> None:
+    subprocess.run(
+        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(tmp_path)],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    wheel = next(tmp_path.glob("unguarded-*.whl"))
+    names = set(zipfile.ZipFile(wheel).namelist())
+    assert "unguarded/queries/python/ssrf.scm" in names
+    assert "unguarded/queries/javascript/xss.jsx.scm" in names
+    assert any(name.startswith("unguarded/rules/python/") for name in names)
+    assert "unguarded/lsp/server.py" in names
