@@ -22,6 +22,7 @@
  (#set! unguarded.module "child_process,node:child_process")
  (#set! unguarded.rule "command-injection"))
 
+; ... with the argument array second: spawn(cmd, args, { shell: true }).
 ((call_expression
    function: [(identifier) @_function
               (member_expression property: (property_identifier) @_function)]

@@ -5,6 +5,7 @@
    function: (identifier) @_coerce) @control.coerce
  (#any-of? @_coerce "Number" "parseInt" "parseFloat" "Boolean" "BigInt" "isNaN"))
 
+; Number.parseInt(), Math.floor() and friends return numbers.
 ((call_expression
    function: (member_expression
      object: (identifier) @_object

@@ -33,6 +33,7 @@
  (#eq? @_location "location")
  (#any-of? @_part "hash" "search" "href" "pathname"))
 
+; window.location.hash, document.location.search, ...
 ((member_expression
    object: (member_expression
      object: (identifier) @_window
@@ -49,6 +50,7 @@
  (#eq? @_document "document")
  (#any-of? @_part "URL" "documentURI" "baseURI" "cookie" "referrer"))
 
+; window.name survives cross-origin navigation: another site can set it.
 ((member_expression
    object: (identifier) @_window
    property: (property_identifier) @_name) @source

@@ -6,6 +6,7 @@
  (#any-of? @_property "innerHTML" "outerHTML")
  (#set! unguarded.rule "xss"))
 
+; el.innerHTML += html appends parsed HTML.
 ((augmented_assignment_expression
    left: (member_expression
      property: (property_identifier) @_property)

@@ -6,6 +6,7 @@
  (#any-of? @_coerce "int" "float" "bool" "complex" "UUID" "Decimal" "len" "hash" "ord" "abs"
    "round" "ip_address" "ip_network"))
 
+; uuid.UUID(), decimal.Decimal(), hashlib digests: no attacker text survives.
 ((call
    function: (attribute
      object: (identifier) @_module
@@ -31,6 +32,7 @@
  (#any-of? @_quote "quote" "join")
  (#set! unguarded.rules "command-injection"))
 
+; from shlex import quote.
 ((call
    function: (identifier) @_quote) @control.sanitize
  (#eq? @_quote "quote")

@@ -28,12 +28,14 @@
    function: (identifier) @_input) @source
  (#any-of? @_input "input" "raw_input"))
 
+; The command line of a script.
 ((attribute
    object: (identifier) @_sys
    attribute: (identifier) @_argv) @source
  (#eq? @_sys "sys")
  (#eq? @_argv "argv"))
 
+; argparse: parsed command-line arguments.
 ((call
    function: (attribute
      attribute: (identifier) @_parse)) @source
