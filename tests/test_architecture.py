@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from unguarded.analysis.queries import CAPTURE_VOCABULARY, query_files, queries_for
+from unguarded.analysis.queries import CAPTURE_VOCABULARY, queries_for, query_files
 from unguarded.catalog import CATALOG
 from unguarded.documents import LANGUAGES
 
@@ -45,8 +45,9 @@ def test_engine_does_not_depend_on_the_application_layers() -> None:
     for package in ("analysis", "documents", "catalog"):
         for path in (PACKAGE / package).rglob("*.py"):
             for module in _imports(path):
-                assert not module.startswith(("unguarded.lsp", "unguarded.cli", "unguarded.scan",
-                                              "unguarded.report")), f"{path} imports {module}"
+                assert not module.startswith(
+                    ("unguarded.lsp", "unguarded.cli", "unguarded.scan", "unguarded.report")
+                ), f"{path} imports {module}"
 
 
 @pytest.mark.parametrize("language", sorted(LANGUAGES))
@@ -67,7 +68,8 @@ def test_every_query_pattern_has_a_comment_saying_why() -> None:
             text = path.read_text(encoding="utf-8")
             blocks = [b for b in text.split("\n\n") if b.strip()]
             for block in blocks:
-                assert block.lstrip().startswith(";"), f"{path}: pattern without a comment:\n{block}"
+                message = f"{path}: pattern without a comment:\n{block}"
+                assert block.lstrip().startswith(";"), message
 
 
 @pytest.mark.parametrize("rule_id", sorted(CATALOG))

@@ -9,7 +9,10 @@ from pathlib import Path
 
 import pytest
 
-VULNERABLE = 'import os\nfrom flask import request\n\n\ndef run():\n    os.system("ls " + request.args["d"])\n'
+VULNERABLE = (
+    "import os\nfrom flask import request\n\n\n"
+    'def run():\n    os.system("ls " + request.args["d"])\n'
+)
 WARNING_ONLY = "import os\n\n\ndef run(command):\n    os.system(command)\n"
 CLEAN = 'import os\n\n\ndef run():\n    os.system("ls /tmp")\n'
 
@@ -80,8 +83,10 @@ def test_sarif_output(project: Path) -> None:
     rules = {rule["id"]: rule for rule in run["tool"]["driver"]["rules"]}
     assert "security" in rules["ssrf"]["properties"]["tags"]
     assert "external/cwe/cwe-918" in rules["ssrf"]["properties"]["tags"]
-    results = {Path(r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]).name: r
-               for r in run["results"]}
+    results = {
+        Path(r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]).name: r
+        for r in run["results"]
+    }
     app = results["app.py"]
     assert app["ruleId"] == "command-injection"
     assert app["level"] == "error"

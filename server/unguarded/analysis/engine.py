@@ -365,12 +365,10 @@ def _path(trace: Trace, sink: SinkMatch) -> tuple[Step, ...]:
 
 
 def _in_test_code(flow: FlowAnalyzer, node: Node) -> bool:
-    current: Node | None = node
-    while current is not None:
-        if current.type in flow.function_types and flow.function_name(current).startswith("test"):
-            return True
-        current = current.parent
-    return False
+    return any(
+        current.type in flow.function_types and flow.function_name(current).startswith("test")
+        for current in flow.ancestors(node)
+    )
 
 
 # ---------------------------------------------------------------------- argument policies

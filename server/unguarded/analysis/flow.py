@@ -27,6 +27,7 @@ NodeKey = tuple[int, int, int]
 
 # Deep expressions are cut off here instead of risking the interpreter's recursion limit.
 MAX_DEPTH = 60
+MAX_CONDITION_DEPTH = 40
 MAX_TRACES = 4
 LABEL_WIDTH = 80
 
@@ -149,6 +150,7 @@ class FlowAnalyzer:
         self._guards: dict[NodeKey, list[Guard]] = {}
         self._functions_by_name: dict[str, list[Node]] | None = None
         self._raising_validators: dict[NodeKey, bool] = {}
+        self._ancestors: dict[NodeKey, list[Node]] = {}
         self.rule = ""
 
     # ------------------------------------------------------------------ syntax hooks
@@ -166,7 +168,7 @@ class FlowAnalyzer:
         """Traces for a parameter, or None to use the default (caller unknown)."""
         raise NotImplementedError
 
-    def guard_steps(self, node: Node) -> Iterator[tuple[Node, bool | None]]:
+    def guard_steps(self, node: Node, parent: Node) -> Iterator[tuple[Node, bool | None]]:
         """Conditions that guard `node` from its parent: (condition, polarity).
 
         Polarity True means `node` runs only when the condition holds, False only when it
@@ -200,12 +202,55 @@ class FlowAnalyzer:
         raise NotImplementedError
 
     # ------------------------------------------------------------------ scopes
-    def enclosing_scope(self, node: Node) -> Node:
+    def ancestors(self, node: Node) -> list[Node]:
+        """The nodes from the root down to `node`'s parent.
+
+        tree-sitter finds a node's parent by descending from the root, so walking up with
+        `.parent` costs O(depth) per step; one cursor descent costs O(depth) in all."""
+        key = node_key(node)
+        found = self._ancestors.get(key)
+        if found is not None:
+            return found
+        chain: list[Node] = []
+        cursor = self.root.walk()
+        current = cursor.node
+        start, end = node.start_byte, node.end_byte
+        while current is not None and current != node:
+            chain.append(current)
+            if cursor.goto_first_child_for_byte(start) is None:
+                return self._ancestors_by_parent(node, key)
+            while True:
+                candidate = cursor.node
+                if (
+                    candidate is not None
+                    and candidate.start_byte <= start
+                    and (end <= candidate.end_byte)
+                ):
+                    break
+                if not cursor.goto_next_sibling():
+                    return self._ancestors_by_parent(node, key)
+            current = cursor.node
+        self._ancestors[key] = chain
+        return chain
+
+    def _ancestors_by_parent(self, node: Node, key: NodeKey) -> list[Node]:
+        chain: list[Node] = []
         current = node.parent
         while current is not None:
+            chain.append(current)
+            current = current.parent
+        chain.reverse()
+        self._ancestors[key] = chain
+        return chain
+
+    def parent_of(self, node: Node) -> Node | None:
+        chain = self.ancestors(node)
+        return chain[-1] if chain else None
+
+    def enclosing_scope(self, node: Node) -> Node:
+        for current in reversed(self.ancestors(node)):
             if current.type in self.function_types or current.type == self.module_type:
                 return current
-            current = current.parent
         return self.root
 
     def definitions(self, scope: Node) -> dict[str, list[Definition]]:
@@ -241,11 +286,11 @@ class FlowAnalyzer:
 
     def _always_runs_before(self, statement: Node, use: Node, scope: Node) -> bool:
         """True when every branch body around `statement` also contains `use`."""
-        current = statement.parent
-        while current is not None and current != scope:
+        for current in reversed(self.ancestors(statement)):
+            if current == scope:
+                break
             if current.type in self.branch_types and not _contains(current, use):
                 return False
-            current = current.parent
         return True
 
     def module_definitions(self, name: str) -> list[Definition]:
@@ -471,14 +516,16 @@ class FlowAnalyzer:
         if found is not None:
             return found
         found = []
-        current: Node | None = node
-        while current is not None and current != scope:
-            for condition, polarity in self.guard_steps(current):
+        chain = [*self.ancestors(node), node]
+        for index in range(len(chain) - 1, 0, -1):
+            current, parent = chain[index], chain[index - 1]
+            if current == scope:
+                break
+            for condition, polarity in self.guard_steps(current, parent):
                 subjects = self.tested_subjects(condition, polarity)
                 if subjects:
                     subjects |= self.aliases(subjects, condition, scope)
                     found.append(Guard(condition.start_byte, frozenset(subjects)))
-            current = current.parent
         self._guards[key] = found
         return found
 
@@ -581,6 +628,29 @@ class FlowAnalyzer:
             name = self.callee_name(node)
             return name.rsplit(".", 1)[-1] in ("set", "frozenset", "Set", "tuple", "list")
         return False
+
+
+def chain_operands(node: Node, joins: Callable[[Node], bool]) -> list[Node]:
+    """The leaves of a chain like `a + b + c` or `((a))`, found without recursion so that
+    a 10,000-term expression costs a loop, not the interpreter's stack."""
+    leaves: list[Node] = []
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if joins(current):
+            stack.extend(reversed(current.named_children))
+        else:
+            leaves.append(current)
+    return leaves
+
+
+def earlier_siblings(node: Node, parent: Node) -> list[Node]:
+    """Named siblings before `node`, nearest first."""
+    siblings = parent.named_children
+    for index, sibling in enumerate(siblings):
+        if sibling == node:
+            return siblings[:index][::-1]
+    return []
 
 
 def merge(left: list[Trace], right: list[Trace]) -> list[Trace]:

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 
 from unguarded.analysis.flow import (
+    MAX_CONDITION_DEPTH,
     Definition,
     FlowAnalyzer,
     Node,
     Parameter,
     Trace,
+    chain_operands,
+    earlier_siblings,
     merge,
     node_key,
     node_text,
@@ -324,10 +328,8 @@ class JavaScriptFlow(FlowAnalyzer):
             return self.evaluate_all(node.named_children[:1], depth)
         if kind == "binary_expression":
             operator = node.child_by_field_name("operator")
-            if operator is not None and operator.type in ("+", "||", "??", "&&"):
-                return self.evaluate_all(
-                    (node.child_by_field_name("left"), node.child_by_field_name("right")), depth
-                )
+            if operator is not None and operator.type in _VALUE_OPERATORS:
+                return self.evaluate_all(chain_operands(node, _joins_values), depth)
             return []  # comparisons and arithmetic other than + give booleans or numbers
         if kind == "ternary_expression":
             return self.evaluate_all(
@@ -444,10 +446,7 @@ class JavaScriptFlow(FlowAnalyzer):
         return super().local_function(call)
 
     # ------------------------------------------------------------------ guards
-    def guard_steps(self, node: Node) -> Iterator[tuple[Node, bool | None]]:
-        parent = node.parent
-        if parent is None:
-            return
+    def guard_steps(self, node: Node, parent: Node) -> Iterator[tuple[Node, bool | None]]:
         kind = parent.type
         if kind == "if_statement":
             condition = parent.child_by_field_name("condition")
@@ -478,10 +477,8 @@ class JavaScriptFlow(FlowAnalyzer):
             ):
                 yield left, operator.type == "&&"
         if kind in ("statement_block", "program", "switch_case"):
-            sibling = node.prev_named_sibling
-            while sibling is not None:
+            for sibling in earlier_siblings(node, parent):
                 yield from self.statement_guards(sibling)
-                sibling = sibling.prev_named_sibling
 
     def statement_guards(self, statement: Node) -> Iterator[tuple[Node, bool | None]]:
         kind = statement.type
@@ -524,21 +521,23 @@ class JavaScriptFlow(FlowAnalyzer):
                     return True
         return False
 
-    def tested_subjects(self, condition: Node, positive: bool | None) -> set[str]:
+    def tested_subjects(self, condition: Node, positive: bool | None, depth: int = 0) -> set[str]:
         kind = condition.type
+        if depth > MAX_CONDITION_DEPTH:
+            return set()
         if positive is None:
             if kind == "call_expression":
                 return self._call_subjects(condition, statement=True)
             return set()
         if kind == "parenthesized_expression" and condition.named_children:
-            return self.tested_subjects(condition.named_children[0], positive)
+            return self.tested_subjects(condition.named_children[0], positive, depth + 1)
         if kind == "await_expression" and condition.named_children:
-            return self.tested_subjects(condition.named_children[0], positive)
+            return self.tested_subjects(condition.named_children[0], positive, depth + 1)
         if kind == "unary_expression":
             operator = condition.child_by_field_name("operator")
             argument = condition.child_by_field_name("argument")
             if operator is not None and operator.type == "!" and argument is not None:
-                return self.tested_subjects(argument, not positive)
+                return self.tested_subjects(argument, not positive, depth + 1)
             return set()
         if kind == "binary_expression":
             operator = condition.child_by_field_name("operator")
@@ -548,8 +547,8 @@ class JavaScriptFlow(FlowAnalyzer):
                 return set()
             op = operator.type
             if op in ("&&", "||"):
-                left_subjects = self.tested_subjects(left, positive)
-                right_subjects = self.tested_subjects(right, positive)
+                left_subjects = self.tested_subjects(left, positive, depth + 1)
+                right_subjects = self.tested_subjects(right, positive, depth + 1)
                 both_hold = (op == "&&") == positive
                 return (
                     left_subjects | right_subjects if both_hold else left_subjects & right_subjects
@@ -591,7 +590,7 @@ class JavaScriptFlow(FlowAnalyzer):
                     "unary_expression",
                     "await_expression",
                 ):
-                    found |= self.tested_subjects(definition.value, positive)
+                    found |= self.tested_subjects(definition.value, positive, depth + 1)
             return found
         return set()
 
@@ -655,9 +654,8 @@ class JavaScriptFlow(FlowAnalyzer):
         return False
 
     def is_dead_branch(self, node: Node) -> bool:
-        current = node
-        while current.parent is not None:
-            parent = current.parent
+        chain = [*self.ancestors(node), node]
+        for parent, current in itertools.pairwise(chain):
             if parent.type == "if_statement" and current == parent.child_by_field_name(
                 "consequence"
             ):
@@ -669,7 +667,6 @@ class JavaScriptFlow(FlowAnalyzer):
                     "(undefined)",
                 ):
                     return True
-            current = parent
         return False
 
     def sink_in_test_function(self, node: Node) -> bool:
@@ -727,6 +724,18 @@ class JavaScriptFlow(FlowAnalyzer):
         if len(definitions) == 1 and definitions[0].kind == "assign":
             return definitions[0].value
         return None
+
+
+_VALUE_OPERATORS = frozenset({"+", "||", "??", "&&"})
+
+
+def _joins_values(node: Node) -> bool:
+    if node.type == "parenthesized_expression":
+        return True
+    if node.type != "binary_expression":
+        return False
+    operator = node.child_by_field_name("operator")
+    return operator is not None and operator.type in _VALUE_OPERATORS
 
 
 def _statement_of(node: Node) -> Node:

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 
 from unguarded.analysis.flow import (
+    MAX_CONDITION_DEPTH,
     Definition,
     FlowAnalyzer,
     Node,
     Parameter,
     Trace,
+    chain_operands,
     contains,
+    earlier_siblings,
     merge,
     node_key,
     node_text,
@@ -400,21 +404,14 @@ class PythonFlow(FlowAnalyzer):
             "tuple",
             "set",
             "expression_list",
-            "parenthesized_expression",
             "await",
             "list_splat",
             "dictionary_splat",
             "interpolation",
         ):
             return self.evaluate_all(node.named_children, depth)
-        if kind == "binary_operator":
-            return self.evaluate_all(
-                (node.child_by_field_name("left"), node.child_by_field_name("right")), depth
-            )
-        if kind == "boolean_operator":
-            return self.evaluate_all(
-                (node.child_by_field_name("left"), node.child_by_field_name("right")), depth
-            )
+        if kind in ("binary_operator", "boolean_operator", "parenthesized_expression"):
+            return self.evaluate_all(chain_operands(node, _joins_values), depth)
         if kind == "conditional_expression":
             values = node.named_children
             return self.evaluate_all((values[0], values[2]) if len(values) == 3 else (), depth)
@@ -537,10 +534,7 @@ class PythonFlow(FlowAnalyzer):
         return ""
 
     # ------------------------------------------------------------------ guards
-    def guard_steps(self, node: Node) -> Iterator[tuple[Node, bool | None]]:
-        parent = node.parent
-        if parent is None:
-            return
+    def guard_steps(self, node: Node, parent: Node) -> Iterator[tuple[Node, bool | None]]:
         kind = parent.type
         if kind == "if_statement" or kind == "elif_clause":
             condition = parent.child_by_field_name("condition")
@@ -552,9 +546,6 @@ class PythonFlow(FlowAnalyzer):
                 and node.type in ("elif_clause", "else_clause")
             ):
                 yield condition, False
-        elif kind == "else_clause" and parent.parent is not None:
-            # else under an if: every earlier condition failed.
-            pass
         elif kind == "while_statement":
             condition = parent.child_by_field_name("condition")
             if condition is not None and node == parent.child_by_field_name("body"):
@@ -573,21 +564,19 @@ class PythonFlow(FlowAnalyzer):
                 yield left, operator.type == "and"
         if kind == "elif_clause" and node == parent.child_by_field_name("consequence"):
             # elif: the conditions before it were false.
-            sibling = parent.prev_named_sibling
-            while sibling is not None and sibling.type == "elif_clause":
-                condition = sibling.child_by_field_name("condition")
-                if condition is not None:
-                    yield condition, False
-                sibling = sibling.prev_named_sibling
-            if parent.parent is not None:
-                condition = parent.parent.child_by_field_name("condition")
+            if_statement = self.parent_of(parent)
+            if if_statement is not None:
+                for sibling in earlier_siblings(parent, if_statement):
+                    if sibling.type == "elif_clause":
+                        condition = sibling.child_by_field_name("condition")
+                        if condition is not None:
+                            yield condition, False
+                condition = if_statement.child_by_field_name("condition")
                 if condition is not None:
                     yield condition, False
         if kind in ("block", "module"):
-            sibling = node.prev_named_sibling
-            while sibling is not None:
+            for sibling in earlier_siblings(node, parent):
                 yield from self.statement_guards(sibling)
-                sibling = sibling.prev_named_sibling
 
     def statement_guards(self, statement: Node) -> Iterator[tuple[Node, bool | None]]:
         kind = statement.type
@@ -631,30 +620,36 @@ class PythonFlow(FlowAnalyzer):
                 return True
         return False
 
-    def tested_subjects(self, condition: Node, positive: bool | None) -> set[str]:
+    def tested_subjects(self, condition: Node, positive: bool | None, depth: int = 0) -> set[str]:
         kind = condition.type
+        if depth > MAX_CONDITION_DEPTH:
+            return set()
         if positive is None:
             # A statement-level check: it passes or it raises.
             if kind == "call":
                 return self._call_subjects(condition, statement=True)
             return set()
         if kind == "parenthesized_expression" and condition.named_children:
-            return self.tested_subjects(condition.named_children[0], positive)
+            return self.tested_subjects(condition.named_children[0], positive, depth + 1)
         if kind == "not_operator":
             argument = condition.child_by_field_name("argument")
-            return self.tested_subjects(argument, not positive) if argument is not None else set()
+            return (
+                self.tested_subjects(argument, not positive, depth + 1)
+                if argument is not None
+                else set()
+            )
         if kind == "boolean_operator":
             operator = condition.child_by_field_name("operator")
             left = condition.child_by_field_name("left")
             right = condition.child_by_field_name("right")
             if left is None or right is None or operator is None:
                 return set()
-            left_subjects = self.tested_subjects(left, positive)
-            right_subjects = self.tested_subjects(right, positive)
+            left_subjects = self.tested_subjects(left, positive, depth + 1)
+            right_subjects = self.tested_subjects(right, positive, depth + 1)
             both_hold = (operator.type == "and") == positive
             return left_subjects | right_subjects if both_hold else left_subjects & right_subjects
         if kind == "await" and condition.named_children:
-            return self.tested_subjects(condition.named_children[0], positive)
+            return self.tested_subjects(condition.named_children[0], positive, depth + 1)
         if kind == "call":
             return self._call_subjects(condition, statement=False)
         if kind == "comparison_operator":
@@ -670,7 +665,7 @@ class PythonFlow(FlowAnalyzer):
                     "not_operator",
                     "boolean_operator",
                 ):
-                    found |= self.tested_subjects(definition.value, positive)
+                    found |= self.tested_subjects(definition.value, positive, depth + 1)
             return found
         return set()
 
@@ -791,16 +786,14 @@ class PythonFlow(FlowAnalyzer):
         return False
 
     def is_dead_branch(self, node: Node) -> bool:
-        current = node
-        while current.parent is not None:
-            parent = current.parent
+        chain = [*self.ancestors(node), node]
+        for parent, current in itertools.pairwise(chain):
             if parent.type == "if_statement" and current == parent.child_by_field_name(
                 "consequence"
             ):
                 condition = parent.child_by_field_name("condition")
                 if condition is not None and node_text(condition) in ("False", "0", "None"):
                     return True
-            current = parent
         return False
 
     def sink_in_test_function(self, node: Node) -> bool:
@@ -883,6 +876,10 @@ def _cut_at(parts: list[str | Node], marker: str) -> list[str | Node]:
             return kept
         kept.append(part)
     return kept
+
+
+def _joins_values(node: Node) -> bool:
+    return node.type in ("binary_operator", "boolean_operator", "parenthesized_expression")
 
 
 _SCHEME_LIKE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:?/{0,2}|/|\.|)$", re.IGNORECASE)
