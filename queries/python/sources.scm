@@ -34,9 +34,3 @@
    attribute: (identifier) @_argv) @source
  (#eq? @_sys "sys")
  (#eq? @_argv "argv"))
-
-; argparse: parsed command-line arguments.
-((call
-   function: (attribute
-     attribute: (identifier) @_parse)) @source
- (#any-of? @_parse "parse_args" "parse_known_args"))

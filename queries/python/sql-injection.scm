@@ -1,10 +1,15 @@
 ; DB-API cursors and connections (sqlite3, psycopg, MySQLdb, Django's cursor) and
 ; SQLAlchemy's exec_driver_sql run the SQL string they are given.
+; The receiver must be a database object: built by connect()/cursor()/create_engine()...
+; or named like one (a management command's .execute() runs no SQL).
 ((call
    function: (attribute
+     object: (_) @sink.receiver
      attribute: (identifier) @_method)
    arguments: (argument_list . (_) @sink.arg)) @sink.call
  (#any-of? @_method "execute" "executemany" "executescript" "exec_driver_sql" "mogrify")
+ (#set! unguarded.receiver "cursor,connect,Connection,create_engine,Session,sessionmaker,begin,scoped_session,AsyncSession,create_async_engine")
+ (#set! unguarded.receiver_name "(?i)(^|_)(cur\\w*|cursor|conn\\w*|con|db|database|session|engine|tx|transaction|trans|sqlite\\w*|pg|mysql|sql\\w*|c|dbc|get_db|get_conn\\w*|get_cursor)$")
  (#set! unguarded.rule "sql-injection"))
 
 ; Django: Model.objects.raw(sql).

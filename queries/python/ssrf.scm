@@ -40,6 +40,7 @@
    arguments: (argument_list . (_) @sink.arg)) @sink.call
  (#any-of? @_method "get" "post" "put" "patch" "delete" "head" "options" "stream")
  (#set! unguarded.receiver "Session,Client,AsyncClient,ClientSession,PoolManager,OAuth2Session")
+ (#set! unguarded.receiver_name "(?i)^(https?\\w*|requests?|s|sess|http_session|http_client|web_client|api_client|httpx_client|api)$")
  (#set! unguarded.rule "ssrf"))
 
 ; session.request("GET", url): the URL is the second argument.
@@ -50,6 +51,7 @@
    arguments: (argument_list . (_) . (_) @sink.arg)) @sink.call
  (#eq? @_method "request")
  (#set! unguarded.receiver "Session,Client,AsyncClient,ClientSession,PoolManager")
+ (#set! unguarded.receiver_name "(?i)^(https?\\w*|requests?|s|sess|http_session|http_client|web_client|api_client|httpx_client|api)$")
  (#set! unguarded.rule "ssrf"))
 
 ; urllib: urlopen(url) / urllib.request.urlopen(url).

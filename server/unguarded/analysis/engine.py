@@ -27,7 +27,6 @@ from unguarded.analysis.settings import AnalysisSettings
 from unguarded.catalog import CATALOG, Rule, Severity
 from unguarded.documents import Document
 
-_HTTP_CLIENT_NAME = re.compile(r"session|client|http|^s$|^sess$|^api$", re.IGNORECASE)
 # A URL whose scheme and host are fixed: user data after the first "/" cannot change the host.
 _FIXED_HOST = re.compile(r"^[a-z][a-z0-9+.-]*://[^/?#@\s{}]+[/?#]", re.IGNORECASE)
 
@@ -114,12 +113,16 @@ class _Analysis:
                 module = settings.get("unguarded.module")
                 if module and not self._bound_to_module(call, module.split(",")):
                     continue
-                receiver_names = settings.get("unguarded.receiver")
+                constructors = settings.get("unguarded.receiver")
                 receivers = nodes.get("sink.receiver", [])
                 if (
-                    receiver_names
+                    constructors is not None
                     and receivers
-                    and not self._receiver_is(receivers[0], receiver_names.split(","))
+                    and not self._receiver_is(
+                        receivers[0],
+                        constructors.split(","),
+                        settings.get("unguarded.receiver_name"),
+                    )
                 ):
                     continue
                 safe_key = settings.get("unguarded.safe_key")
@@ -148,6 +151,15 @@ class _Analysis:
             return None
         rule = CATALOG[sink.rule_id]
         trace = traces[0]
+        if (
+            trace.kind is OriginKind.PARAMETER
+            and sink.rule_id == "sql-injection"
+            and _passes_bound_parameters(sink.call)
+        ):
+            # execute(sql, params) with both from the caller: a database wrapper that
+            # forwards a query and its parameters. Its callers decide; untrusted SQL
+            # reaching it is still reported.
+            return None
         if trace.kind is OriginKind.PARAMETER and _in_test_code(flow, sink.call):
             return None
         severity = Severity.ERROR if trace.kind is OriginKind.UNTRUSTED else Severity.WARNING
@@ -210,24 +222,43 @@ class _Analysis:
         self._module_bindings = bindings
         return bindings
 
-    def _receiver_is(self, receiver: Node, constructors: list[str]) -> bool:
+    def _receiver_is(self, receiver: Node, constructors: list[str], names: str | None) -> bool:
+        """Is `receiver` an object of the kind the sink needs (an HTTP client, a DB cursor)?
+        Built by one of `constructors`, or else named like one (`names`, a regex)."""
         wanted = {c.strip() for c in constructors}
+        name_pattern = re.compile(names) if names else None
+
+        def called(value: Node) -> bool:
+            callee = node_text(value).split("(", 1)[0].rsplit(".", 1)[-1].strip()
+            return callee in wanted or bool(name_pattern and name_pattern.search(callee))
+
         text = node_text(receiver)
-        if receiver.type == "call" or receiver.type == "call_expression":
-            callee = text.split("(", 1)[0].rsplit(".", 1)[-1]
-            return callee in wanted
-        last = text.rsplit(".", 1)[-1]
+        if receiver.type in ("call", "call_expression"):
+            return called(receiver)
         if receiver.type == "identifier":
-            flow_scope = self._assigned_values(receiver)
-            for value in flow_scope:
-                if value.type in ("call", "call_expression", "await"):
-                    inner = value.named_children[0] if value.type == "await" else value
-                    callee = node_text(inner).split("(", 1)[0].rsplit(".", 1)[-1]
-                    if callee in wanted:
-                        return True
-            if flow_scope:
-                return False
-        return bool(_HTTP_CLIENT_NAME.search(last))
+            values = self._assigned_values(receiver)
+            if not values and self._annotated_as(receiver, wanted):
+                return True
+            for value in values:
+                inner = (
+                    value.named_children[0]
+                    if value.type == "await" and value.named_children
+                    else value
+                )
+                if inner.type in ("call", "call_expression") and called(inner):
+                    return True
+        last = text.rsplit(".", 1)[-1]
+        return bool(name_pattern and name_pattern.search(last))
+
+    def _annotated_as(self, identifier: Node, wanted: set[str]) -> bool:
+        """A parameter whose type annotation names one of the constructors."""
+        scope = self.flow.enclosing_scope(identifier)
+        name = node_text(identifier)
+        for parameter in self.flow.parameters(scope):
+            if parameter.name == name:
+                words = set(re.findall(r"\w+", parameter.annotation))
+                return bool(words & wanted)
+        return False
 
     def _assigned_values(self, identifier: Node) -> list[Node]:
         """Values assigned to `identifier` in its function, or else at module level."""
@@ -362,6 +393,20 @@ def _path(trace: Trace, sink: SinkMatch) -> tuple[Step, ...]:
         if step not in steps:
             steps.append(step)
     return tuple(steps)
+
+
+def _passes_bound_parameters(call: Node) -> bool:
+    arguments = call.child_by_field_name("arguments")
+    if arguments is None:
+        return False
+    values = [a for a in arguments.named_children if a.type != "comment"]
+    if len(values) < 2:
+        return False
+    second = values[1]
+    if second.type == "keyword_argument":
+        name = second.child_by_field_name("name")
+        return name is not None and node_text(name) in ("params", "parameters", "args", "values")
+    return second.type not in ("none", "null", "undefined")
 
 
 def _in_test_code(flow: FlowAnalyzer, node: Node) -> bool:

@@ -464,6 +464,18 @@ class FlowAnalyzer:
             result = merge(result, [t.then(step) for t in self.evaluate(argument, depth)])
         return result
 
+    # String and collection methods whose result is made of the receiver's value.
+    passthrough_methods: frozenset[str] = frozenset()
+
+    def method_result(self, receiver_traces: list[Trace], method: str) -> list[Trace]:
+        """What a method call's result inherits from its receiver. Anything derived from
+        untrusted input stays untrusted; from a parameter (an object of unknown type) only
+        string and collection methods pass the value on: `conn.ops.flush_sql()` is not
+        the caller's text, `name.strip()` is."""
+        if method in self.passthrough_methods:
+            return receiver_traces
+        return [t for t in receiver_traces if t.kind is OriginKind.UNTRUSTED]
+
     def is_sanitizer(self, call: Node) -> bool:
         key = node_key(call)
         if key in self.captures.coercions:

@@ -110,6 +110,49 @@ class JavaScriptFlow(FlowAnalyzer):
     literal_types = frozenset({"string", "number", "true", "false", "null", "undefined", "regex"})
     collection_literal_types = frozenset({"array", "object"})
     branch_types = _BRANCHES
+    passthrough_methods = frozenset(
+        {
+            "trim",
+            "trimStart",
+            "trimEnd",
+            "toLowerCase",
+            "toUpperCase",
+            "replace",
+            "replaceAll",
+            "concat",
+            "slice",
+            "substring",
+            "substr",
+            "split",
+            "join",
+            "toString",
+            "valueOf",
+            "normalize",
+            "padStart",
+            "padEnd",
+            "repeat",
+            "at",
+            "get",
+            "getAll",
+            "map",
+            "filter",
+            "flat",
+            "flatMap",
+            "reduce",
+            "find",
+            "then",
+            "catch",
+            "finally",
+            "toJSON",
+            "text",
+            "json",
+            "pop",
+            "shift",
+            "values",
+            "entries",
+            "keys",
+        }
+    )
 
     # ------------------------------------------------------------------ definitions
     def collect_definitions(self, scope: Node) -> dict[str, list[Definition]]:
@@ -395,6 +438,7 @@ class JavaScriptFlow(FlowAnalyzer):
             receiver_traces = self.evaluate(receiver, depth) if receiver is not None else []
             if receiver is not None:
                 receiver_traces = self.widen_origin(receiver_traces, receiver, call)
+            receiver_traces = self.method_result(receiver_traces, method)
             if method in ("get", "getAll") and argument_nodes:
                 return merge(receiver_traces, self.evaluate_all(argument_nodes[1:], depth))
             if method in ("then", "catch", "finally"):

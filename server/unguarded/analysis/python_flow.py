@@ -149,6 +149,62 @@ class PythonFlow(FlowAnalyzer):
     # A definition inside a `block` that does not contain the use may not have run: the
     # `block` of the function itself is the scope's child and always contains the use.
     branch_types = _BRANCHES
+    passthrough_methods = frozenset(
+        {
+            "strip",
+            "lstrip",
+            "rstrip",
+            "lower",
+            "upper",
+            "title",
+            "capitalize",
+            "casefold",
+            "replace",
+            "format",
+            "format_map",
+            "join",
+            "split",
+            "rsplit",
+            "splitlines",
+            "encode",
+            "decode",
+            "get",
+            "pop",
+            "getlist",
+            "setdefault",
+            "values",
+            "items",
+            "keys",
+            "copy",
+            "removeprefix",
+            "removesuffix",
+            "zfill",
+            "center",
+            "ljust",
+            "rjust",
+            "expandtabs",
+            "translate",
+            "partition",
+            "rpartition",
+            "read",
+            "readline",
+            "readlines",
+            "resolve",
+            "absolute",
+            "joinpath",
+            "with_name",
+            "with_suffix",
+            "as_posix",
+            "geturl",
+            "urljoin",
+            "__str__",
+            "getvalue",
+            "to_dict",
+            "dict",
+            "model_dump",
+            "json",
+        }
+    )
 
     # ------------------------------------------------------------------ definitions
     def collect_definitions(self, scope: Node) -> dict[str, list[Definition]]:
@@ -480,6 +536,7 @@ class PythonFlow(FlowAnalyzer):
                 return self.summarize_call(call, local, depth)
             receiver_traces = self.evaluate(receiver, depth) if receiver is not None else []
             receiver_traces = self.widen_origin(receiver_traces, receiver, call) if receiver else []
+            receiver_traces = self.method_result(receiver_traces, method_name)
             if method_name in ("get", "pop", "setdefault", "getlist") and argument_nodes:
                 # dict.get(key, default): the value comes from the mapping, not the key.
                 return merge(receiver_traces, self.evaluate_all(argument_nodes[1:], depth))

@@ -36,6 +36,7 @@ SETTING_KEYS = frozenset(
         "unguarded.rules",
         "unguarded.module",
         "unguarded.receiver",
+        "unguarded.receiver_name",
         "unguarded.safe_key",
         "unguarded.sink",
         "unguarded.origin",
