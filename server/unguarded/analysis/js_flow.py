@@ -623,7 +623,7 @@ class JavaScriptFlow(FlowAnalyzer):
                 return set()
             return set()
         if kind == "call_expression":
-            return self._call_subjects(condition, statement=False)
+            return self._call_subjects(condition, statement=False, positive=positive)
         if kind == "identifier":
             scope = self.enclosing_scope(condition)
             found: set[str] = set()
@@ -638,7 +638,7 @@ class JavaScriptFlow(FlowAnalyzer):
             return found
         return set()
 
-    def _call_subjects(self, call: Node, statement: bool) -> set[str]:
+    def _call_subjects(self, call: Node, statement: bool, positive: bool = True) -> set[str]:
         name = self.callee_name(call)
         if name in _TRIVIAL_TESTS:
             return set()
@@ -657,8 +657,9 @@ class JavaScriptFlow(FlowAnalyzer):
             if literals and all(_SCHEME_LIKE.match(_string_value(a)) for a in literals):
                 return set()
         if method in ("has", "includes", "indexOf") and receiver is not None:
-            # ALLOWED.has(x) checks x; name.includes("..") checks name.
-            if self.allowlist_like(receiver):
+            # ALLOWED.has(x) must hold where the sink runs; name.includes("..") is a
+            # blocklist of substrings, not a control.
+            if positive and self.allowlist_like(receiver):
                 return {s for a in argument_nodes for s in self.subject_texts(a)}
             # name.includes("..") is a blocklist of substrings, not a control.
             return set()

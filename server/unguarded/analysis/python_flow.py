@@ -781,6 +781,11 @@ class PythonFlow(FlowAnalyzer):
                 # ".." in name: a blocklist of substrings misses absolute paths, encodings
                 # and every character nobody thought of. It is not a control.
                 return set()
+            # Membership must hold where the sink runs: `x in ALLOWED` around it, or an
+            # early exit on `x not in ALLOWED`. A blocklist (`x in BLOCKED: return`) is not
+            # a control.
+            if (operator == "in") != positive:
+                return set()
             if self.allowlist_like(right):
                 return self.subject_texts(left)
             return set()

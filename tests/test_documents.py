@@ -1,0 +1,82 @@
+"""Positions and incremental edits, without a server."""
+
+from __future__ import annotations
+
+import pytest
+
+from unguarded.documents import LANGUAGES, Document, LineIndex, PositionEncoding, TextChange
+from unguarded.documents.languages import language_for_path
+
+TEXT = 'a = "😀中"\r\nb = 1\n'
+
+
+@pytest.mark.parametrize(
+    ("encoding", "column"),
+    [(PositionEncoding.UTF8, 12), (PositionEncoding.UTF16, 8), (PositionEncoding.UTF32, 7)],
+)
+def test_line_index_round_trips_each_encoding(encoding: PositionEncoding, column: int) -> None:
+    data = TEXT.encode()
+    index = LineIndex(data)
+    offset = data.index("中".encode()) + len("中".encode())
+    assert index.position(offset, encoding) == (0, column)
+    assert index.offset(0, column, encoding) == offset
+
+
+def test_positions_past_the_line_end_clamp_before_the_line_break() -> None:
+    data = TEXT.encode()
+    index = LineIndex(data)
+    assert index.offset(0, 999, PositionEncoding.UTF16) == data.index(b"\r\n")
+    assert index.offset(99, 0, PositionEncoding.UTF16) == len(data)
+    assert index.line_count == 3
+
+
+def test_incremental_edits_match_a_fresh_parse() -> None:
+    document = Document.from_text("file:///a.py", LANGUAGES["python"], "def f():\n    pass\n")
+    document.apply_changes(
+        [
+            TextChange("x = '😀'\n    ", (1, 4), (1, 4)),
+            TextChange("return x", (2, 4), (2, 8)),
+        ],
+        version=2,
+        encoding=PositionEncoding.UTF16,
+    )
+    assert document.text == "def f():\n    x = '😀'\n    return x\n"
+    fresh = Document.from_text("file:///a.py", LANGUAGES["python"], document.text)
+    assert str(document.tree.root_node) == str(fresh.tree.root_node)
+    assert document.version == 2
+
+
+def test_whole_document_replacement_then_range_edit() -> None:
+    document = Document.from_text("file:///a.js", LANGUAGES["javascript"], "let a = 1;\n")
+    document.apply_changes(
+        [TextChange("const b = 2;\n"), TextChange("c", (0, 6), (0, 7))],
+        version=3,
+        encoding=PositionEncoding.UTF8,
+    )
+    assert document.text == "const c = 2;\n"
+
+
+def test_snapshot_is_independent_of_later_edits() -> None:
+    document = Document.from_text("file:///a.py", LANGUAGES["python"], "x = 1\n")
+    snapshot = document.snapshot()
+    document.apply_changes([TextChange("y", (0, 0), (0, 1))], 2, PositionEncoding.UTF8)
+    assert snapshot.text == "x = 1\n"
+    assert snapshot.tree.root_node.text == b"x = 1\n"
+
+
+@pytest.mark.parametrize(
+    ("path", "language_id", "expected"),
+    [
+        ("a.py", None, "python"),
+        ("a.jsx", None, "javascript"),
+        ("a.mjs", None, "javascript"),
+        ("a.ts", None, "typescript"),
+        ("a.tsx", None, "tsx"),
+        ("untitled:Untitled-1", "typescriptreact", "tsx"),
+        ("vscode-notebook-cell:/x.ipynb#W0", "python", "python"),
+        ("README.md", None, None),
+    ],
+)
+def test_language_detection(path: str, language_id: str | None, expected: str | None) -> None:
+    language = language_for_path(path, language_id)
+    assert (language.name if language else None) == expected

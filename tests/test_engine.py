@@ -1,0 +1,325 @@
+"""Engine behaviour beyond the fixtures: messages, severities, paths, settings, hard input."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from unguarded.analysis import AnalysisSettings, Finding, OriginKind, analyze
+from unguarded.catalog import Severity
+from unguarded.documents import LANGUAGES, Document
+
+
+def run(
+    source: str, language: str = "python", settings: AnalysisSettings | None = None
+) -> list[Finding]:
+    document = Document.from_text("file:///t", LANGUAGES[language], textwrap.dedent(source))
+    return analyze(document, settings)
+
+
+def lines(findings: list[Finding]) -> list[int]:
+    return [finding.line + 1 for finding in findings]
+
+
+def test_message_names_sink_origin_and_missing_control() -> None:
+    [finding] = run(
+        """\
+        import requests
+        from flask import request
+
+        def proxy():
+            url = request.args.get("url")
+            return requests.get(url)
+        """
+    )
+    assert finding.rule_id == "ssrf"
+    assert finding.severity is Severity.ERROR
+    assert finding.origin_kind is OriginKind.UNTRUSTED
+    assert finding.message == (
+        'requests.get() fetches a URL built from untrusted input request.args.get("url") '
+        "(line 5) with no host allowlist or URL validator before it."
+    )
+    assert [step.span.start[0] + 1 for step in finding.path] == [5, 5]
+    assert finding.path[0].label == 'request.args.get("url")'
+    assert finding.path[1].label == 'url = request.args.get("url")'
+
+
+def test_parameter_origin_is_a_warning_and_says_so() -> None:
+    [finding] = run(
+        """\
+        import os
+
+        def clean(path):
+            os.system("rm -rf " + path)
+        """
+    )
+    assert finding.severity is Severity.WARNING
+    assert finding.origin_kind is OriginKind.PARAMETER
+    assert "parameter 'path' of clean(), whose callers are unknown" in finding.message
+
+
+def test_path_follows_each_step_in_order() -> None:
+    [finding] = run(
+        """\
+        import os
+        from flask import request
+
+        def run():
+            name = request.form["name"]
+            cleaned = name.strip()
+            command = f"grep {cleaned} /var/log/app.log"
+            os.system(command)
+        """
+    )
+    assert [step.span.start[0] + 1 for step in finding.path] == [5, 5, 6, 7]
+
+
+@pytest.mark.parametrize(
+    "guard",
+    [
+        "if not is_allowed(url):\n        abort(400)",
+        'if urlparse(url).hostname not in ALLOWED:\n        return "no"',
+        "assert url in ALLOWED",
+        'if url != "https://a.example/x":\n        raise ValueError(url)',
+        "validate_url(url)",
+    ],
+)
+def test_dominating_guards_silence(guard: str) -> None:
+    source = f"""\
+import requests
+from flask import request, abort
+from urllib.parse import urlparse
+
+ALLOWED = {{"a.example"}}
+
+def validate_url(value):
+    if urlparse(value).hostname not in ALLOWED:
+        raise ValueError(value)
+
+def proxy():
+    url = request.args["url"]
+    {guard}
+    return requests.get(url)
+"""
+    assert run(source) == []
+
+
+@pytest.mark.parametrize(
+    "not_a_control",
+    [
+        "if not url:\n        abort(400)",
+        "if url is None:\n        abort(400)",
+        "if len(url) > 2000:\n        abort(400)",
+        "if not isinstance(url, str):\n        abort(400)",
+        'if not url.startswith("https://"):\n        abort(400)',
+        'if urlparse(url).scheme not in ("http", "https"):\n        abort(400)',
+        'if "localhost" in url:\n        abort(400)',
+    ],
+)
+def test_trivial_checks_are_not_controls(not_a_control: str) -> None:
+    source = f"""\
+import requests
+from flask import request, abort
+from urllib.parse import urlparse
+
+def proxy():
+    url = request.args["url"]
+    {not_a_control}
+    return requests.get(url)
+"""
+    assert lines(run(source)) == [9]
+
+
+def test_guard_before_the_definition_does_not_count() -> None:
+    source = """\
+        import requests
+        from flask import request, abort
+
+        def proxy(url):
+            if not is_allowed(url):
+                abort(400)
+            url = request.args["other"]
+            return requests.get(url)
+        """
+    assert lines(run(source)) == [8]
+
+
+def test_sink_in_the_invalid_branch_is_reported() -> None:
+    source = """\
+        import requests
+        from flask import request
+
+        def proxy():
+            url = request.args["url"]
+            if url in ALLOWED:
+                return "cached"
+            else:
+                return requests.get(url)
+        """
+    assert lines(run(source)) == [9]
+
+
+def test_value_overwritten_with_a_constant() -> None:
+    source = """\
+        import os
+        from flask import request
+
+        def run():
+            command = request.args["c"]
+            command = "uptime"
+            os.system(command)
+        """
+    assert run(source) == []
+
+
+def test_branch_assignment_keeps_the_earlier_value() -> None:
+    source = """\
+        import os
+        from flask import request
+
+        def run(flag):
+            command = request.args["c"]
+            if flag:
+                command = "uptime"
+            os.system(command)
+        """
+    assert lines(run(source)) == [8]
+
+
+def test_dead_branch_and_test_functions() -> None:
+    source = """\
+        import os
+        from flask import request
+
+        def run():
+            if False:
+                os.system(request.args["c"])
+
+        def test_run(tmp_command):
+            os.system(tmp_command)
+        """
+    assert run(source) == []
+
+
+def test_closure_helper_summary_and_loop() -> None:
+    source = """\
+        import os
+        from flask import request
+
+        def build(name):
+            return "ls " + name
+
+        def handler():
+            names = request.args.getlist("n")
+            def go():
+                for name in names:
+                    os.system(build(name))
+            go()
+        """
+    [finding] = run(source)
+    assert finding.line + 1 == 11
+    assert finding.severity is Severity.ERROR
+
+
+def test_helper_that_escapes_is_a_sanitizer() -> None:
+    source = """\
+        import os, shlex
+        from flask import request
+
+        def quoted(value):
+            return shlex.quote(value)
+
+        def handler():
+            os.system("ls " + quoted(request.args["d"]))
+        """
+    assert run(source) == []
+
+
+def test_declared_validators_and_sanitizers() -> None:
+    source = """\
+        import os
+        from flask import request
+
+        def handler():
+            name = request.args["d"]
+            vet(name)
+            os.system("ls " + name)
+            os.system("ls " + scrub(request.args["e"]))
+        """
+    assert lines(run(source)) == [7, 8]
+    settings = AnalysisSettings(
+        validators={"command-injection": ("acme.vet",)},
+        sanitizers={"*": ("scrub",)},
+    )
+    assert run(source, settings=settings) == []
+
+
+def test_disabled_rule_and_severity_override() -> None:
+    source = 'import os\nfrom flask import request\nos.system(request.args["c"])\n'
+    assert (
+        run(source, settings=AnalysisSettings(disabled_rules=frozenset({"command-injection"})))
+        == []
+    )
+    [finding] = run(
+        source, settings=AnalysisSettings(severity_overrides={"command-injection": Severity.INFO})
+    )
+    assert finding.severity is Severity.INFO
+
+
+def test_javascript_destructuring_callbacks_and_promises() -> None:
+    source = """\
+        const { exec } = require("child_process");
+        app.post("/a", async (req, res) => {
+          const { host, port } = req.body;
+          [host].forEach((h) => exec("ping " + h));
+          fetchConfig().then((config) => exec(config.command));
+          const n = Number(port);
+          exec(`nc -z localhost ${n}`);
+        });
+        """
+    assert lines(run(source, "javascript")) == [4]
+
+
+def test_typescript_number_parameter_is_safe() -> None:
+    source = """\
+        export function byId(db: Pool, id: number, name: string) {
+          db.query(`SELECT * FROM t WHERE id = ${id}`);
+          db.query(`SELECT * FROM t WHERE name = '${name}'`);
+        }
+        """
+    [finding] = run(source, "typescript")
+    assert finding.line + 1 == 3
+    assert "parameter 'name'" in finding.message
+
+
+def test_half_typed_code_still_reports_complete_sinks() -> None:
+    source = """\
+        import os
+        from flask import request
+
+        def done():
+            os.system(request.args["c"])
+
+        def typing_now(x
+            if x ==
+        """
+    assert lines(run(source)) == [5]
+
+
+@pytest.mark.parametrize(
+    "expression",
+    [
+        "(" * 10_000 + 'request.args["a"]' + ")" * 10_000,
+        'request.args["a"]' + ' + "x"' * 10_000,
+    ],
+)
+def test_ten_thousand_deep_expressions(expression: str) -> None:
+    source = f"import os\nfrom flask import request\nx = {expression}\nos.system(x)\n"
+    assert lines(run(source)) == [4]
+
+
+def test_ten_thousand_deep_conditions() -> None:
+    condition = " and ".join(["x"] * 10_000)
+    source = f'import os\nfrom flask import request\nx = request.args["a"]\nif {condition}:\n    os.system(x)\n'
+    assert lines(run(source)) == [5]
