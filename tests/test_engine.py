@@ -321,5 +321,6 @@ def test_ten_thousand_deep_expressions(expression: str) -> None:
 
 def test_ten_thousand_deep_conditions() -> None:
     condition = " and ".join(["x"] * 10_000)
-    source = f'import os\nfrom flask import request\nx = request.args["a"]\nif {condition}:\n    os.system(x)\n'
+    header = 'import os\nfrom flask import request\nx = request.args["a"]\n'
+    source = f"{header}if {condition}:\n    os.system(x)\n"
     assert lines(run(source)) == [5]
