@@ -324,3 +324,122 @@ def test_ten_thousand_deep_conditions() -> None:
     header = 'import os\nfrom flask import request\nx = request.args["a"]\n'
     source = f"{header}if {condition}:\n    os.system(x)\n"
     assert lines(run(source)) == [5]
+
+
+def test_attributes_assigned_in_other_methods_and_dict_fields() -> None:
+    source = """\
+        import requests
+        from flask import request
+
+        class Fetcher:
+            def __init__(self):
+                self.url = request.args["url"]
+                self.base = "https://api.example.com/"
+
+            def run(self):
+                requests.get(self.base)
+                return requests.get(self.url)
+
+        def handler():
+            params = {"q": "x"}
+            params["target"] = request.args["t"]
+            requests.get(params["q"])
+            requests.get(params["target"])
+        """
+    assert lines(run(source)) == [11, 17]
+
+
+def test_react_class_component_props_are_parameters() -> None:
+    source = """\
+        class Bio extends React.Component {
+          render() {
+            return <div dangerouslySetInnerHTML={{ __html: this.props.html }} />;
+          }
+        }
+        """
+    [finding] = run(source, "javascript")
+    assert finding.severity is Severity.WARNING
+    assert "props of component Bio" in finding.message
+
+
+def test_html_responses_with_markup_are_xss() -> None:
+    source = """\
+        from flask import Flask, request, make_response, jsonify
+        app = Flask(__name__)
+
+        @app.route("/hello")
+        def hello():
+            name = request.args.get("name", "")
+            if name == "json":
+                return jsonify({"name": name})
+            if name.startswith("x"):
+                return f"Hello {name}"
+            page = f"<h1>Hello {name}</h1>"
+            return page
+
+        @app.route("/resp")
+        def resp():
+            return make_response("<p>" + request.args["q"] + "</p>")
+
+        def not_a_view(name):
+            return f"<b>{name}</b>"
+        """
+    assert lines(run(source)) == [12, 16]
+    js = """\
+        app.get("/hi", (req, res) => {
+          res.send(`<h1>Hello ${req.query.name}</h1>`);
+          res.send({ name: req.query.name });
+          res.status(200).send("<p>" + req.query.name + "</p>");
+        });
+        """
+    assert lines(run(js, "javascript")) == [2, 4]
+
+
+def test_shell_dash_c_argument_lists() -> None:
+    source = """\
+        import subprocess
+        from flask import request
+
+        def run():
+            subprocess.run(["bash", "-c", "ls " + request.args["d"]])
+            subprocess.run(["ls", request.args["d"]])
+        """
+    assert lines(run(source)) == [5]
+    js = """\
+        const { spawn } = require("child_process");
+        app.get("/x", (req, res) => {
+          spawn("sh", ["-c", `ls ${req.query.d}`]);
+          spawn("ls", [req.query.d]);
+        });
+        """
+    assert lines(run(js, "javascript")) == [3]
+
+
+def test_uploaded_file_saved_to_a_user_chosen_name() -> None:
+    source = """\
+        import os
+        from flask import request
+        from werkzeug.utils import secure_filename
+
+        def upload():
+            f = request.files["file"]
+            f.save(os.path.join("/srv/uploads", f.filename))
+            f.save(os.path.join("/srv/uploads", secure_filename(f.filename)))
+        """
+    assert lines(run(source)) == [7]
+
+
+def test_promisified_exec_and_module_aliases() -> None:
+    source = """\
+        const util = require("util");
+        const cp = require("node:child_process");
+        const run = util.promisify(cp.exec);
+        const execAsync = util.promisify(require("child_process").exec);
+        const re = /a/;
+        app.get("/x", async (req, res) => {
+          await run("git log " + req.query.ref);
+          await execAsync(`du -sh ${req.query.dir}`);
+          re.exec(req.query.q);
+        });
+        """
+    assert lines(run(source, "javascript")) == [7, 8]

@@ -5,7 +5,7 @@
      property: (property_identifier) @_method)
    arguments: (arguments . (_) @sink.arg)) @sink.call
  (#any-of? @_method "query" "execute" "raw" "unsafe")
- (#match? @_receiver "(?i)(db|conn|connection|pool|client|knex|sequelize|pg|mysql|sql|database|trx|transaction|tx|manager|repository|datasource|source|prisma)$")
+ (#match? @_receiver "(?i)(db|conn|connection|pool|client|knex|sequelize|pg|mysql|sql|database|trx|transaction|tx|manager|repository|datasource|source|prisma)(\\(\\))?$")
  (#set! unguarded.rule "sql-injection"))
 
 ; sqlite3: db.run/all/get/each/exec/prepare(sql).
@@ -15,7 +15,7 @@
      property: (property_identifier) @_method)
    arguments: (arguments . (_) @sink.arg)) @sink.call
  (#any-of? @_method "run" "all" "get" "each" "exec" "prepare")
- (#match? @_receiver "(?i)(^|\\.)(db|database|sqlite|conn|connection)$")
+ (#match? @_receiver "(?i)(^|\\.)(db|database|sqlite|conn|connection)(\\(\\))?$")
  (#set! unguarded.rule "sql-injection"))
 
 ; knex raw fragments and Prisma's unsafe raw queries.

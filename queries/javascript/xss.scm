@@ -50,3 +50,26 @@
  (#eq? @_prop "dangerouslySetInnerHTML")
  (#eq? @_html "__html")
  (#set! unguarded.rule "xss"))
+
+; Express/Fastify responses built with HTML markup around request data: reflected XSS.
+((call_expression
+   function: (member_expression
+     object: (_) @_response
+     property: (property_identifier) @_method)
+   arguments: (arguments . (_) @sink.arg)) @sink.call
+ (#match? @_response "^(res|response|reply|resp)$|\\.(status|type|set|header)\\(")
+ (#any-of? @_method "send" "write" "end")
+ (#set! unguarded.policy "html-markup")
+ (#set! unguarded.rule "xss"))
+
+; Koa: ctx.body = html.
+((assignment_expression
+   left: (member_expression
+     object: (identifier) @_context
+     property: (property_identifier) @_body)
+   right: (_) @sink.arg) @sink.call
+ (#eq? @_context "ctx")
+ (#eq? @_body "body")
+ (#set! unguarded.policy "html-markup")
+ (#set! unguarded.sink "ctx.body")
+ (#set! unguarded.rule "xss"))

@@ -35,3 +35,17 @@
    arguments: (argument_list . (_) @sink.arg)) @sink.call
  (#eq? @_function "create_subprocess_shell")
  (#set! unguarded.rule "command-injection"))
+
+; ["sh", "-c", command]: an argument list that hands a string to a shell.
+((call
+   function: [(identifier) @_function
+              (attribute attribute: (identifier) @_function)]
+   arguments: (argument_list
+     . (list
+         . (string) @_shell
+         . (string) @_flag
+         . (_) @sink.arg))) @sink.call
+ (#any-of? @_function "run" "call" "check_call" "check_output" "Popen")
+ (#match? @_shell "^[rbuRBU]?[\"'](/bin/|/usr/bin/)?(sh|bash|zsh|dash|ksh)[\"']$")
+ (#match? @_flag "^[\"']-c[\"']$")
+ (#set! unguarded.rule "command-injection"))

@@ -46,3 +46,14 @@
  (#any-of? @_path "Path" "PurePath" "PosixPath")
  (#eq? @_method "open")
  (#set! unguarded.rule "path-traversal"))
+
+; Uploaded files: file.save(path) writes wherever the path points (Werkzeug FileStorage).
+((call
+   function: (attribute
+     object: (_) @_file
+     attribute: (identifier) @_save)
+   arguments: (argument_list
+     . [(identifier) (call) (binary_operator) (string) (attribute) (subscript)] @sink.arg)) @sink.call
+ (#eq? @_save "save")
+ (#not-match? @_file "^(self|super\\(\\)|form|serializer|instance|obj|model|image|img|im|fig|plt|wb|workbook|doc|document|session)$")
+ (#set! unguarded.rule "path-traversal"))

@@ -13,3 +13,29 @@
    arguments: (argument_list . (_) @sink.arg)) @sink.call
  (#any-of? @_markup "Markup" "mark_safe" "SafeString")
  (#set! unguarded.rule "xss"))
+
+; A response body built with HTML markup around request data is reflected XSS: Django's
+; HttpResponse, Flask's make_response/Response. Only reported when the body has markup.
+((call
+   function: [(identifier) @_response
+              (attribute attribute: (identifier) @_response)]
+   arguments: (argument_list . (_) @sink.arg)) @sink.call
+ (#any-of? @_response "HttpResponse" "make_response" "Response")
+ (#set! unguarded.policy "html-markup")
+ (#set! unguarded.rule "xss"))
+
+; FastAPI/Starlette HTMLResponse always serves HTML.
+((call
+   function: [(identifier) @_response
+              (attribute attribute: (identifier) @_response)]
+   arguments: (argument_list . (_) @sink.arg)) @sink.call
+ (#eq? @_response "HTMLResponse")
+ (#set! unguarded.rule "xss"))
+
+; A Flask/FastAPI view returning an HTML string serves it as text/html.
+((return_statement
+   (_) @sink.arg) @sink.call
+ (#set! unguarded.context "route")
+ (#set! unguarded.policy "html-markup")
+ (#set! unguarded.sink "HTML response")
+ (#set! unguarded.rule "xss"))

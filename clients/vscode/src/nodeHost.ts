@@ -27,8 +27,7 @@ export function nodeHost(timeoutMs = 15000): DiscoveryHost {
     },
     hasUnguardedModule(python: string): Promise<boolean> {
       return new Promise((resolve) => {
-        execFile(python, ["-c", FIND_MODULE], { timeout: timeoutMs, windowsHide: true }, (error) =>
-          resolve(error === null),
+        execFile(python, ["-c", FIND_MODULE], { timeout: timeoutMs, windowsHide: true }, (error) => { resolve(error === null); },
         );
       });
     },

@@ -37,6 +37,8 @@ class SinkMatch:
     call: Node
     arguments: tuple[Node, ...]
     name: str
+    # A pattern-level argument policy (see ARGUMENT_POLICIES), e.g. "html-markup".
+    policy: str | None = None
 
 
 def analyze(document: Document, settings: AnalysisSettings | None = None) -> list[Finding]:
@@ -111,7 +113,10 @@ class _Analysis:
                     continue
                 call = calls[0]
                 module = settings.get("unguarded.module")
-                if module and not self._bound_to_module(call, module.split(",")):
+                members = settings.get("unguarded.member")
+                if module and not self._bound_to_module(
+                    call, module.split(","), members.split(",") if members else None
+                ):
                     continue
                 constructors = settings.get("unguarded.receiver")
                 receivers = nodes.get("sink.receiver", [])
@@ -128,15 +133,19 @@ class _Analysis:
                 safe_key = settings.get("unguarded.safe_key")
                 if safe_key and _has_option(call, safe_key):
                     continue
+                if settings.get("unguarded.context") == "route" and not self._in_route(call):
+                    continue
                 name = settings.get("unguarded.sink") or _sink_name(call)
-                found.append(SinkMatch(rule_id, call, arguments, name))
+                found.append(
+                    SinkMatch(rule_id, call, arguments, name, settings.get("unguarded.policy"))
+                )
         return found
 
     # ------------------------------------------------------------------ one sink
     def _check_sink(self, flow: FlowAnalyzer, sink: SinkMatch) -> Finding | None:
         if flow.is_dead_branch(sink.call):
             return None
-        policy = ARGUMENT_POLICIES.get(sink.rule_id)
+        policy = ARGUMENT_POLICIES.get(sink.policy or sink.rule_id)
         traces: list[Trace] = []
         argument = sink.arguments[0]
         for candidate in sink.arguments:
@@ -179,7 +188,12 @@ class _Analysis:
         )
 
     # ------------------------------------------------------------------ sink filters
-    def _bound_to_module(self, call: Node, modules: list[str]) -> bool:
+    def _bound_to_module(
+        self, call: Node, modules: list[str], members: list[str] | None = None
+    ) -> bool:
+        """The callee comes from one of `modules`: `cp.exec`, `exec` destructured from
+        `require("child_process")`, or `run = promisify(exec)`. With `members`, a bare
+        name must be bound to one of those members of the module."""
         function = call.child_by_field_name("function")
         if function is None:
             return False
@@ -194,7 +208,11 @@ class _Analysis:
         if root.type != "identifier":
             return False
         binding = self.module_bindings().get(node_text(root))
-        return binding is not None and binding[0] in modules
+        if binding is None or binding[0] not in modules:
+            return False
+        if members is not None and root == function:
+            return binding[1] in members
+        return True
 
     def module_bindings(self) -> dict[str, tuple[str, str | None]]:
         """Local names bound to Node modules: `const cp = require("child_process")`,
@@ -211,6 +229,10 @@ class _Analysis:
                 module = _required_module(value) if value is not None else None
                 if module is not None and name is not None:
                     _bind_pattern(bindings, name, module)
+                elif value is not None and name is not None and name.type == "identifier":
+                    wrapped = _promisified_binding(value, bindings)
+                    if wrapped is not None:
+                        bindings[node_text(name)] = wrapped
             elif node.type == "import_statement":
                 source = node.child_by_field_name("source")
                 module = _string_content(source) if source is not None else ""
@@ -218,7 +240,7 @@ class _Analysis:
                     if child.type == "import_clause":
                         _bind_import_clause(bindings, child, module)
                 continue
-            stack.extend(node.named_children)
+            stack.extend(reversed(node.named_children))
         self._module_bindings = bindings
         return bindings
 
@@ -249,6 +271,12 @@ class _Analysis:
                     return True
         last = text.rsplit(".", 1)[-1]
         return bool(name_pattern and name_pattern.search(last))
+
+    def _in_route(self, node: Node) -> bool:
+        """Inside a web framework's view function (Flask/FastAPI route decorators)."""
+        scope = self.flow.enclosing_scope(node)
+        route_of = getattr(self.flow, "route_of", None)
+        return route_of is not None and scope.type != "module" and route_of(scope) is not None
 
     def _annotated_as(self, identifier: Node, wanted: set[str]) -> bool:
         """A parameter whose type annotation names one of the constructors."""
@@ -289,6 +317,35 @@ def _required_module(value: Node) -> str | None:
     if first is None or first.type != "string":
         return None
     return _string_content(first)
+
+
+def _promisified_binding(
+    value: Node, bindings: dict[str, tuple[str, str | None]]
+) -> tuple[str, str | None] | None:
+    """`const run = promisify(exec)` / `util.promisify(cp.exec)` /
+    `promisify(require("child_process").exec)`: the wrapped function's binding."""
+    if value.type != "call_expression":
+        return None
+    function = value.child_by_field_name("function")
+    arguments = value.child_by_field_name("arguments")
+    if function is None or not node_text(function).endswith("promisify") or arguments is None:
+        return None
+    wrapped = arguments.named_children[0] if arguments.named_children else None
+    if wrapped is None:
+        return None
+    if wrapped.type == "identifier":
+        return bindings.get(node_text(wrapped))
+    if wrapped.type == "member_expression":
+        member = wrapped.child_by_field_name("property")
+        container = wrapped.child_by_field_name("object")
+        if member is None or container is None:
+            return None
+        if container.type == "identifier" and node_text(container) in bindings:
+            return (bindings[node_text(container)][0], node_text(member))
+        module = _required_module(container)
+        if module is not None:
+            return (module, node_text(member))
+    return None
 
 
 def _bind_pattern(bindings: dict[str, tuple[str, str | None]], name: Node, module: str) -> None:
@@ -444,8 +501,25 @@ def _fixed_host(flow: FlowAnalyzer, argument: Node) -> bool:
     return literal.startswith("/") and not literal.startswith("//") and len(literal) > 1
 
 
+_MARKUP = re.compile(r"<[a-zA-Z!/]")
+
+
+def _no_markup(flow: FlowAnalyzer, argument: Node) -> bool:
+    """A response is HTML when its body carries markup; plain text and JSON bodies are not
+    reported. Looks at the literal parts of the string the body is built from."""
+    body = argument
+    if (
+        body.type in ("expression_list", "tuple", "parenthesized_expression")
+        and body.named_children
+    ):
+        body = body.named_children[0]
+    literal = "".join(part for part in flow.string_parts(body) if isinstance(part, str))
+    return not _MARKUP.search(literal)
+
+
 ARGUMENT_POLICIES: dict[str, Callable[[FlowAnalyzer, Node], bool]] = {
     "ssrf": _fixed_host,
+    "html-markup": _no_markup,
 }
 
 __all__ = ["NodeKey", "analyze"]

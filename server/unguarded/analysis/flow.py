@@ -92,6 +92,8 @@ class Definition:
     value: Node | None
     position: int
     statement: Node
+    # For a write into a container (`params["url"] = x`), the path written.
+    field: str = ""
 
 
 @dataclass(frozen=True)
@@ -345,13 +347,17 @@ class FlowAnalyzer:
             widened.append(trace)
         return widened
 
-    def resolve_name(self, name: str, use: Node, depth: int) -> list[Trace]:
+    def resolve_name(
+        self, name: str, use: Node, depth: int, field: str | None = None
+    ) -> list[Trace]:
+        """Origins of `name` at `use`. With `field`, writes into other fields of the
+        container (`params["other"] = x`) are ignored."""
         scope = self.enclosing_scope(use)
         point = use
         while True:
             reaching = self.reaching_definitions(scope, name, point)
-            if not reaching and scope.type != self.module_type and point == use:
-                reaching = []
+            if field is not None:
+                reaching = [d for d in reaching if not d.field or d.field == field]
             if reaching:
                 merged: list[Trace] = []
                 for definition in reaching:
@@ -381,6 +387,8 @@ class FlowAnalyzer:
             outer = self.enclosing_scope(scope)
             if outer.type == self.module_type:
                 definitions = self.module_definitions(name)
+                if field is not None:
+                    definitions = [d for d in definitions if not d.field or d.field == field]
                 if not definitions:
                     return []
                 merged = []
@@ -395,6 +403,49 @@ class FlowAnalyzer:
                 return merged
             point = scope
             scope = outer
+
+    def class_methods(self, node: Node) -> list[Node]:
+        """The methods of the class `node` is in (empty outside a class)."""
+        return []
+
+    def this_member(self, node: Node, path: str) -> list[Trace] | None:
+        """Origins of `self.x`/`this.x` the language knows without assignments."""
+        return None
+
+    def evaluate_member_path(self, node: Node, depth: int) -> list[Trace] | None:
+        """`obj.attr` or `obj["key"]` assigned as a whole (`self.url = ...`,
+        `params["url"] = ...`): follow those assignments. `self`/`this` attributes are
+        looked up in every method of the class. None when the path has no assignments."""
+        path = normalized(node_text(node))
+        scope = self.enclosing_scope(node)
+        if self.reaching_definitions(scope, path, node):
+            return self.resolve_name(path, node, depth)
+        root = re.split(r"[.\[]", path, maxsplit=1)[0]
+        if root not in ("self", "this"):
+            return None
+        known = self.this_member(node, path)
+        if known is not None:
+            return known
+        traces: list[Trace] = []
+        found = False
+        for method in self.class_methods(node):
+            for definition in self.definitions(method).get(path, []):
+                found = True
+                step = Step(
+                    Span.of(definition.statement), short_label(node_text(definition.statement))
+                )
+                traces = merge(
+                    traces, [t.then(step) for t in self.evaluate_definition(definition, depth)]
+                )
+        return traces if found else None
+
+    def evaluate_container(self, container: Node, member: Node, depth: int) -> list[Trace]:
+        """Origins of the container in `member` (`params` in `params["q"]`). Writes into
+        other fields of it (`params["target"] = x`) do not reach this one."""
+        if container.type == "identifier" and node_key(container) not in self.captures.sources:
+            path = normalized(node_text(member))
+            return self.resolve_name(node_text(container), container, depth, field=path)
+        return self.evaluate(container, depth)
 
     def parameter_trace(self, function: Node, parameter: Parameter) -> Trace:
         label = f"parameter '{parameter.name}' of {self.function_name(function)}()"

@@ -18,6 +18,7 @@ from unguarded.analysis.flow import (
     merge,
     node_key,
     node_text,
+    normalized,
 )
 from unguarded.analysis.model import OriginKind, Span, Step
 
@@ -158,8 +159,17 @@ class JavaScriptFlow(FlowAnalyzer):
     def collect_definitions(self, scope: Node) -> dict[str, list[Definition]]:
         table: dict[str, list[Definition]] = {}
 
-        def add(name: str, kind: str, value: Node | None, position: int, statement: Node) -> None:
-            table.setdefault(name, []).append(Definition(name, kind, value, position, statement))
+        def add(
+            name: str,
+            kind: str,
+            value: Node | None,
+            position: int,
+            statement: Node,
+            field: str = "",
+        ) -> None:
+            table.setdefault(name, []).append(
+                Definition(name, kind, value, position, statement, field)
+            )
 
         def bind(target: Node, kind: str, value: Node | None, position: int, stmt: Node) -> None:
             kind_of = target.type
@@ -189,8 +199,10 @@ class JavaScriptFlow(FlowAnalyzer):
                     if inner is None:
                         return
                     root = inner
-                if root.type == "identifier":
-                    add(node_text(root), "augment", value, position, stmt)
+                path = normalized(node_text(target))
+                add(path, "assign", value, position, stmt)
+                if root.type == "identifier" and node_text(root) != "this":
+                    add(node_text(root), "augment", value, position, stmt, path)
 
         body = scope.child_by_field_name("body") if scope.type != "program" else scope
         if body is None:
@@ -289,6 +301,32 @@ class JavaScriptFlow(FlowAnalyzer):
             for name_node in _bound_names(pattern):
                 found.append(Parameter(node_text(name_node), index, name_node, annotation, default))
         return found
+
+    def class_methods(self, node: Node) -> list[Node]:
+        for ancestor in reversed(self.ancestors(node)):
+            if ancestor.type in ("class_declaration", "class", "abstract_class_declaration"):
+                body = ancestor.child_by_field_name("body")
+                return [
+                    child
+                    for child in (body.named_children if body is not None else [])
+                    if child.type == "method_definition"
+                ]
+        return []
+
+    def this_member(self, node: Node, path: str) -> list[Trace] | None:
+        if path.startswith("this.props.") or path == "this.props":
+            # A class component's props come from whoever renders it.
+            label = f"props of component {self.enclosing_class_name(node)}"
+            origin = Step(Span.of(node), label)
+            return [Trace(OriginKind.PARAMETER, origin, origin_text=label)]
+        return None
+
+    def enclosing_class_name(self, node: Node) -> str:
+        for ancestor in reversed(self.ancestors(node)):
+            if ancestor.type in ("class_declaration", "class", "abstract_class_declaration"):
+                name = ancestor.child_by_field_name("name")
+                return node_text(name) if name is not None else "<class>"
+        return "<class>"
 
     def function_name(self, function: Node) -> str:
         name = function.child_by_field_name("name")
@@ -390,10 +428,13 @@ class JavaScriptFlow(FlowAnalyzer):
                     values.append(child)
             return self.evaluate_all(values, depth)
         if kind in ("member_expression", "subscript_expression"):
+            assigned = self.evaluate_member_path(node, depth)
+            if assigned is not None:
+                return assigned
             value = node.child_by_field_name("object")
             if value is None:
                 return []
-            traces = self.evaluate(value, depth)
+            traces = self.evaluate_container(value, node, depth)
             if (
                 value.type == "identifier"
                 and traces

@@ -210,8 +210,17 @@ class PythonFlow(FlowAnalyzer):
     def collect_definitions(self, scope: Node) -> dict[str, list[Definition]]:
         table: dict[str, list[Definition]] = {}
 
-        def add(name: str, kind: str, value: Node | None, position: int, statement: Node) -> None:
-            table.setdefault(name, []).append(Definition(name, kind, value, position, statement))
+        def add(
+            name: str,
+            kind: str,
+            value: Node | None,
+            position: int,
+            statement: Node,
+            field: str = "",
+        ) -> None:
+            table.setdefault(name, []).append(
+                Definition(name, kind, value, position, statement, field)
+            )
 
         def bind(target: Node, kind: str, value: Node | None, position: int, stmt: Node) -> None:
             if target.type == "identifier":
@@ -249,8 +258,11 @@ class PythonFlow(FlowAnalyzer):
                     if inner is None:
                         return
                     root = inner
-                if root.type == "identifier":
-                    add(node_text(root), "augment", value, position, stmt)
+                # The path itself is a name of its own: `self.url` or `params["url"]`.
+                path = normalized(node_text(target))
+                add(path, "assign", value, position, stmt)
+                if root.type == "identifier" and node_text(root) not in ("self", "cls"):
+                    add(node_text(root), "augment", value, position, stmt, path)
 
         body = scope.child_by_field_name("body") if scope.type != "module" else scope
         if body is None:
@@ -374,6 +386,19 @@ class PythonFlow(FlowAnalyzer):
                 )
         return found
 
+    def class_methods(self, node: Node) -> list[Node]:
+        for ancestor in reversed(self.ancestors(node)):
+            if ancestor.type == "class_definition":
+                body = ancestor.child_by_field_name("body")
+                methods = []
+                for child in body.named_children if body is not None else []:
+                    if child.type == "decorated_definition":
+                        child = child.child_by_field_name("definition") or child
+                    if child.type == "function_definition":
+                        methods.append(child)
+                return methods
+        return []
+
     def decorators(self, function: Node) -> list[Node]:
         parent = function.parent
         if parent is not None and parent.type == "decorated_definition":
@@ -487,16 +512,14 @@ class PythonFlow(FlowAnalyzer):
         if kind == "dictionary_comprehension":
             body = node.child_by_field_name("body")
             return self.evaluate_all((body.child_by_field_name("value") if body else None,), depth)
-        if kind == "subscript":
-            value = node.child_by_field_name("value")
+        if kind in ("subscript", "attribute"):
+            assigned = self.evaluate_member_path(node, depth)
+            if assigned is not None:
+                return assigned
+            value = node.child_by_field_name("value" if kind == "subscript" else "object")
             if value is None:
                 return []
-            return self.widen_origin(self.evaluate(value, depth), value, node)
-        if kind == "attribute":
-            value = node.child_by_field_name("object")
-            if value is None:
-                return []
-            return self.widen_origin(self.evaluate(value, depth), value, node)
+            return self.widen_origin(self.evaluate_container(value, node, depth), value, node)
         if kind == "keyword_argument":
             return self.evaluate_all((node.child_by_field_name("value"),), depth)
         if kind == "named_expression":

@@ -35,11 +35,14 @@ SETTING_KEYS = frozenset(
         "unguarded.rule",
         "unguarded.rules",
         "unguarded.module",
+        "unguarded.member",
         "unguarded.receiver",
         "unguarded.receiver_name",
         "unguarded.safe_key",
         "unguarded.sink",
         "unguarded.origin",
+        "unguarded.policy",
+        "unguarded.context",
     }
 )
 # Files that are not one rule's sinks.

@@ -20,20 +20,48 @@ class TextChange:
 
 
 class Document:
-    __slots__ = ("_lines", "_parser", "data", "language", "tree", "uri", "version")
+    """Bytes, positions and a tree-sitter tree kept up to date by incremental edits.
 
-    def __init__(self, uri: str, language: Language, data: bytes, version: int = 0) -> None:
+    A document created with `parse=False` (one too large to analyse) keeps its bytes and
+    line index only: edits cost no parsing until `ensure_parsed` is called."""
+
+    __slots__ = ("_lines", "_parsed", "_parser", "data", "language", "tree", "uri", "version")
+
+    def __init__(
+        self, uri: str, language: Language, data: bytes, version: int = 0, *, parse: bool = True
+    ) -> None:
         self.uri = uri
         self.language = language
         self.version = version
         self.data = data
         self._parser = language.parser()
-        self.tree: tree_sitter.Tree = self._parser.parse(data)
+        self.tree: tree_sitter.Tree = self._parser.parse(data if parse else b"")
+        self._parsed = parse
         self._lines: LineIndex | None = None
 
     @classmethod
-    def from_text(cls, uri: str, language: Language, text: str, version: int = 0) -> Document:
-        return cls(uri, language, text.encode("utf-8", errors="surrogatepass"), version)
+    def from_text(
+        cls, uri: str, language: Language, text: str, version: int = 0, *, parse: bool = True
+    ) -> Document:
+        data = text.encode("utf-8", errors="surrogatepass")
+        return cls(uri, language, data, version, parse=parse)
+
+    @property
+    def parsed(self) -> bool:
+        """False while the tree is not kept (see `drop_tree`)."""
+        return self._parsed
+
+    def ensure_parsed(self) -> None:
+        if not self._parsed:
+            self.tree = self._parser.parse(self.data)
+            self._parsed = True
+
+    def drop_tree(self) -> None:
+        """Stop keeping a tree (for a document too large to analyse): frees its memory and
+        makes edits cheap. `ensure_parsed` brings it back."""
+        if self._parsed:
+            self.tree = self._parser.parse(b"")
+            self._parsed = False
 
     @property
     def lines(self) -> LineIndex:
@@ -50,12 +78,16 @@ class Document:
         copy.data = self.data
         copy._parser = self._parser
         copy.tree = self.tree.copy()
+        copy._parsed = self._parsed
         copy._lines = self._lines
         return copy
 
     @property
     def text(self) -> str:
-        return self.data.decode("utf-8", errors="replace")
+        try:
+            return self.data.decode("utf-8", errors="surrogatepass")
+        except UnicodeDecodeError:
+            return self.data.decode("utf-8", errors="replace")
 
     def apply_changes(
         self, changes: list[TextChange], version: int, encoding: PositionEncoding
@@ -66,11 +98,12 @@ class Document:
             if change.start is None or change.end is None:
                 self.data = change.text.encode("utf-8", errors="surrogatepass")
                 self._lines = None
-                self.tree = self._parser.parse(self.data)
+                if self._parsed:
+                    self.tree = self._parser.parse(self.data)
                 edited = False
                 continue
             self._apply_range_change(change, encoding)
-            edited = True
+            edited = self._parsed
         if edited:
             self.tree = self._parser.parse(self.data, self.tree)
         self.version = version
@@ -84,21 +117,22 @@ class Document:
             start, end = end, start
         inserted = change.text.encode("utf-8", errors="surrogatepass")
         new_end = start + len(inserted)
-        start_point = _point(lines, start)
-        old_end_point = _point(lines, end)
-        self.data = self.data[:start] + inserted + self.data[end:]
-        self._lines = None
-        new_end_point = _point(self.lines, new_end)
-        self.tree.edit(
-            start_byte=start,
-            old_end_byte=end,
-            new_end_byte=new_end,
-            start_point=start_point,
-            old_end_point=old_end_point,
-            new_end_point=new_end_point,
-        )
+        old = self.data
+        data = old[:start] + inserted + old[end:]
+        if self._parsed:
+            self.tree.edit(
+                start_byte=start,
+                old_end_byte=end,
+                new_end_byte=new_end,
+                start_point=_point(old, start),
+                old_end_point=_point(old, end),
+                new_end_point=_point(data, new_end),
+            )
+        self.data = data
+        self._lines = lines.edited(start, end, len(inserted), data)
 
 
-def _point(lines: LineIndex, offset: int) -> tuple[int, int]:
-    line = lines.line_of(offset)
-    return line, offset - lines.line_starts[line]
+def _point(data: bytes, offset: int) -> tuple[int, int]:
+    """tree-sitter's point of a byte offset: rows end at "\n" only, columns count bytes."""
+    line_start = data.rfind(b"\n", 0, offset) + 1
+    return data.count(b"\n", 0, line_start), offset - line_start

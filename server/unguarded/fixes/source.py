@@ -1,0 +1,365 @@
+"""Reading a document the way a person editing it would: lines, indentation, quote style,
+statements, names in scope."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import cached_property
+
+import tree_sitter
+
+from unguarded.analysis.model import Span
+from unguarded.analysis.suppressions import statement_of
+from unguarded.documents import Document
+
+Node = tree_sitter.Node
+
+_PY_FUNCTIONS = frozenset({"function_definition", "lambda"})
+_JS_FUNCTIONS = frozenset(
+    {
+        "function_declaration",
+        "function_expression",
+        "function",
+        "arrow_function",
+        "method_definition",
+        "generator_function_declaration",
+        "generator_function",
+    }
+)
+# Between a value and the statement before which code is inserted, these make the value's
+# evaluation conditional or repeated: code inserted before the statement would run when the
+# original did not, or only once.
+_PY_CONDITIONAL = frozenset(
+    {
+        "conditional_expression",
+        "lambda",
+        "list_comprehension",
+        "set_comprehension",
+        "dictionary_comprehension",
+        "generator_expression",
+        "elif_clause",
+        "else_clause",
+        "while_statement",
+        "function_definition",
+        "class_definition",
+    }
+)
+_JS_CONDITIONAL = frozenset(
+    {
+        "ternary_expression",
+        "arrow_function",
+        "function_expression",
+        "function",
+        "function_declaration",
+        "method_definition",
+        "else_clause",
+        "while_statement",
+        "do_statement",
+        "for_statement",
+        "class_body",
+    }
+)
+_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def text_of(node: Node) -> str:
+    return (node.text or b"").decode("utf-8", errors="replace")
+
+
+class Source:
+    """A document plus the questions fixes ask about it."""
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.data = document.data
+        self.root = document.tree.root_node
+        self.python = document.language.family == "python"
+        self.typescript = document.language.name in ("typescript", "tsx")
+
+    # ------------------------------------------------------------------ nodes
+    def node_at(self, span: Span, types: tuple[str, ...] = ()) -> Node | None:
+        """The node covering exactly `span` (of one of `types` when given)."""
+        node = self.root.descendant_for_byte_range(span.start_byte, span.end_byte)
+        while node is not None and (
+            node.start_byte != span.start_byte or node.end_byte != span.end_byte
+        ):
+            if node.start_byte < span.start_byte or node.end_byte > span.end_byte:
+                return None
+            node = node.parent
+        if node is None:
+            return None
+        if not types:
+            return node
+        candidate: Node | None = node
+        while (
+            candidate is not None
+            and candidate.start_byte == span.start_byte
+            and candidate.end_byte == span.end_byte
+        ):
+            if candidate.type in types:
+                return candidate
+            candidate = candidate.parent
+        # A deeper node with the same range (`expression_statement` around a call).
+        stack = [node]
+        while stack:
+            current = stack.pop()
+            if current.type in types and (
+                current.start_byte == span.start_byte and current.end_byte == span.end_byte
+            ):
+                return current
+            stack.extend(
+                c
+                for c in current.children
+                if c.start_byte == span.start_byte and c.end_byte == span.end_byte
+            )
+        return None
+
+    def statement(self, node: Node) -> Node:
+        return statement_of(node, self.python)
+
+    def insertion_statement(self, node: Node) -> Node | None:
+        """The statement before which code may run instead of `node`'s evaluation: it sits
+        in a block, starts its line, and `node` is evaluated exactly once when it runs."""
+        statement = self.statement(node)
+        parent = statement.parent
+        blocks = ("module", "block") if self.python else ("program", "statement_block")
+        if parent is None or parent.type not in blocks:
+            return None
+        if not self.starts_line(statement):
+            return None
+        conditional = _PY_CONDITIONAL if self.python else _JS_CONDITIONAL
+        current: Node | None = node
+        while current is not None and current != statement:
+            parent_node = current.parent
+            if parent_node is None:
+                return None
+            if parent_node.type in conditional and parent_node != statement:
+                return None
+            if parent_node.type in ("boolean_operator", "binary_expression"):
+                operator = parent_node.child_by_field_name("operator")
+                short_circuit = operator is not None and operator.type in (
+                    "and",
+                    "or",
+                    "&&",
+                    "||",
+                    "??",
+                )
+                if short_circuit and current == parent_node.child_by_field_name("right"):
+                    return None
+            if parent_node.type == "optional_chain" or text_of(parent_node).startswith("?."):
+                return None
+            if parent_node == statement and statement.type in ("for_statement",) and self.python:
+                # `for x in values:` evaluates its iterable once: fine; the body is a block.
+                break
+            current = parent_node
+        if statement.type in ("while_statement", "do_statement"):
+            return None
+        return statement
+
+    def function_of(self, node: Node) -> Node | None:
+        functions = _PY_FUNCTIONS if self.python else _JS_FUNCTIONS
+        current = node.parent
+        while current is not None:
+            if current.type in functions:
+                return current
+            current = current.parent
+        return None
+
+    def functions_around(self, node: Node) -> list[Node]:
+        found = []
+        current = self.function_of(node)
+        while current is not None:
+            found.append(current)
+            current = self.function_of(current)
+        return found
+
+    # ------------------------------------------------------------------ text
+    def text(self, node: Node) -> str:
+        return text_of(node)
+
+    def line_start(self, offset: int) -> int:
+        lines = self.document.lines
+        return lines.line_starts[lines.line_of(offset)]
+
+    def line_end(self, offset: int) -> int:
+        lines = self.document.lines
+        return lines.line_end(lines.line_of(offset))
+
+    def indentation(self, offset: int) -> str:
+        start = self.line_start(offset)
+        line = self.data[start : self.line_end(offset)]
+        stripped = line.lstrip(b" \t")
+        return line[: len(line) - len(stripped)].decode("utf-8")
+
+    def starts_line(self, node: Node) -> bool:
+        start = self.line_start(node.start_byte)
+        return self.data[start : node.start_byte].strip(b" \t") == b""
+
+    def ends_line(self, node: Node) -> bool:
+        end = self.line_end(node.end_byte)
+        rest = self.data[node.end_byte : end].strip(b" \t;")
+        return rest == b"" or rest.startswith(b"#") or rest.startswith(b"//")
+
+    @cached_property
+    def newline(self) -> str:
+        return "\r\n" if b"\r\n" in self.data[:4096] else "\n"
+
+    @cached_property
+    def indent_unit(self) -> str:
+        """One level of indentation as the file writes it."""
+        widths: Counter[int] = Counter()
+        tabs = 0
+        previous = 0
+        for raw in self.data.split(b"\n")[:2000]:
+            line = raw.rstrip(b"\r")
+            if not line.strip():
+                continue
+            stripped = line.lstrip(b" \t")
+            prefix = line[: len(line) - len(stripped)]
+            if prefix.startswith(b"\t"):
+                tabs += 1
+                continue
+            width = len(prefix)
+            if width > previous:
+                widths[width - previous] += 1
+            previous = width
+        if tabs and tabs >= sum(widths.values()):
+            return "\t"
+        if not widths:
+            return "    " if self.python else "  "
+        return " " * widths.most_common(1)[0][0]
+
+    @cached_property
+    def quote(self) -> str:
+        """The quote character most string literals in the file use."""
+        counts: Counter[str] = Counter()
+        stack = [self.root]
+        while stack:
+            node = stack.pop()
+            if node.type == "string":
+                raw = text_of(node).lstrip("rRbBuUfF")
+                if raw[:1] in ("'", '"') and not raw.startswith(("'''", '"""')):
+                    counts[raw[0]] += 1
+                continue
+            stack.extend(node.children)
+        if not counts:
+            return '"'
+        return "'" if counts["'"] > counts['"'] else '"'
+
+    def string(self, value: str) -> str:
+        """A string literal for plain text `value` in the file's quote style."""
+        quote = self.quote
+        body = value.replace("\\", "\\\\").replace("\n", "\\n")
+        if quote in body and (quote == '"' and "'" not in body):
+            quote = "'"
+        elif quote in body and (quote == "'" and '"' not in body):
+            quote = '"'
+        body = body.replace(quote, "\\" + quote)
+        return quote + body + quote
+
+    @cached_property
+    def uses_semicolons(self) -> bool:
+        if self.python:
+            return False
+        with_semicolon = without = 0
+        stack = [self.root]
+        while stack:
+            node = stack.pop()
+            if node.type in ("expression_statement", "lexical_declaration", "return_statement"):
+                if text_of(node).rstrip().endswith(";"):
+                    with_semicolon += 1
+                else:
+                    without += 1
+            stack.extend(node.named_children)
+        return with_semicolon >= without
+
+    @property
+    def semicolon(self) -> str:
+        return ";" if self.uses_semicolons else ""
+
+    # ------------------------------------------------------------------ names
+    def names_near(self, node: Node) -> set[str]:
+        """Every identifier in the functions around `node` and at module level."""
+        names: set[str] = set()
+        scopes = [*self.functions_around(node), self.root]
+        for scope in scopes:
+            stack = [scope]
+            while stack:
+                current = stack.pop()
+                if current.type in (
+                    "identifier",
+                    "shorthand_property_identifier_pattern",
+                    "shorthand_property_identifier",
+                    "property_identifier",
+                ):
+                    names.add(text_of(current))
+                stack.extend(current.children)
+            if scope == self.root:
+                break
+        return names
+
+    def fresh_name(self, base: str, node: Node, taken: set[str] | None = None) -> str:
+        names = self.names_near(node) | (taken or set())
+        if base not in names:
+            return base
+        index = 2
+        while f"{base}{index}" in names:
+            index += 1
+        return f"{base}{index}"
+
+    def count_identifier(self, scope: Node, name: str) -> int:
+        count = 0
+        stack = [scope]
+        while stack:
+            current = stack.pop()
+            if (
+                current.type in ("identifier", "shorthand_property_identifier")
+                and text_of(current) == name
+            ):
+                count += 1
+            stack.extend(current.children)
+        return count
+
+
+def value_name(source: Source, node: Node, default: str = "value") -> str:
+    """A variable-like name for an expression: `request.args["title"]` -> title."""
+    text = source.text(node)
+    if node.type == "identifier":
+        return text
+    if node.type in ("attribute", "member_expression"):
+        last = node.child_by_field_name("attribute") or node.child_by_field_name("property")
+        if last is not None:
+            return _identifier_like(source.text(last), default)
+    if node.type in ("subscript", "subscript_expression"):
+        key = node.child_by_field_name("subscript") or node.child_by_field_name("index")
+        if key is not None and key.type == "string":
+            return _identifier_like(source.text(key).strip("'\"`"), default)
+        inner = node.child_by_field_name("value") or node.child_by_field_name("object")
+        if inner is not None:
+            return value_name(source, inner, default)
+    if node.type in ("call", "call_expression"):
+        arguments = node.child_by_field_name("arguments")
+        function = node.child_by_field_name("function")
+        first = arguments.named_children[0] if arguments and arguments.named_children else None
+        if first is not None and first.type == "string":
+            return _identifier_like(source.text(first).strip("'\"`"), default)
+        if function is not None and function.type in ("attribute", "member_expression"):
+            inner = function.child_by_field_name("object")
+            if inner is not None:
+                return value_name(source, inner, default)
+    if node.type in ("await", "await_expression", "parenthesized_expression", "as_expression"):
+        if node.named_children:
+            return value_name(source, node.named_children[0], default)
+    del text
+    return default
+
+
+def _identifier_like(text: str, default: str) -> str:
+    match = _IDENTIFIER.fullmatch(text)
+    if match is None:
+        cleaned = re.sub(r"[^A-Za-z0-9_]", "_", text).strip("_")
+        if cleaned and not cleaned[0].isdigit():
+            return cleaned
+        return default
+    return text
