@@ -22,7 +22,7 @@ from unguarded.analysis.flow import (
 from unguarded.analysis.js_flow import JavaScriptFlow
 from unguarded.analysis.model import Finding, OriginKind, Span, Step
 from unguarded.analysis.python_flow import PythonFlow
-from unguarded.analysis.queries import CompiledQuery, queries_for
+from unguarded.analysis.queries import queries_for
 from unguarded.analysis.settings import AnalysisSettings
 from unguarded.catalog import CATALOG, Rule, Severity
 from unguarded.documents import Document
@@ -54,7 +54,7 @@ class _Analysis:
         self.settings = settings
         self.root = document.tree.root_node
         self.queries = queries_for(document.language.name)
-        self.captures = self._shared_captures()
+        self.captures, self._raw_sinks = self._run_queries()
         self._module_bindings: dict[str, tuple[str, str | None]] | None = None
         flow_class: type[FlowAnalyzer] = (
             PythonFlow if document.language.family == "python" else JavaScriptFlow
@@ -77,16 +77,20 @@ class _Analysis:
         return sorted(findings.values(), key=lambda f: (f.span.start_byte, f.rule_id))
 
     # ------------------------------------------------------------------ captures
-    def _shared_captures(self) -> Captures:
+    def _run_queries(
+        self,
+    ) -> tuple[Captures, list[tuple[str, dict[str, str], dict[str, list[Node]]]]]:
+        """One pass of the combined query: shared captures, and the raw sink matches."""
         captures = Captures()
-        if self.queries.sources is not None:
-            for _, nodes in _matches(self.queries.sources, self.root):
-                for node in nodes.get("source", []):
-                    captures.sources.add(node_key(node))
-        if self.queries.controls is not None:
-            query = self.queries.controls
-            for pattern, nodes in _matches(query, self.root):
-                settings = query.settings(pattern)
+        raw_sinks: list[tuple[str, dict[str, str], dict[str, list[Node]]]] = []
+        queries = self.queries
+        cursor = tree_sitter.QueryCursor(queries.combined)
+        for pattern, nodes in cursor.matches(self.root):
+            origin = queries.origins[pattern]
+            settings = queries.pattern_settings[pattern]
+            if origin == "sources":
+                captures.sources.update(node_key(node) for node in nodes.get("source", []))
+            elif origin == "controls":
                 for node in nodes.get("control.coerce", []):
                     captures.coercions.add(node_key(node))
                 for node in nodes.get("control.validate", []):
@@ -97,48 +101,46 @@ class _Analysis:
                 for node in nodes.get("control.sanitize", []):
                     key = node_key(node)
                     captures.sanitizers[key] = captures.sanitizers.get(key, frozenset()) | rules
-        return captures
+            else:
+                raw_sinks.append((origin, settings, nodes))
+        return captures, raw_sinks
 
     def _sinks(self) -> list[SinkMatch]:
         found: list[SinkMatch] = []
-        for query in self.queries.sinks:
-            for pattern, nodes in _matches(query, self.root):
-                settings = query.settings(pattern)
-                rule_id = settings.get("unguarded.rule", query.name)
-                if not self.settings.rule_enabled(rule_id):
-                    continue
-                calls = nodes.get("sink.call", [])
-                arguments = tuple(nodes.get("sink.arg", []))
-                if not calls or not arguments:
-                    continue
-                call = calls[0]
-                module = settings.get("unguarded.module")
-                members = settings.get("unguarded.member")
-                if module and not self._bound_to_module(
-                    call, module.split(","), members.split(",") if members else None
-                ):
-                    continue
-                constructors = settings.get("unguarded.receiver")
-                receivers = nodes.get("sink.receiver", [])
-                if (
-                    constructors is not None
-                    and receivers
-                    and not self._receiver_is(
-                        receivers[0],
-                        constructors.split(","),
-                        settings.get("unguarded.receiver_name"),
-                    )
-                ):
-                    continue
-                safe_key = settings.get("unguarded.safe_key")
-                if safe_key and _has_option(call, safe_key):
-                    continue
-                if settings.get("unguarded.context") == "route" and not self._in_route(call):
-                    continue
-                name = settings.get("unguarded.sink") or _sink_name(call)
-                found.append(
-                    SinkMatch(rule_id, call, arguments, name, settings.get("unguarded.policy"))
+        for origin, settings, nodes in self._raw_sinks:
+            rule_id = settings.get("unguarded.rule", origin)
+            if not self.settings.rule_enabled(rule_id):
+                continue
+            calls = nodes.get("sink.call", [])
+            arguments = tuple(nodes.get("sink.arg", []))
+            if not calls or not arguments:
+                continue
+            call = calls[0]
+            module = settings.get("unguarded.module")
+            members = settings.get("unguarded.member")
+            if module and not self._bound_to_module(
+                call, module.split(","), members.split(",") if members else None
+            ):
+                continue
+            constructors = settings.get("unguarded.receiver")
+            receivers = nodes.get("sink.receiver", [])
+            if (
+                constructors is not None
+                and receivers
+                and not self._receiver_is(
+                    receivers[0], constructors.split(","), settings.get("unguarded.receiver_name")
                 )
+            ):
+                continue
+            safe_key = settings.get("unguarded.safe_key")
+            if safe_key and _has_option(call, safe_key):
+                continue
+            if settings.get("unguarded.context") == "route" and not self._in_route(call):
+                continue
+            name = settings.get("unguarded.sink") or _sink_name(call)
+            found.append(
+                SinkMatch(rule_id, call, arguments, name, settings.get("unguarded.policy"))
+            )
         return found
 
     # ------------------------------------------------------------------ one sink
@@ -407,11 +409,6 @@ def _has_key(options: Node, key: str) -> bool:
         elif child.type == "shorthand_property_identifier" and node_text(child) == key:
             return True
     return False
-
-
-def _matches(query: CompiledQuery, root: Node) -> list[tuple[int, dict[str, list[Node]]]]:
-    cursor = tree_sitter.QueryCursor(query.query)
-    return cursor.matches(root)
 
 
 def _sink_name(call: Node) -> str:

@@ -69,6 +69,12 @@ class LanguageQueries:
     sinks: tuple[CompiledQuery, ...]
     sources: CompiledQuery | None
     controls: CompiledQuery | None
+    # Every file's patterns in one query: one traversal of the tree instead of one per file.
+    combined: tree_sitter.Query
+    # Per pattern of `combined`: the file it came from (rule id, "sources" or "controls")
+    # and its #set! settings.
+    origins: tuple[str, ...]
+    pattern_settings: tuple[dict[str, str], ...]
 
 
 def query_files(language: Language) -> list[Path]:
@@ -132,12 +138,26 @@ def queries_for(language_name: str) -> LanguageQueries:
     language = LANGUAGES[language_name]
     sinks: list[CompiledQuery] = []
     sources = controls = None
+    compiled_files: list[CompiledQuery] = []
     for path in query_files(language):
         compiled = compile_file(language, path)
+        compiled_files.append(compiled)
         if compiled.name == "sources":
             sources = compiled
         elif compiled.name == "controls":
             controls = compiled
         else:
             sinks.append(compiled)
-    return LanguageQueries(tuple(sinks), sources, controls)
+    text = "\n".join(c.path.read_text(encoding="utf-8") for c in compiled_files)
+    combined = tree_sitter.Query(language.grammar, text)
+    origins: list[str] = []
+    settings: list[dict[str, str]] = []
+    for compiled in compiled_files:
+        for pattern in range(compiled.query.pattern_count):
+            origins.append(compiled.name)
+            settings.append(compiled.settings(pattern))
+    if combined.pattern_count != len(origins):
+        raise QueryError(f"{language_name}: combined query has an unexpected pattern count")
+    return LanguageQueries(
+        tuple(sinks), sources, controls, combined, tuple(origins), tuple(settings)
+    )
