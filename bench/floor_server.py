@@ -1,7 +1,7 @@
 """The latency floor: a minimal pygls server that only keeps an incremental tree-sitter tree.
 
-It does what any tree-sitter language server must do on a keystroke (pygls' own message
-handling and text sync, one UTF-16 -> byte conversion, `tree.edit`, an incremental reparse)
+It does what any tree-sitter language server must do on a keystroke (pygls' message
+handling, one UTF-16 -> byte conversion per range, `tree.edit`, an incremental reparse)
 and publishes an empty diagnostics list with the document's version, so a client can time
 it exactly as it times `unguarded serve`. It imports nothing from unguarded, so a change to
 unguarded cannot move the floor.
@@ -14,6 +14,8 @@ from __future__ import annotations
 import logging
 import sys
 from bisect import bisect_right
+from collections.abc import Generator
+from typing import Any
 
 import tree_sitter
 import tree_sitter_javascript
@@ -21,6 +23,8 @@ import tree_sitter_python
 import tree_sitter_typescript
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
+from pygls.protocol import LanguageServerProtocol
+from pygls.protocol.language_server import lsp_method
 
 _GRAMMARS = {
     ".py": tree_sitter_python.language,
@@ -95,8 +99,28 @@ def _line_starts(data: bytes) -> list[int]:
     return starts
 
 
+class FloorProtocol(LanguageServerProtocol):
+    """Like unguarded's protocol, it skips pygls' own copy of each document's text: the
+    server keeps bytes and a tree, which is all a tree-sitter server needs."""
+
+    @lsp_method(types.TEXT_DOCUMENT_DID_OPEN)
+    def lsp_text_document__did_open(self, params: Any) -> Generator[Any, Any, None]:
+        yield self.fm.features[types.TEXT_DOCUMENT_DID_OPEN], (params,), None
+
+    @lsp_method(types.TEXT_DOCUMENT_DID_CHANGE)
+    def lsp_text_document__did_change(self, params: Any) -> Generator[Any, Any, None]:
+        yield self.fm.features[types.TEXT_DOCUMENT_DID_CHANGE], (params,), None
+
+    @lsp_method(types.TEXT_DOCUMENT_DID_CLOSE)
+    def lsp_text_document__did_close(self, params: Any) -> Generator[Any, Any, None]:
+        yield self.fm.features[types.TEXT_DOCUMENT_DID_CLOSE], (params,), None
+
+
 server = LanguageServer(
-    "unguarded-floor", "0", text_document_sync_kind=types.TextDocumentSyncKind.Incremental
+    "unguarded-floor",
+    "0",
+    protocol_cls=FloorProtocol,
+    text_document_sync_kind=types.TextDocumentSyncKind.Incremental,
 )
 documents: dict[str, FloorDocument] = {}
 

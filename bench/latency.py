@@ -35,7 +35,6 @@ import subprocess
 import sys
 import tarfile
 import tempfile
-import time
 import zipfile
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
@@ -91,7 +90,9 @@ def line_count(path: Path) -> int:
     return path.read_bytes().count(b"\n") + 1
 
 
-def largest_files(folder: Path, suffixes: tuple[str, ...], count: int, max_lines: int) -> list[Path]:
+def largest_files(
+    folder: Path, suffixes: tuple[str, ...], count: int, max_lines: int
+) -> list[Path]:
     """The `count` largest source files (by lines) of at most `max_lines` lines, skipping
     type declarations, minified bundles and vendored copies of other projects."""
     candidates = []
@@ -113,6 +114,10 @@ def language_id(path: Path) -> str:
 
 
 # ---------------------------------------------------------------------- JSON-RPC client
+class ServerError(Exception):
+    """The server logged an error for the document, or exited."""
+
+
 class Client:
     """A small LSP client over a subprocess's stdio: framing, requests, notifications."""
 
@@ -129,14 +134,27 @@ class Client:
 
     @classmethod
     async def start(cls, command: list[str]) -> Client:
+        stderr = tempfile.TemporaryFile()  # noqa: SIM115 - read back by stderr_tail()
         process = await asyncio.create_subprocess_exec(
             *command,
             stdin=asyncio.subprocess.PIPE,
             stdout=asyncio.subprocess.PIPE,
-            stderr=asyncio.subprocess.DEVNULL,
+            stderr=stderr,
             limit=1 << 26,
+            env={**os.environ, "PYTHONFAULTHANDLER": "1"},
         )
-        return cls(process)
+        client = cls(process)
+        client._stderr = stderr
+        return client
+
+    _stderr: Any = None
+
+    def stderr_tail(self, lines: int = 30) -> str:
+        if self._stderr is None:
+            return ""
+        self._stderr.seek(0)
+        text: str = self._stderr.read().decode("utf-8", "replace")
+        return "\n".join(text.splitlines()[-lines:])
 
     async def _read(self) -> None:
         stream = self.process.stdout
@@ -147,6 +165,9 @@ class Client:
             while True:
                 line = await stream.readline()
                 if not line:
+                    for future in [*self._waiters.values(), *self._pending.values()]:
+                        if not future.done():
+                            future.set_exception(ServerError("the server exited"))
                     return
                 if line in (b"\r\n", b"\n"):
                     break
@@ -175,8 +196,16 @@ class Client:
                         waiter.set_result(now)
                 elif method in ("window/logMessage", "window/showMessage"):
                     self.log.append(params)
+                    if params.get("type") == 1:  # an error, e.g. a failed analysis
+                        self._fail_waiters(str(params.get("message", "")))
                 if self.on_notification is not None:
                     self.on_notification(method, params)
+
+    def _fail_waiters(self, message: str) -> None:
+        for key, waiter in list(self._waiters.items()):
+            if (key[0] in message or self.process.returncode is not None) and not waiter.done():
+                waiter.set_exception(ServerError(message))
+                del self._waiters[key]
 
     def _send(self, message: dict[str, Any]) -> None:
         body = json.dumps(message, ensure_ascii=False).encode("utf-8")
@@ -296,6 +325,8 @@ class ServerRun:
     cpu_seconds: float = 0.0
     peak_rss_mib: float = 0.0
     errors: list[str] = field(default_factory=list)
+    # Edits whose diagnostics never came (the analysis failed or timed out).
+    failures: list[str] = field(default_factory=list)
 
 
 def uri_of(path: Path) -> str:
@@ -330,7 +361,12 @@ async def measure_typing(
                     {"textDocument": {"uri": uri, "languageId": language_id(path),
                                       "version": 1, "text": text}},
                 )  # fmt: skip
-                opens.append(1000 * (await asyncio.wait_for(waiter, timeout) - started))
+                try:
+                    opens.append(1000 * (await asyncio.wait_for(waiter, timeout) - started))
+                except (ServerError, asyncio.TimeoutError) as error:
+                    run.failures.append(f"didOpen {path.name}: {error!r}"[:300])
+                    if client.process.returncode is not None:
+                        raise
                 file_changes = []
                 for version in range(2, edits + 2):
                     change = random_edit(model, rng)
@@ -341,9 +377,14 @@ async def measure_typing(
                         {"textDocument": {"uri": uri, "version": version},
                          "contentChanges": [change]},
                     )  # fmt: skip
-                    file_changes.append(
-                        1000 * (await asyncio.wait_for(waiter, timeout) - started)
-                    )
+                    try:
+                        received = await asyncio.wait_for(waiter, timeout)
+                    except (ServerError, asyncio.TimeoutError) as error:
+                        run.failures.append(f"didChange {path.name} v{version}: {error!r}"[:300])
+                        if client.process.returncode is not None:
+                            raise
+                        continue
+                    file_changes.append(1000 * (received - started))
                 changes.extend(file_changes)
                 run.per_file_change_p95[f"{path.name} ({line_count(path)} lines)"] = percentile(
                     file_changes, 95
@@ -352,6 +393,9 @@ async def measure_typing(
         run.cpu_seconds = client.cpu_seconds()
         run.peak_rss_mib = client.memory_kib()["VmHWM"] / 1024
         run.errors = [m["message"] for m in client.log if m.get("type") == 1]
+    except ServerError:
+        print(f"{name} exited; its stderr ends with:\n{client.stderr_tail()}", file=sys.stderr)
+        raise
     finally:
         await client.close()
     return run
@@ -438,8 +482,11 @@ def report(result: dict[str, Any]) -> str:
         data = result[server]
         out.append(
             f"{server}: CPU {data['cpu_seconds']:.1f} s, peak RSS {data['peak_rss_mib']:.0f} MiB"
-            f" (typing run); errors logged: {len(data['errors'])}"
+            f" (typing run); errors logged: {len(data['errors'])}, edits without diagnostics: "
+            f"{len(data['failures'])}"
         )
+        for failure in data["failures"][:5]:
+            out.append(f"  {failure}")
     out.append("")
     out.append("slowest files (unguarded didChange p95 ms):")
     slow = sorted(result["unguarded"]["per_file_change_p95"].items(), key=lambda kv: -kv[1])
@@ -473,7 +520,9 @@ async def main_async(arguments: argparse.Namespace) -> dict[str, Any]:
         "python": largest_files(
             corpus["django"], PYTHON_SUFFIXES, arguments.files, arguments.max_lines
         ),
-        "js/ts": largest_files(corpus["webpack"], JS_SUFFIXES, arguments.files, arguments.max_lines),
+        "js/ts": largest_files(
+            corpus["webpack"], JS_SUFFIXES, arguments.files, arguments.max_lines
+        ),
     }
     unguarded = [sys.executable, "-m", "unguarded", "serve"]
     floor = [sys.executable, str(BENCH / "floor_server.py")]

@@ -141,3 +141,55 @@ def test_rules_listing() -> None:
         assert rule["docs"].endswith(f"docs/rules/{rule['id']}.md")
         assert rule["cwe"].startswith("CWE-")
         assert set(rule["languages"]) == {"python", "javascript", "typescript"}
+
+
+def test_serve_over_tcp() -> None:
+    import socket
+    import time
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        [sys.executable, "-m", "unguarded", "serve", "--tcp", f"127.0.0.1:{port}"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                connection = socket.create_connection(("127.0.0.1", port), timeout=10)
+                break
+            except OSError:
+                if server.poll() is not None:
+                    raise AssertionError(server.stderr.read().decode()) from None
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.1)
+        with connection:
+            body = json.dumps(
+                {
+                    "jsonrpc": "2.0",
+                    "id": 1,
+                    "method": "initialize",
+                    "params": {"processId": None, "rootUri": None, "capabilities": {}},
+                }
+            ).encode()
+            connection.sendall(b"Content-Length: %d\r\n\r\n" % len(body) + body)
+            received = b""
+            while b'"id": 1' not in received and b'"id":1' not in received:
+                chunk = connection.recv(65536)
+                assert chunk, "connection closed before the initialize response"
+                received += chunk
+            assert b'"capabilities"' in received
+            assert b'"unguarded"' in received
+    finally:
+        server.kill()
+        server.wait(timeout=10)
+
+
+def test_serve_rejects_a_bad_tcp_address() -> None:
+    result = unguarded("serve", "--tcp", "nonsense")
+    assert result.returncode == 2
+    assert "HOST:PORT" in result.stderr

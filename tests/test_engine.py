@@ -443,3 +443,29 @@ def test_promisified_exec_and_module_aliases() -> None:
         });
         """
     assert lines(run(source, "javascript")) == [7, 8]
+
+
+def test_predicate_defined_in_the_file_is_a_validator() -> None:
+    source = """\
+        import requests
+        from urllib.parse import urlparse
+        from flask import request
+
+        PARTNERS = {"api.partner.example"}
+
+        def host_ok(candidate):
+            if not candidate:
+                return False
+            return urlparse(candidate).hostname in PARTNERS
+
+        def unrelated(candidate):
+            return candidate.upper()
+
+        def proxy():
+            url = request.args["url"]
+            if host_ok(url):
+                requests.get(url)
+            if unrelated(url):
+                requests.get(url)
+        """
+    assert lines(run(source)) == [20]

@@ -46,6 +46,7 @@ _ALLOWLIST_NAME = re.compile(
 _SCHEME_ONLY = re.compile(r"^(?:[a-z][a-z0-9+.-]*:?/{0,2}|/|\.|)$", re.IGNORECASE)
 
 
+_BOOLEANS = frozenset({"True", "False", "true", "false"})
 _SCHEME_PART = re.compile(r"\.(scheme|protocol)$")
 
 
@@ -153,6 +154,7 @@ class FlowAnalyzer:
         self._functions_by_name: dict[str, list[Node]] | None = None
         self._raising_validators: dict[NodeKey, bool] = {}
         self._ancestors: dict[NodeKey, list[Node]] = {}
+        self._predicates: dict[NodeKey, bool] = {}
         self.rule = ""
 
     # ------------------------------------------------------------------ syntax hooks
@@ -548,7 +550,26 @@ class FlowAnalyzer:
         if last and _VALIDATOR_NAME.search(last):
             return True
         function = self.local_function(call)
-        return function is not None and self.raising_validator(function)
+        return function is not None and (
+            self.raising_validator(function) or self.predicate(function)
+        )
+
+    def predicate(self, function: Node) -> bool:
+        """A function in this file whose every return is a check of its input
+        (`return urlparse(u).hostname in ALLOWED`) is a validator when used as a guard."""
+        key = node_key(function)
+        found = self._predicates.get(key)
+        if found is None:
+            self._predicates[key] = False  # recursion guard
+            values = self.returned_values(function)
+            checks = [
+                v for v in values if v.type not in self.literal_types or node_text(v) in _BOOLEANS
+            ]
+            found = bool(values) and len(checks) == len(values) and any(
+                self.tested_subjects(v, True) for v in values if v.type not in self.literal_types
+            )
+            self._predicates[key] = found
+        return found
 
     def is_statement_validator(self, call: Node) -> bool:
         """A call used as a statement validates its arguments when failure raises."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import tree_sitter
@@ -136,3 +137,58 @@ def _point(data: bytes, offset: int) -> tuple[int, int]:
     """tree-sitter's point of a byte offset: rows end at "\n" only, columns count bytes."""
     line_start = data.rfind(b"\n", 0, offset) + 1
     return data.count(b"\n", 0, line_start), offset - line_start
+
+
+def compare_trees(
+    edited: tree_sitter.Tree, fresh: tree_sitter.Tree, stop: Callable[[], bool] = lambda: False
+) -> str | None:
+    """None when two trees are equal node by node (type, field, byte range, points,
+    missing), else a description of the first difference. Iterative: any depth is fine.
+    `stop` is polled now and then; when it returns True the walk ends early (None)."""
+    left, right = edited.walk(), fresh.walk()
+    visited = 0
+    while True:
+        a, b = left.node, right.node
+        assert a is not None and b is not None
+        if _shape(a) != _shape(b) or left.field_name != right.field_name:
+            return f"edited tree has {_describe(a, left.field_name)} where a fresh parse has " + (
+                _describe(b, right.field_name)
+            )
+        visited += 1
+        if visited % 4096 == 0 and stop():
+            return None
+        down_left, down_right = left.goto_first_child(), right.goto_first_child()
+        if down_left != down_right:
+            return f"{_describe(a, None)}: children differ from a fresh parse"
+        if down_left:
+            continue
+        while True:
+            next_left, next_right = left.goto_next_sibling(), right.goto_next_sibling()
+            if next_left != next_right:
+                parent = left.node if next_left else right.node
+                return f"sibling count differs after {_describe(parent or a, None)}"
+            if next_left:
+                break
+            up_left, up_right = left.goto_parent(), right.goto_parent()
+            if not up_left or not up_right:
+                return None
+
+
+def _shape(node: tree_sitter.Node) -> tuple[object, ...]:
+    return (
+        node.type,
+        node.start_byte,
+        node.end_byte,
+        tuple(node.start_point),
+        tuple(node.end_point),
+        node.is_missing,
+    )
+
+
+def _describe(node: tree_sitter.Node, field: str | None) -> str:
+    label = f"{field}: " if field else ""
+    missing = "MISSING " if node.is_missing else ""
+    return (
+        f"{label}{missing}{node.type} bytes {node.start_byte}-{node.end_byte} "
+        f"points {tuple(node.start_point)}-{tuple(node.end_point)}"
+    )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
 from functools import cached_property
 
 import tree_sitter
@@ -320,6 +321,169 @@ class Source:
                 count += 1
             stack.extend(current.children)
         return count
+
+
+@dataclass
+class Binding:
+    """How a local name is bound in its scope."""
+
+    definition: Node | None  # the one plain assignment (`x = v`, `const x = v`), if any
+    value: Node | None
+    other_writes: int
+    reads: int
+
+    @property
+    def single(self) -> bool:
+        return self.definition is not None and self.other_writes == 0
+
+
+_PY_WRITE_PARENTS = frozenset(
+    {
+        "pattern_list",
+        "tuple_pattern",
+        "list_pattern",
+        "as_pattern_target",
+        "for_statement",
+        "for_in_clause",
+        "augmented_assignment",
+        "named_expression",
+        "global_statement",
+        "nonlocal_statement",
+        "parameters",
+        "default_parameter",
+        "typed_parameter",
+        "typed_default_parameter",
+        "lambda_parameters",
+        "dotted_name",
+        "aliased_import",
+        "function_definition",
+        "class_definition",
+        "except_clause",
+    }
+)
+_JS_WRITE_PARENTS = frozenset(
+    {
+        "assignment_expression",
+        "augmented_assignment_expression",
+        "update_expression",
+        "for_in_statement",
+        "formal_parameters",
+        "required_parameter",
+        "optional_parameter",
+        "assignment_pattern",
+        "object_pattern",
+        "array_pattern",
+        "pair_pattern",
+        "rest_pattern",
+        "function_declaration",
+        "class_declaration",
+        "import_specifier",
+        "import_clause",
+        "namespace_import",
+        "catch_clause",
+        "arrow_function",
+    }
+)
+
+
+def binding_of(source: Source, identifier: Node) -> Binding:
+    """The bindings and reads of `identifier`'s name in its function (or the module)."""
+    name = text_of(identifier)
+    scope = source.function_of(identifier) or source.root
+    functions = _PY_FUNCTIONS if source.python else _JS_FUNCTIONS
+    definition: Node | None = None
+    value: Node | None = None
+    other = reads = 0
+    stack = [scope]
+    while stack:
+        node = stack.pop()
+        if node != scope and node.type in functions:
+            # A nested function reads (or shadows) the name too: count it as a write, which
+            # keeps fixes away from names closures use.
+            if name in _identifiers(node):
+                other += 1
+            continue
+        if node.type in ("identifier", "shorthand_property_identifier_pattern") or (
+            node.type == "shorthand_property_identifier"
+        ):
+            if text_of(node) == name:
+                kind, assigned = _classify(source, node)
+                if kind == "definition" and definition is None:
+                    definition, value = assigned, assigned
+                    if assigned is not None and assigned.parent is not None:
+                        definition = assigned.parent
+                elif kind in ("definition", "write"):
+                    other += 1
+                elif kind == "read":
+                    reads += 1
+            continue
+        stack.extend(node.children)
+    if definition is not None and value is None:
+        other += 1
+        definition = None
+    return Binding(definition, value, other, reads)
+
+
+def _identifiers(node: Node) -> set[str]:
+    found: set[str] = set()
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if current.type in ("identifier", "shorthand_property_identifier"):
+            found.add(text_of(current))
+        stack.extend(current.children)
+    return found
+
+
+def _classify(source: Source, node: Node) -> tuple[str, Node | None]:
+    parent = node.parent
+    if parent is None:
+        return "read", None
+    if source.python:
+        if parent.type == "assignment" and parent.child_by_field_name("left") == node:
+            right = parent.child_by_field_name("right")
+            statement = parent.parent
+            if statement is not None and statement.type == "expression_statement" and right:
+                return "definition", right
+            return "write", None
+        if parent.type == "keyword_argument" and parent.child_by_field_name("name") == node:
+            return "ignore", None
+        if parent.type == "attribute" and parent.child_by_field_name("attribute") == node:
+            return "ignore", None
+        if parent.type in _PY_WRITE_PARENTS:
+            if parent.type == "for_statement" and parent.child_by_field_name("left") != node:
+                return "read", None
+            if parent.type == "augmented_assignment" and parent.child_by_field_name("left") != node:
+                return "read", None
+            if parent.type == "named_expression" and parent.child_by_field_name("name") != node:
+                return "read", None
+            if parent.type == "except_clause":
+                return "read", None
+            return "write", None
+        return "read", None
+    if parent.type == "variable_declarator" and parent.child_by_field_name("name") == node:
+        value = parent.child_by_field_name("value")
+        declaration = parent.parent
+        if value is not None and declaration is not None and len(declaration.named_children) == 1:
+            return "definition", value
+        return "write", None
+    if parent.type in ("assignment_expression", "augmented_assignment_expression"):
+        return ("write", None) if parent.child_by_field_name("left") == node else ("read", None)
+    if parent.type in ("for_in_statement",):
+        return ("write", None) if parent.child_by_field_name("left") == node else ("read", None)
+    if parent.type == "pair_pattern" and parent.child_by_field_name("key") == node:
+        return "ignore", None
+    if parent.type in ("assignment_pattern",) and parent.child_by_field_name("right") == node:
+        return "read", None
+    if parent.type in _JS_WRITE_PARENTS:
+        if parent.type == "arrow_function" and parent.child_by_field_name("parameter") != node:
+            return "read", None
+        if parent.type in ("function_declaration", "class_declaration") and (
+            parent.child_by_field_name("name") != node
+        ):
+            return "read", None
+        return "write", None
+    return "read", None
 
 
 def value_name(source: Source, node: Node, default: str = "value") -> str:

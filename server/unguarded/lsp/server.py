@@ -7,10 +7,19 @@ import logging
 import os
 import sys
 from collections.abc import Generator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import cattrs
 from lsprotocol import types
+from pygls.exceptions import (
+    JsonRpcException,
+    JsonRpcInvalidParams,
+    JsonRpcInvalidRequest,
+    JsonRpcMethodNotFound,
+    JsonRpcParseError,
+)
 from pygls.lsp.server import LanguageServer
 from pygls.protocol import LanguageServerProtocol
 from pygls.protocol.language_server import lsp_method
@@ -18,14 +27,101 @@ from pygls.protocol.language_server import lsp_method
 from unguarded import __version__
 from unguarded.analysis import Finding
 from unguarded.config import Settings, parse_settings
-from unguarded.documents import Document, PositionEncoding
+from unguarded.documents import Document, PositionEncoding, looks_minified
 from unguarded.lsp.convert import encoding_of, to_diagnostic
 from unguarded.lsp.scheduler import AnalysisScheduler
 
 logger = logging.getLogger("unguarded")
 
 
+# Errors that mean the client sent something wrong: answered, logged as warnings.
+_CLIENT_ERRORS = (JsonRpcInvalidParams, JsonRpcInvalidRequest, JsonRpcMethodNotFound)
+
+
+@dataclass(frozen=True)
+class _Malformed:
+    """A message whose params do not have the shape its method requires."""
+
+    method: str
+    id: int | str | None
+    problem: str
+
+
 class UnguardedProtocol(LanguageServerProtocol):
+    # ------------------------------------------------------------------ robustness
+    def structure_message(self, data: dict[str, Any]) -> Any:
+        try:
+            return super().structure_message(data)
+        except JsonRpcException as error:
+            # pygls would log this and never answer: the client would wait forever.
+            request_id = data.get("id") if "method" in data else None  # not for responses
+            if not isinstance(request_id, (int, str)):
+                request_id = None
+            return _Malformed(str(data.get("method", "")), request_id, _problem(error))
+
+    def handle_message(self, message: Any) -> None:
+        server = self._server
+        assert isinstance(server, UnguardedServer)
+        if isinstance(message, _Malformed):
+            if message.id is not None:
+                error = JsonRpcInvalidParams(
+                    f"Invalid params for {message.method}: {message.problem}"
+                )
+                self._send_response(message.id, error=error.to_response_error())
+            server.log_warning(f"ignored a malformed {message.method!r} message: {message.problem}")
+            return
+        if not hasattr(message, "jsonrpc"):  # a JSON value that is no JSON-RPC message
+            request_id = message.get("id") if isinstance(message, dict) else None
+            self._send_error(
+                request_id, JsonRpcInvalidRequest("Invalid Request: not a JSON-RPC 2.0 message")
+            )
+            server.log_warning("ignored a message that is not a JSON-RPC 2.0 message")
+            return
+        method = getattr(message, "method", None)
+        if self._shutdown and method not in (None, types.EXIT) and hasattr(message, "id"):
+            # pygls drops requests after shutdown silently; the spec asks for an error.
+            self._send_error(
+                message.id, JsonRpcInvalidRequest("Invalid Request: the server is shutting down")
+            )
+            return
+        super().handle_message(message)
+
+    def _send_error(self, request_id: Any, error: JsonRpcException) -> None:
+        # A plain dict: JSON-RPC wants `"id": null` when the id is unknown, which the
+        # lsprotocol converter would leave out.
+        valid_id = request_id if isinstance(request_id, (int, str)) else None
+        error_object = {"code": error.code, "message": error.message}
+        self._send_data({"jsonrpc": "2.0", "id": valid_id, "error": error_object})
+
+    @property
+    def shutdown_received(self) -> bool:
+        return self._shutdown
+
+    # ------------------------------------------------------------------ text sync
+    # The server keeps its own bytes and tree (documents/); pygls' copy of every open
+    # document's text would double the memory and add a whole-text split per keystroke.
+    @lsp_method(types.TEXT_DOCUMENT_DID_OPEN)
+    def lsp_text_document__did_open(
+        self, params: types.DidOpenTextDocumentParams
+    ) -> Generator[Any, Any, None]:
+        if (handler := self.fm.features.get(types.TEXT_DOCUMENT_DID_OPEN)) is not None:
+            yield handler, (params,), None
+
+    @lsp_method(types.TEXT_DOCUMENT_DID_CHANGE)
+    def lsp_text_document__did_change(
+        self, params: types.DidChangeTextDocumentParams
+    ) -> Generator[Any, Any, None]:
+        if (handler := self.fm.features.get(types.TEXT_DOCUMENT_DID_CHANGE)) is not None:
+            yield handler, (params,), None
+
+    @lsp_method(types.TEXT_DOCUMENT_DID_CLOSE)
+    def lsp_text_document__did_close(
+        self, params: types.DidCloseTextDocumentParams
+    ) -> Generator[Any, Any, None]:
+        if (handler := self.fm.features.get(types.TEXT_DOCUMENT_DID_CLOSE)) is not None:
+            yield handler, (params,), None
+
+    # ------------------------------------------------------------------ lifecycle
     @lsp_method(types.INITIALIZE)
     def lsp_initialize(
         self, params: types.InitializeParams
@@ -79,17 +175,29 @@ class UnguardedServer(LanguageServer):
         if not self.settings.enable:
             self.clear(document.uri)
             return
-        limit = self.settings.analysis.max_file_bytes
-        if len(document.data) > limit:
+        reason = self.skip_reason(document)
+        if reason is not None:
+            # No tree for a document we do not analyse: edits stay cheap, memory stays low.
+            document.drop_tree()
             self.clear(document.uri)
             self.notify_once(
-                "size:" + document.uri,
-                f"unguarded: {Path(document.uri).name} is larger than {limit} bytes and is "
-                "not analysed (setting unguarded.maxFileSize).",
+                f"skip:{document.uri}",
+                f"unguarded: {_display_name(document.uri)} {reason}",
                 types.MessageType.Info,
             )
             return
+        document.ensure_parsed()
         self.scheduler.schedule(document, self.settings.analysis, delay_ms)
+
+    def skip_reason(self, document: Document) -> str | None:
+        limit = self.settings.analysis.max_file_bytes
+        if len(document.data) > limit:
+            return (
+                f"is larger than {limit} bytes and is not analysed (setting unguarded.maxFileSize)."
+            )
+        if looks_minified(document.data):
+            return "looks minified (very long lines) and is not analysed."
+        return None
 
     def analyse_all(self) -> None:
         for document in self.documents.values():
@@ -140,8 +248,32 @@ class UnguardedServer(LanguageServer):
         self.window_show_message(types.ShowMessageParams(type=kind, message=message))
 
     def report_server_error(self, error: Exception, source: Any) -> None:
+        if isinstance(error, ValueError) and source is JsonRpcException:
+            # The message loop could not decode a message (invalid JSON or UTF-8).
+            assert isinstance(self.protocol, UnguardedProtocol)
+            self.protocol._send_error(None, JsonRpcParseError(f"Parse error: {error}"))
+            self.log_warning(f"ignored a message that is not valid JSON: {error}")
+            return
+        if isinstance(error, _CLIENT_ERRORS):
+            self.log_warning(f"rejected a request: {error}")
+            return
         # pygls would show every internal error as a popup; log them instead.
         self.log_error(f"internal error ({getattr(source, '__name__', source)}): {error}")
+
+
+def _problem(error: JsonRpcException) -> str:
+    """What is wrong with a message's params, in a line: cattrs names the bad fields."""
+    cause = error.__cause__
+    if isinstance(cause, cattrs.BaseValidationError):
+        details = cattrs.transform_error(cause)
+        return "; ".join(details[:3]) + (" …" if len(details) > 3 else "")
+    text = str(cause or error).strip()
+    return text.splitlines()[0] if text else type(cause or error).__name__
+
+
+def _display_name(uri: str) -> str:
+    name = uri.rstrip("/").rsplit("/", 1)[-1]
+    return name or uri
 
 
 def create_server() -> UnguardedServer:
@@ -194,5 +326,14 @@ def run_server(
     server = create_server()
     if host is not None and port is not None:
         server.start_tcp(host, port)
-    else:
-        server.start_io()
+        return
+    server.start_io()
+    # The client sent `exit` or closed stdin. pygls swallows the exit code; the spec asks
+    # for 0 after a shutdown request and 1 otherwise. Exit now, without waiting for an
+    # analysis still running on the worker thread.
+    assert isinstance(server.protocol, UnguardedProtocol)
+    code = 0 if server.protocol.shutdown_received else 1
+    server.scheduler.shutdown()
+    logging.shutdown()
+    sys.stderr.flush()
+    os._exit(code)

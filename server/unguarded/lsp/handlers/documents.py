@@ -15,7 +15,8 @@ def register(server: UnguardedServer) -> None:
         language = language_for_path(item.uri.split("?", 1)[0], item.language_id)
         if language is None:
             return  # not a language we analyse
-        document = Document.from_text(item.uri, language, item.text, item.version)
+        # Parsed by `analyse` when it is to be analysed (not when too large, for example).
+        document = Document.from_text(item.uri, language, item.text, item.version, parse=False)
         ls.documents[item.uri] = document
         ls.analyse(document)
 

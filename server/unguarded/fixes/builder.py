@@ -1,0 +1,143 @@
+"""Building a fix: edits, the imports and constants it requires, and code inserted before a
+statement in the file's indentation."""
+
+from __future__ import annotations
+
+from unguarded.fixes.imports import resolve
+from unguarded.fixes.model import Fix, FixKind, Requirement, TextEdit, normalized_edits
+from unguarded.fixes.source import Node, Source
+
+
+class FixBuilder:
+    def __init__(self, source: Source, rule_id: str) -> None:
+        self.source = source
+        self.rule_id = rule_id
+        self.edits: list[TextEdit] = []
+        self.requirements: list[Requirement] = []
+        self._resolved: dict[Requirement, str] = {}
+
+    def require(self, kind: str, *args: str) -> str:
+        """The expression that refers to what the requirement provides; adds the import or
+        constant when it is missing. Raises imports.Unavailable when it cannot be met."""
+        requirement = Requirement(kind, tuple(args))
+        if requirement in self._resolved:
+            return self._resolved[requirement]
+        resolved = resolve(self.source, requirement)
+        self._resolved[requirement] = resolved.expression
+        self.requirements.append(requirement)
+        self.edits.extend(resolved.edits)
+        return resolved.expression
+
+    def replace(self, node: Node, text: str) -> None:
+        self.edits.append(TextEdit(node.start_byte, node.end_byte, text))
+
+    def replace_range(self, start: int, end: int, text: str) -> None:
+        self.edits.append(TextEdit(start, end, text))
+
+    def insert(self, offset: int, text: str) -> None:
+        self.edits.append(TextEdit(offset, offset, text))
+
+    def insert_before(self, statement: Node, lines: list[tuple[int, str]]) -> None:
+        """Lines (extra indentation levels, text) before `statement`, at its indentation."""
+        source = self.source
+        indentation = source.indentation(statement.start_byte)
+        unit = source.indent_unit
+        newline = source.newline
+        text = "".join(indentation + unit * level + line + newline for level, line in lines)
+        self.insert(source.line_start(statement.start_byte), text)
+
+    def block(self, header: str, body: list[str]) -> list[tuple[int, str]]:
+        """`header` then an indented body (Python) or a braced block (JavaScript)."""
+        if self.source.python:
+            return [(0, header + ":"), *((1, line) for line in body)]
+        return [(0, header + " {"), *((1, line) for line in body), (0, "}")]
+
+    def build(self, title: str, kind: FixKind = "quickfix", preferred: bool = False) -> Fix:
+        edits = tuple(normalized_edits(self.edits))
+        return Fix(
+            title=title,
+            kind=kind,
+            rule_id=self.rule_id,
+            edits=edits,
+            preferred=preferred,
+            requirements=tuple(self.requirements),
+        )
+
+
+# ---------------------------------------------------------------------- rejecting a request
+def _imports_module(source: Source, top: str) -> bool:
+    for node in source.root.named_children:
+        if node.type in ("import_statement", "import_from_statement"):
+            text = source.text(node)
+            words = text.replace(",", " ").split()
+            if len(words) > 1 and words[1].split(".")[0] == top:
+                return True
+    return False
+
+
+def python_framework(source: Source) -> str:
+    for framework in ("flask", "fastapi", "django", "starlette"):
+        if _imports_module(source, framework):
+            return framework
+    return ""
+
+
+def python_rejection(builder: FixBuilder, node: Node, message: str) -> list[str]:
+    """Statements that stop the request in the style of the surrounding framework."""
+    source = builder.source
+    literal = source.string(message)
+    framework = python_framework(source) if source.function_of(node) is not None else ""
+    if framework == "flask":
+        abort = builder.require("py-name", "flask", "abort")
+        return [f"{abort}(400)"]
+    if framework in ("fastapi", "starlette"):
+        module = "fastapi" if framework == "fastapi" else "starlette.exceptions"
+        exception = builder.require("py-name", module, "HTTPException")
+        return [f"raise {exception}(status_code=400, detail={literal})"]
+    if framework == "django":
+        exception = builder.require("py-name", "django.core.exceptions", "SuspiciousOperation")
+        return [f"raise {exception}({literal})"]
+    return [f"raise ValueError({literal})"]
+
+
+def _parameter_names(function: Node) -> list[str]:
+    parameters = function.child_by_field_name("parameters")
+    names: list[str] = []
+    if parameters is None:
+        single = function.child_by_field_name("parameter")
+        if single is not None:
+            names.append(single.text.decode() if single.text else "")
+        return names
+    for parameter in parameters.named_children:
+        target = parameter
+        if parameter.type in ("required_parameter", "optional_parameter"):
+            pattern = parameter.child_by_field_name("pattern")
+            target = pattern if pattern is not None else parameter
+        if target.type == "identifier":
+            names.append(target.text.decode() if target.text else "")
+    return names
+
+
+def js_rejection(builder: FixBuilder, node: Node, message: str) -> list[str]:
+    source = builder.source
+    literal = source.string(message)
+    semicolon = source.semicolon
+    function = source.function_of(node)
+    if function is not None:
+        names = _parameter_names(function)
+        typed_return = function.child_by_field_name("return_type") is not None
+        for response in ("res", "response", "reply"):
+            if response in names and any(n in names for n in ("req", "request")):
+                send = f"{response}.status(400).send({literal}){semicolon}"
+                if typed_return:
+                    return [send, f"return{semicolon}"]
+                return [f"return {send}"]
+        if "ctx" in names:
+            return [f"return ctx.throw(400, {literal}){semicolon}"]
+    return [f"throw new Error({literal}){semicolon}"]
+
+
+def rejection(builder: FixBuilder, node: Node, message: str) -> list[str]:
+    if builder.source.python:
+        return python_rejection(builder, node, message)
+    return js_rejection(builder, node, message)
