@@ -1,12 +1,19 @@
 ; open() reads or writes whatever path it is given.
 ((call
-   function: [(identifier) @_open
-              (attribute
-                object: (identifier) @_module
-                attribute: (identifier) @_open)]
+   function: (identifier) @_open
    arguments: (argument_list . (_) @sink.arg)) @sink.call
  (#eq? @_open "open")
- (#not-any-of? @_module "os" "webbrowser" "Image" "tarfile" "zipfile" "gzip" "wave")
+ (#set! unguarded.rule "path-traversal"))
+
+; io.open()/codecs.open() are the same function (other objects' .open() differ: tarfile,
+; Image, a storage backend).
+((call
+   function: (attribute
+     object: (identifier) @_module
+     attribute: (identifier) @_open)
+   arguments: (argument_list . (_) @sink.arg)) @sink.call
+ (#any-of? @_module "io" "codecs")
+ (#eq? @_open "open")
  (#set! unguarded.rule "path-traversal"))
 
 ; Flask's send_file and Starlette/Django's FileResponse serve a file from a path.

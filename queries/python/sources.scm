@@ -34,3 +34,9 @@
    attribute: (identifier) @_argv) @source
  (#eq? @_sys "sys")
  (#eq? @_argv "argv"))
+
+; argparse: parsed command-line arguments, like sys.argv.
+((call
+   function: (attribute
+     attribute: (identifier) @_parse)) @source
+ (#any-of? @_parse "parse_args" "parse_known_args"))

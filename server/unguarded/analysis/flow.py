@@ -47,6 +47,14 @@ _SCHEME_ONLY = re.compile(r"^(?:[a-z][a-z0-9+.-]*:?/{0,2}|/|\.|)$", re.IGNORECAS
 
 
 _BOOLEANS = frozenset({"True", "False", "true", "false"})
+_MEMBER_TYPES = frozenset({"attribute", "subscript", "member_expression", "subscript_expression"})
+_CALL_TYPES = frozenset({"call", "call_expression", "new_expression", "await", "await_expression"})
+_NOT_SUBJECTS = frozenset({"argument_list", "arguments", "keyword_argument", "comment"})
+# Accessors of a parsed URL or path: checking them checks the value they were parsed from.
+_COMPONENT = re.compile(
+    r"\.(hostname|host|netloc|port|origin|path|pathname|name|stem|suffix|parent|parts|"
+    r"username|href)$"
+)
 _SCHEME_PART = re.compile(r"\.(scheme|protocol)$")
 
 
@@ -150,7 +158,7 @@ class FlowAnalyzer:
         self._parameters: dict[NodeKey, list[Parameter]] = {}
         self._values: dict[tuple[NodeKey, str], list[Trace]] = {}
         self._in_progress: set[tuple[NodeKey, str]] = set()
-        self._guards: dict[NodeKey, list[Guard]] = {}
+        self._guards: dict[tuple[int, int, int, str], list[Guard]] = {}
         self._functions_by_name: dict[str, list[Node]] | None = None
         self._raising_validators: dict[NodeKey, bool] = {}
         self._ancestors: dict[NodeKey, list[Node]] = {}
@@ -565,8 +573,14 @@ class FlowAnalyzer:
             checks = [
                 v for v in values if v.type not in self.literal_types or node_text(v) in _BOOLEANS
             ]
-            found = bool(values) and len(checks) == len(values) and any(
-                self.tested_subjects(v, True) for v in values if v.type not in self.literal_types
+            found = (
+                bool(values)
+                and len(checks) == len(values)
+                and any(
+                    self.tested_subjects(v, True)
+                    for v in values
+                    if v.type not in self.literal_types
+                )
             )
             self._predicates[key] = found
         return found
@@ -595,7 +609,8 @@ class FlowAnalyzer:
 
     # ------------------------------------------------------------------ guards
     def guards(self, node: Node, scope: Node) -> list[Guard]:
-        key = node_key(node)
+        # Whether a check is sound can depend on the rule (a scheme check is no host check).
+        key = (*node_key(node), self.rule)
         found = self._guards.get(key)
         if found is not None:
             return found
@@ -643,22 +658,35 @@ class FlowAnalyzer:
         return found
 
     def subject_texts(self, node: Node) -> set[str]:
-        """Every expression inside `node` a check could be said to test."""
+        """The values a check on `node` constrains: the tested expression itself and what
+        it is computed from (`urlparse(url).hostname` constrains `url`, `name.lower()`
+        constrains `name`), but not the container an element comes from: checking
+        `args[1]` or `data["a"]` says nothing about `args[2]` or `data["b"]`."""
         texts: set[str] = set()
         stack = [node]
         while stack:
             current = stack.pop()
-            if current.type in self.function_types or current.type in self.literal_types:
+            kind = current.type
+            if kind in self.function_types or kind in self.literal_types:
                 continue
-            if current.is_named:
+            if current.is_named and kind not in _NOT_SUBJECTS:
                 texts.add(normalized(node_text(current)))
-            if _SCHEME_PART.search(node_text(current)) and current.type in (
-                "attribute",
-                "member_expression",
-            ):
-                # urlparse(url).scheme == "https" checks the scheme, not the URL.
+            if kind in _MEMBER_TYPES:
+                if _SCHEME_PART.search(node_text(current)):
+                    continue  # urlparse(url).scheme == "https" checks the scheme only
+                container = current.named_children[0] if current.named_children else None
+                if container is None:
+                    continue
+                # A part of a computed or parsed value (`urlparse(u).hostname`,
+                # `parsed.hostname`) is checked with it; an element of a container is not.
+                if container.type in _CALL_TYPES or _COMPONENT.search(node_text(current)):
+                    stack.append(container)
                 continue
-            stack.extend(current.children)
+            if kind == "named_expression":
+                name = current.child_by_field_name("name")
+                if name is not None:
+                    texts.add(node_text(name))
+            stack.extend(current.named_children)
         return texts
 
     def derived_names(self, function: Node) -> set[str]:

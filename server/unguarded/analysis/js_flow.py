@@ -224,6 +224,21 @@ class JavaScriptFlow(FlowAnalyzer):
                 if name is not None:
                     add(node_text(name), "opaque", None, node.start_byte, node)
                 continue
+            if kind == "if_statement" and _dead_condition(node):
+                consequence = node.child_by_field_name("consequence")
+                stack.extend(reversed([c for c in node.children if c != consequence]))
+                continue
+            if kind == "call_expression":
+                mutated = _mutated_container(node)
+                if mutated is not None:
+                    # items.push(x): the array now holds x as well.
+                    add(
+                        mutated,
+                        "augment",
+                        node.child_by_field_name("arguments"),
+                        node.end_byte,
+                        node,
+                    )
             if kind == "variable_declarator":
                 name = node.child_by_field_name("name")
                 value = node.child_by_field_name("value")
@@ -395,6 +410,7 @@ class JavaScriptFlow(FlowAnalyzer):
                 (c for c in node.named_children if c.type == "template_substitution"), depth
             )
         if kind in (
+            "arguments",
             "template_substitution",
             "parenthesized_expression",
             "await_expression",
@@ -813,6 +829,33 @@ class JavaScriptFlow(FlowAnalyzer):
 
 
 _VALUE_OPERATORS = frozenset({"+", "||", "??", "&&"})
+_MUTATORS = frozenset({"push", "unshift", "set", "add", "append", "splice", "write"})
+
+
+def _mutated_container(call: Node) -> str | None:
+    """`parts.push(x)`, `params.append(k, v)`: the name of the container."""
+    function = call.child_by_field_name("function")
+    if function is None or function.type != "member_expression":
+        return None
+    method = function.child_by_field_name("property")
+    container = function.child_by_field_name("object")
+    if method is None or container is None or node_text(method) not in _MUTATORS:
+        return None
+    if container.type == "identifier":
+        return node_text(container)
+    if container.type in ("member_expression", "subscript_expression"):
+        return normalized(node_text(container))
+    return None
+
+
+def _dead_condition(statement: Node) -> bool:
+    condition = statement.child_by_field_name("condition")
+    return condition is not None and node_text(condition).replace(" ", "") in (
+        "(false)",
+        "(0)",
+        "(null)",
+        "(undefined)",
+    )
 
 
 def _joins_values(node: Node) -> bool:

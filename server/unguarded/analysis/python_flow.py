@@ -280,6 +280,22 @@ class PythonFlow(FlowAnalyzer):
                 continue
             if kind == "lambda":
                 continue
+            if kind == "if_statement" and _dead_condition(node):
+                # Nothing assigned under `if False:` ever reaches anything.
+                consequence = node.child_by_field_name("consequence")
+                stack.extend(reversed([c for c in node.children if c != consequence]))
+                continue
+            if kind == "call":
+                mutated = _mutated_container(node)
+                if mutated is not None:
+                    # parts.append(x): the list now holds x as well.
+                    add(
+                        mutated,
+                        "augment",
+                        node.child_by_field_name("arguments"),
+                        node.end_byte,
+                        node,
+                    )
             if kind == "assignment":
                 left = node.child_by_field_name("left")
                 right = node.child_by_field_name("right")
@@ -306,7 +322,7 @@ class PythonFlow(FlowAnalyzer):
                         node_text(name),
                         "assign",
                         node.child_by_field_name("value"),
-                        node.end_byte,
+                        _walrus_position(node),
                         node,
                     )
             elif kind == "for_statement":
@@ -480,6 +496,7 @@ class PythonFlow(FlowAnalyzer):
                 depth,
             )
         if kind in (
+            "argument_list",
             "concatenated_string",
             "list",
             "tuple",
@@ -764,14 +781,29 @@ class PythonFlow(FlowAnalyzer):
         arguments = call.child_by_field_name("arguments")
         argument_nodes = list(arguments.named_children) if arguments is not None else []
         if method in ("startswith", "endswith") and receiver is not None:
-            literals = [a for a in argument_nodes if a.type == "string"]
-            if literals and all(_SCHEME_LIKE.match(_string_value(a)) for a in literals):
+            prefixes = _flatten_literals(argument_nodes[:1])
+            if prefixes and all(_SCHEME_LIKE.match(_string_value(a)) for a in prefixes):
+                return set()
+            if method == "startswith" and not self._sound_prefix_check(receiver, argument_nodes):
                 return set()
             validator = True
-        if method in (
+        if method in ("match", "fullmatch", "search") or name.rsplit(".", 1)[-1] in (
             "match",
             "fullmatch",
             "search",
+        ):
+            if not self._anchored_regex(call, function, method or name.rsplit(".", 1)[-1]):
+                return set()
+            validator = True
+        if (
+            name.rsplit(".", 1)[-1] in ("commonpath", "is_relative_to")
+            or method == "is_relative_to"
+        ):
+            if self.rule == "path-traversal" and not any(
+                self._normalized(a) for a in [*argument_nodes, *([receiver] if receiver else [])]
+            ):
+                return set()
+        if method in (
             "isdigit",
             "isnumeric",
             "isdecimal",
@@ -791,6 +823,65 @@ class PythonFlow(FlowAnalyzer):
         if receiver is not None:
             subjects |= self.subject_texts(receiver)
         return subjects
+
+    def _sound_prefix_check(self, receiver: Node, arguments: list[Node]) -> bool:
+        """startswith() proves containment only in its sound forms: for a URL, a prefix
+        that ends the host ("https://host/"); for a path, a resolved path checked against
+        a base that ends with a separator."""
+        if not arguments:
+            return False
+        prefix = arguments[0]
+        literal = "".join(p for p in self.string_parts(prefix) if isinstance(p, str))
+        complete = all(isinstance(p, str) for p in self.string_parts(prefix))
+        if self.rule == "ssrf":
+            return not complete or bool(_FIXED_HOST_PREFIX.match(literal))
+        if self.rule == "path-traversal":
+            ends_with_separator = literal.endswith(("/", "\\")) or "sep" in node_text(prefix)
+            return self._normalized(receiver) and (ends_with_separator or complete)
+        return True
+
+    def _normalized(self, node: Node, depth: int = 0) -> bool:
+        """The path expression went through realpath/abspath/normpath/resolve."""
+        if depth > 3:
+            return False
+        text = node_text(node)
+        if _NORMALIZERS.search(text):
+            return True
+        for name in self.identifiers_in(node):
+            scope = self.enclosing_scope(node)
+            for definition in self.reaching_definitions(scope, name, node):
+                if definition.value is not None and self._normalized(definition.value, depth + 1):
+                    return True
+        return False
+
+    def _anchored_regex(self, call: Node, function: Node | None, method: str) -> bool:
+        """A regex validates a value only if it must match all of it."""
+        if method == "fullmatch":
+            return True
+        pattern: Node | None = None
+        arguments = call.child_by_field_name("arguments")
+        values = list(arguments.named_children) if arguments is not None else []
+        receiver = function.child_by_field_name("object") if function is not None else None
+        if receiver is not None and node_text(receiver) == "re":
+            pattern = values[0] if values else None
+        elif receiver is not None and receiver.type == "identifier":
+            compiled = self.single_value(receiver)
+            if compiled is None:
+                compiled = next(
+                    (d.value for d in self.module_definitions(node_text(receiver)) if d.value),
+                    None,
+                )
+            if compiled is not None and compiled.type == "call":
+                compile_arguments = compiled.child_by_field_name("arguments")
+                if compile_arguments is not None and compile_arguments.named_children:
+                    pattern = compile_arguments.named_children[0]
+        if pattern is None or pattern.type != "string":
+            return True  # a pattern we cannot read: trust the check
+        text = _string_value(pattern)
+        ends = text.endswith("$") or text.endswith("\\Z")
+        if method == "match":
+            return ends
+        return ends and (text.startswith("^") or text.startswith("\\A"))
 
     def _comparison_subjects(self, comparison: Node, positive: bool) -> set[str]:
         operands = [c for c in comparison.named_children]
@@ -963,6 +1054,63 @@ def _cut_at(parts: list[str | Node], marker: str) -> list[str | Node]:
     return kept
 
 
+_MUTATORS = frozenset(
+    {
+        "append",
+        "extend",
+        "insert",
+        "add",
+        "update",
+        "appendleft",
+        "extendleft",
+        "write",
+        "writelines",
+    }
+)
+
+
+def _mutated_container(call: Node) -> str | None:
+    """`parts.append(x)`, `seen.add(x)`, `buf.write(x)`: the name of the container."""
+    function = call.child_by_field_name("function")
+    if function is None or function.type != "attribute":
+        return None
+    method = function.child_by_field_name("attribute")
+    container = function.child_by_field_name("object")
+    if method is None or container is None or node_text(method) not in _MUTATORS:
+        return None
+    if container.type == "identifier" and node_text(container) not in ("self", "cls"):
+        return node_text(container)
+    if container.type in ("attribute", "subscript"):
+        return normalized(node_text(container))
+    return None
+
+
+def _dead_condition(statement: Node) -> bool:
+    condition = statement.child_by_field_name("condition")
+    return condition is not None and node_text(condition) in ("False", "0", "None")
+
+
+def _walrus_position(walrus: Node) -> int:
+    """Where `name := value` takes effect. In `a if (n := v) else b` the condition runs
+    first, so the name is bound for the whole conditional expression."""
+    current: Node | None = walrus
+    while current is not None and current.parent is not None:
+        parent = current.parent
+        if parent.type == "conditional_expression":
+            values = parent.named_children
+            if len(values) == 3 and values[1] == current:
+                return parent.start_byte
+        if parent.type not in (
+            "parenthesized_expression",
+            "comparison_operator",
+            "boolean_operator",
+            "not_operator",
+        ):
+            break
+        current = parent
+    return walrus.end_byte
+
+
 def _joins_values(node: Node) -> bool:
     return node.type in ("binary_operator", "boolean_operator", "parenthesized_expression")
 
@@ -972,6 +1120,21 @@ _SCHEME_LIKE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:?/{0,2}|/|\.|)$", re.IGNORECAS
 
 def _string_value(node: Node) -> str:
     return "".join(node_text(c) for c in node.children if c.type == "string_content")
+
+
+_FIXED_HOST_PREFIX = re.compile(r"^[a-z][a-z0-9+.-]*://[^/?#@\s]+[/?#]", re.IGNORECASE)
+_NORMALIZERS = re.compile(r"realpath|abspath|normpath|\.resolve\(|safe_join")
+
+
+def _flatten_literals(nodes: list[Node]) -> list[Node]:
+    """String literals among `nodes`, looking inside tuples and lists."""
+    found: list[Node] = []
+    for node in nodes:
+        if node.type == "string":
+            found.append(node)
+        elif node.type in ("tuple", "list", "parenthesized_expression"):
+            found.extend(_flatten_literals(node.named_children))
+    return found
 
 
 def _is_len_call(node: Node) -> bool:

@@ -3,7 +3,7 @@ statement in the file's indentation."""
 
 from __future__ import annotations
 
-from unguarded.fixes.imports import resolve
+from unguarded.fixes.imports import drop_unused, resolve
 from unguarded.fixes.model import Fix, FixKind, Requirement, TextEdit, normalized_edits
 from unguarded.fixes.source import Node, Source
 
@@ -27,6 +27,10 @@ class FixBuilder:
         self.requirements.append(requirement)
         self.edits.extend(resolved.edits)
         return resolved.expression
+
+    def drop_unused(self, name: str, replaced: list[Node]) -> None:
+        """Remove the import of `name` if the replaced nodes were its only uses."""
+        self.edits.extend(drop_unused(self.source, name, replaced))
 
     def replace(self, node: Node, text: str) -> None:
         self.edits.append(TextEdit(node.start_byte, node.end_byte, text))

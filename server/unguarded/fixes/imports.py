@@ -174,7 +174,9 @@ def _add_imported_name(source: Source, statement: Node, name: str) -> TextEdit:
         return TextEdit(before.start_byte, before.start_byte, name + separator)
     last = names[-1][2]
     if len(names) > 1 and names[-2][2].end_point.row != last.start_point.row:
-        return TextEdit(last.end_byte, last.end_byte, ",\n" + source.indentation(last.start_byte) + name)
+        return TextEdit(
+            last.end_byte, last.end_byte, ",\n" + source.indentation(last.start_byte) + name
+        )
     return TextEdit(last.end_byte, last.end_byte, ", " + name)
 
 
@@ -233,7 +235,11 @@ def _at_module_top(source: Source, line: str) -> TextEdit:
         lead = "" if source.data.endswith(b"\n") or not source.data else newline
         return TextEdit(end, end, lead + line + newline)
     start = source.line_start(first.start_byte)
-    gap = 2 if first.type in ("function_definition", "class_definition", "decorated_definition") else 1
+    gap = (
+        2
+        if first.type in ("function_definition", "class_definition", "decorated_definition")
+        else 1
+    )
     lead = ""
     previous = first.prev_named_sibling
     if previous is not None and source.data[previous.end_byte : start].count(b"\n") < 2:
@@ -257,8 +263,114 @@ def _python_constant(source: Source, name: str, text: str) -> Resolved:
             start += 1
         else:
             return Resolved(name, [TextEdit(start, start, newline + newline + block)])
-        return Resolved(name, [TextEdit(start, start, newline + block + newline)])
+        return Resolved(name, [TextEdit(start, start, newline + block)])
     return Resolved(name, [_at_module_top(source, block)])
+
+
+def _references(source: Source, name: str, ignore: list[Node]) -> int:
+    """Uses of `name` outside the statements that import it and outside `ignore`d nodes."""
+    skipped = {(n.start_byte, n.end_byte) for n in ignore}
+    binding_statements: set[tuple[int, int]] = set()
+    if not source.python:
+        binding_statements = {
+            (b.statement.start_byte, b.statement.end_byte)
+            for b in _js_bindings(source)
+            if b.local == name
+        }
+    count = 0
+    stack = [source.root]
+    while stack:
+        node = stack.pop()
+        span = (node.start_byte, node.end_byte)
+        if node.type in ("import_statement", "import_from_statement", "future_import_statement"):
+            continue
+        if span in binding_statements and node.type in (
+            "lexical_declaration",
+            "variable_declaration",
+        ):
+            continue
+        if (
+            node.type in ("identifier", "shorthand_property_identifier")
+            and text_of(node) == name
+            and span not in skipped
+        ):
+            count += 1
+        stack.extend(node.children)
+    return count
+
+
+def _remove_lines(source: Source, statement: Node) -> TextEdit:
+    start = source.line_start(statement.start_byte)
+    end = source.line_end(statement.end_byte)
+    following = source.data[end : end + 2]
+    end += 2 if following == b"\r\n" else 1 if following[:1] == b"\n" else 0
+    return TextEdit(start, end, "")
+
+
+def _remove_entry(source: Source, statement: Node, entries: list[Node], entry: Node) -> TextEdit:
+    if len(entries) == 1:
+        return _remove_lines(source, statement)
+    index = entries.index(entry)
+    if index + 1 < len(entries):
+        return TextEdit(entry.start_byte, entries[index + 1].start_byte, "")
+    return TextEdit(entries[index - 1].end_byte, entry.end_byte, "")
+
+
+def drop_unused(source: Source, name: str, ignore: list[Node]) -> list[TextEdit]:
+    """Edits that remove the import of `name` when, once the `ignore`d uses are replaced,
+    nothing else in the file uses it. Names exported by string (`__all__`) are kept."""
+    quoted = (f'"{name}"'.encode(), f"'{name}'".encode())
+    if any(q in source.data for q in quoted) or _references(source, name, ignore):
+        return []
+    if source.python:
+        for statement in _top_level_imports(source):
+            names = _imported_names(statement)
+            for imported, local, node in names:
+                if local != name or (statement.type == "import_statement" and imported != name):
+                    continue
+                if statement.type == "import_statement" and len(names) == 1:
+                    return [_remove_lines(source, statement)]
+                if statement.type == "import_from_statement" and imported == local:
+                    return [_remove_entry(source, statement, [n for _, _, n in names], node)]
+        return []
+    for binding in _js_bindings(source):
+        if binding.local != name or binding.pattern is None or binding.member != name:
+            continue
+        entries = [
+            c
+            for c in binding.pattern.named_children
+            if c.type
+            in ("shorthand_property_identifier_pattern", "pair_pattern", "import_specifier")
+        ]
+        entry = next(
+            (
+                e
+                for e in entries
+                if text_of(e.child_by_field_name("name") or e.child_by_field_name("key") or e)
+                == name
+            ),
+            None,
+        )
+        if entry is not None:
+            return [_remove_entry(source, binding.statement, entries, entry)]
+    return []
+
+
+def unused_after(source: Source, name: str, replaced: list[Node]) -> bool:
+    return _references(source, name, replaced) == 0
+
+
+def js_member_entry(source: Source, name: str, modules: tuple[str, ...]) -> Node | None:
+    """The `{ name }` entry (not renamed) that imports `name` from one of `modules`."""
+    for binding in js_bindings_for(source, modules):
+        if binding.local != name or binding.member != name or binding.pattern is None:
+            continue
+        for entry in binding.pattern.named_children:
+            if entry.type == "shorthand_property_identifier_pattern" and text_of(entry) == name:
+                return entry
+            if entry.type == "import_specifier" and text_of(entry) == name:
+                return entry
+    return None
 
 
 # ---------------------------------------------------------------------- JavaScript
@@ -317,18 +429,17 @@ def _js_bindings(source: Source) -> list[_Binding]:
                                 continue
                             local = alias if alias is not None else name
                             found.append(
-                                _Binding(
-                                    text_of(local), module, text_of(name), statement, child
-                                )
+                                _Binding(text_of(local), module, text_of(name), statement, child)
                             )
         elif statement.type in ("lexical_declaration", "variable_declaration"):
             for declarator in statement.named_children:
                 if declarator.type != "variable_declarator":
                     continue
-                module = _required_module(declarator.child_by_field_name("value"))
+                required = _required_module(declarator.child_by_field_name("value"))
                 name = declarator.child_by_field_name("name")
-                if module is None or name is None:
+                if required is None or name is None:
                     continue
+                module = required
                 if name.type == "identifier":
                     found.append(_Binding(text_of(name), module, None, statement, None))
                 elif name.type == "object_pattern":
@@ -364,15 +475,17 @@ def _uses_require(source: Source) -> bool:
 def _last_import(source: Source) -> Node | None:
     last: Node | None = None
     for statement in source.root.named_children:
-        if statement.type == "import_statement":
-            last = statement
-        elif statement.type in ("lexical_declaration", "variable_declaration") and any(
-            _required_module(d.child_by_field_name("value")) is not None
-            for d in statement.named_children
-            if d.type == "variable_declarator"
-        ):
+        if statement.type == "import_statement" or _is_require(statement):
             last = statement
     return last
+
+
+def _is_require(statement: Node) -> bool:
+    return statement.type in ("lexical_declaration", "variable_declaration") and any(
+        _required_module(d.child_by_field_name("value")) is not None
+        for d in statement.named_children
+        if d.type == "variable_declarator"
+    )
 
 
 def _js_insert_statement(source: Source, line: str) -> TextEdit:
@@ -393,7 +506,10 @@ def _js_insert_statement(source: Source, line: str) -> TextEdit:
         index += 1
     if index < len(children):
         start = source.line_start(children[index].start_byte)
-        return TextEdit(start, start, line + newline + newline)
+        lead = ""
+        if index > 0 and source.data[children[index - 1].end_byte : start].count(b"\n") < 2:
+            lead = newline
+        return TextEdit(start, start, lead + line + newline + newline)
     end = len(source.data)
     return TextEdit(end, end, line + newline)
 
@@ -447,15 +563,13 @@ def _add_member(source: Source, pattern: Node, member: str) -> TextEdit:
     entries = [
         c
         for c in pattern.named_children
-        if c.type
-        in ("shorthand_property_identifier_pattern", "pair_pattern", "import_specifier")
+        if c.type in ("shorthand_property_identifier_pattern", "pair_pattern", "import_specifier")
     ]
     if not entries:
         opening = pattern.children[0]
         return TextEdit(opening.end_byte, opening.end_byte, f" {member} ")
     names = [
-        text_of(e.child_by_field_name("key") or e.child_by_field_name("name") or e)
-        for e in entries
+        text_of(e.child_by_field_name("key") or e.child_by_field_name("name") or e) for e in entries
     ]
     if names == sorted(names, key=str.lower):
         index = next((i for i, n in enumerate(names) if n.lower() > member.lower()), len(names))
@@ -480,9 +594,12 @@ def _js_constant(source: Source, name: str, text: str) -> Resolved:
             continue
         for declarator in declaration.named_children:
             defined = declarator.child_by_field_name("name")
-            if declarator.type == "variable_declarator" and defined is not None:
-                if text_of(defined) == name:
-                    return Resolved(name, [])
+            if (
+                declarator.type == "variable_declarator"
+                and defined is not None
+                and text_of(defined) == name
+            ):
+                return Resolved(name, [])
     newline = source.newline
     block = text.replace("\n", newline)
     last = _last_import(source)

@@ -281,23 +281,48 @@ class Source:
 
     # ------------------------------------------------------------------ names
     def names_near(self, node: Node) -> set[str]:
-        """Every identifier in the functions around `node` and at module level."""
+        """Every identifier in the outermost function around `node` (the module when there
+        is none): a new local name must not collide with any of them."""
+        functions = self.functions_around(node)
+        scope = functions[-1] if functions else self.root
         names: set[str] = set()
-        scopes = [*self.functions_around(node), self.root]
-        for scope in scopes:
-            stack = [scope]
+        stack = [scope]
+        while stack:
+            current = stack.pop()
+            if current.type in (
+                "identifier",
+                "shorthand_property_identifier_pattern",
+                "shorthand_property_identifier",
+                "type_identifier",
+            ):
+                names.add(text_of(current))
+            stack.extend(current.children)
+        if functions:
+            names |= self.module_names()
+        return names
+
+    def module_names(self) -> set[str]:
+        """Names bound at module level (imports, assignments, definitions)."""
+        names: set[str] = set()
+        for statement in self.root.named_children:
+            if statement.type in (
+                "function_definition",
+                "class_definition",
+                "function_declaration",
+                "class_declaration",
+            ):
+                defined = statement.child_by_field_name("name")
+                if defined is not None:
+                    names.add(text_of(defined))
+                continue
+            stack = [statement]
             while stack:
                 current = stack.pop()
-                if current.type in (
-                    "identifier",
-                    "shorthand_property_identifier_pattern",
-                    "shorthand_property_identifier",
-                    "property_identifier",
-                ):
+                if current.type in _PY_FUNCTIONS or current.type in _JS_FUNCTIONS:
+                    continue
+                if current.type in ("identifier", "shorthand_property_identifier_pattern"):
                     names.add(text_of(current))
                 stack.extend(current.children)
-            if scope == self.root:
-                break
         return names
 
     def fresh_name(self, base: str, node: Node, taken: set[str] | None = None) -> str:
@@ -512,9 +537,11 @@ def value_name(source: Source, node: Node, default: str = "value") -> str:
             inner = function.child_by_field_name("object")
             if inner is not None:
                 return value_name(source, inner, default)
-    if node.type in ("await", "await_expression", "parenthesized_expression", "as_expression"):
-        if node.named_children:
-            return value_name(source, node.named_children[0], default)
+    if (
+        node.type in ("await", "await_expression", "parenthesized_expression", "as_expression")
+        and node.named_children
+    ):
+        return value_name(source, node.named_children[0], default)
     del text
     return default
 

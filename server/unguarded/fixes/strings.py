@@ -259,10 +259,10 @@ def _js(node: Node, depth: int) -> Pieces:
             if child.type in ("string_fragment", "escape_sequence"):
                 pieces.append(Lit(decode_js(text_of(child))))
             elif child.type == "template_substitution":
-                inner = [c for c in child.named_children if c.type != "comment"]
-                if len(inner) != 1:
+                substituted = [c for c in child.named_children if c.type != "comment"]
+                if len(substituted) != 1:
                     raise Unsupported("template substitution")
-                pieces.append(Val(inner[0], implicit=True))
+                pieces.append(Val(substituted[0], implicit=True))
             elif child.type != "comment":
                 raise Unsupported(f"template part {child.type}")
         return pieces
@@ -406,9 +406,9 @@ def python_expression(source: Source, pieces: Pieces) -> str:
     if len(pieces) == 1 and isinstance(pieces[0], Val):
         text = pieces[0].text
         return f"({text})" if _needs_parentheses(pieces[0].node) else text
-    text = literal_text(pieces)
-    if text is not None:
-        return python_string(source, text)
+    literal = literal_text(pieces)
+    if literal is not None:
+        return python_string(source, literal)
     return python_fstring(source, pieces)
 
 
@@ -426,9 +426,9 @@ def js_expression(source: Source, pieces: Pieces) -> str:
     if len(pieces) == 1 and isinstance(pieces[0], Val):
         text = pieces[0].text
         return f"({text})" if _needs_parentheses(pieces[0].node) else text
-    text = literal_text(pieces)
-    if text is not None:
-        return js_string(source, text)
+    literal = literal_text(pieces)
+    if literal is not None:
+        return js_string(source, literal)
     return js_template(pieces)
 
 

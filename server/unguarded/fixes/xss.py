@@ -1,0 +1,256 @@
+"""XSS: text where text is meant (textContent, insertAdjacentText, jQuery .text()), sanitized
+HTML where HTML is meant (DOMPurify.sanitize), templates with the value passed as context
+(render_template_string), and Markup.format() / format_html() that escape their arguments."""
+
+from __future__ import annotations
+
+import re
+
+from unguarded.analysis.model import Finding
+from unguarded.fixes.builder import FixBuilder
+from unguarded.fixes.model import Fix
+from unguarded.fixes.source import Node, Source, binding_of, text_of, value_name
+from unguarded.fixes.strings import (
+    Lit,
+    Pieces,
+    Unsupported,
+    Val,
+    js_pieces,
+    python_pieces,
+    python_string,
+)
+
+_MARKUP_NAME = re.compile(r"html|markup|template|svg", re.IGNORECASE)
+_DOMPURIFY_MODULES = ("dompurify", "isomorphic-dompurify")
+# Names Jinja or Flask already define in a template's context.
+_TEMPLATE_RESERVED = frozenset(
+    {
+        "request",
+        "session",
+        "g",
+        "config",
+        "url_for",
+        "get_flashed_messages",
+        "self",
+        "loop",
+        "super",
+        "varargs",
+        "kwargs",
+        "caller",
+        "true",
+        "false",
+        "none",
+        "True",
+        "False",
+        "None",
+    }
+)
+
+
+def is_text(source: Source, node: Node) -> bool:
+    """Whether the assigned value reads as text rather than markup."""
+    try:
+        pieces = python_pieces(node) if source.python else js_pieces(node)
+    except Unsupported:
+        return False
+    if any(isinstance(p, Lit) and ("<" in p.value or "&" in p.value) for p in pieces):
+        return False
+    for piece in pieces:
+        if isinstance(piece, Val) and _MARKUP_NAME.search(value_name(source, piece.node, "")):
+            return False
+    return True
+
+
+def xss_fixes(source: Source, finding: Finding) -> list[Fix]:
+    try:
+        if source.python:
+            return _python(source, finding)
+        return _javascript(source, finding)
+    except Unsupported:
+        return []
+
+
+# ---------------------------------------------------------------------- JavaScript
+def _sanitize(source: Source, finding: Finding, argument: Node, preferred: bool) -> Fix:
+    builder = FixBuilder(source, finding.rule_id)
+    purify = builder.require("js-default-or-global", "DOMPurify", *_DOMPURIFY_MODULES)
+    builder.replace(argument, f"{purify}.sanitize({text_of(argument)})")
+    return builder.build("Sanitize the HTML with DOMPurify.sanitize()", preferred=preferred)
+
+
+def _rename(source: Source, finding: Finding, node: Node, name: str, title: str) -> Fix:
+    builder = FixBuilder(source, finding.rule_id)
+    builder.replace(node, name)
+    return builder.build(title, preferred=True)
+
+
+def _javascript(source: Source, finding: Finding) -> list[Fix]:
+    argument = source.node_at(finding.argument)
+    sink = source.node_at(
+        finding.span,
+        (
+            "assignment_expression",
+            "augmented_assignment_expression",
+            "call_expression",
+            "pair",
+            "jsx_opening_element",
+            "jsx_self_closing_element",
+        ),
+    )
+    if argument is None or sink is None:
+        return []
+    text = is_text(source, argument)
+    fixes: list[Fix] = []
+    if sink.type in ("assignment_expression", "augmented_assignment_expression"):
+        left = sink.child_by_field_name("left")
+        prop = left.child_by_field_name("property") if left is not None else None
+        if prop is None:
+            return []
+        if text and text_of(prop) == "innerHTML" and sink.type == "assignment_expression":
+            fixes.append(
+                _rename(
+                    source,
+                    finding,
+                    prop,
+                    "textContent",
+                    "Set textContent instead of innerHTML (the value is text)",
+                )
+            )
+    elif sink.type == "call_expression":
+        function = sink.child_by_field_name("function")
+        prop = function.child_by_field_name("property") if function is not None else None
+        method = text_of(prop) if prop is not None else ""
+        if prop is not None and text and method == "insertAdjacentHTML":
+            fixes.append(
+                _rename(
+                    source,
+                    finding,
+                    prop,
+                    "insertAdjacentText",
+                    "Insert a text node with insertAdjacentText() (the value is text)",
+                )
+            )
+        elif prop is not None and text and method == "html":
+            fixes.append(
+                _rename(
+                    source, finding, prop, "text", "Set the text with .text() instead of .html()"
+                )
+            )
+    fixes.append(_sanitize(source, finding, argument, preferred=not fixes))
+    return fixes
+
+
+# ---------------------------------------------------------------------- Python
+def _template_source(source: Source, argument: Node) -> tuple[Node, Pieces]:
+    """The string expression to rewrite (the argument, or the one assignment of the variable
+    passed) and its parts."""
+    node = argument
+    if argument.type == "identifier":
+        binding = binding_of(source, argument)
+        if (
+            not binding.single
+            or binding.value is None
+            or binding.reads != 1
+            or binding.value.start_byte > argument.start_byte
+        ):
+            raise Unsupported("the template variable is assigned or used elsewhere")
+        node = binding.value
+    pieces = python_pieces(node)
+    if not any(isinstance(p, Val) for p in pieces) or not any(isinstance(p, Lit) for p in pieces):
+        raise Unsupported("the whole template comes from a value")
+    return node, pieces
+
+
+def _context_name(source: Source, node: Node, taken: set[str]) -> str:
+    base = value_name(source, node)
+    if base in _TEMPLATE_RESERVED or not base.isidentifier() or base.startswith("_"):
+        base = f"{base.strip('_') or 'value'}_value"
+    name = base
+    index = 2
+    while name in taken:
+        name = f"{base}_{index}"
+        index += 1
+    taken.add(name)
+    return name
+
+
+def _python(source: Source, finding: Finding) -> list[Fix]:
+    call = source.node_at(finding.span, ("call",))
+    argument = source.node_at(finding.argument)
+    if call is None or argument is None:
+        return []
+    function = call.child_by_field_name("function")
+    callee = text_of(function).rsplit(".", 1)[-1] if function is not None else ""
+    arguments = call.child_by_field_name("arguments")
+    if arguments is None:
+        return []
+    if callee == "render_template_string":
+        return [_render_template_string(source, finding, call, arguments, argument)]
+    if callee in ("Markup", "mark_safe"):
+        return [_markup(source, finding, call, callee, argument)]
+    return []
+
+
+def _render_template_string(
+    source: Source, finding: Finding, call: Node, arguments: Node, argument: Node
+) -> Fix:
+    node, pieces = _template_source(source, argument)
+    taken = {
+        text_of(a.child_by_field_name("name") or a)
+        for a in arguments.named_children
+        if a.type == "keyword_argument"
+    }
+    if any(a.type == "dictionary_splat" for a in arguments.named_children):
+        raise Unsupported("**context: names may collide")
+    template: list[str] = []
+    context: list[str] = []
+    names: dict[str, str] = {}
+    for piece in pieces:
+        if isinstance(piece, Lit):
+            template.append(piece.value)
+            continue
+        expression = piece.text
+        if expression not in names:
+            names[expression] = _context_name(source, piece.node, taken)
+            context.append(f"{names[expression]}={expression}")
+        template.append("{{ " + names[expression] + " }}")
+    builder = FixBuilder(source, finding.rule_id)
+    triple = '"""' in text_of(node) or "'''" in text_of(node)
+    builder.replace(node, python_string(source, "".join(template), multiline=triple))
+    closing = arguments.children[-1]
+    if closing.type != ")":
+        raise Unsupported("argument list")
+    last = arguments.named_children[-1]
+    between = source.data[last.end_byte : closing.start_byte].decode("utf-8")
+    if "," in between:  # a trailing comma
+        builder.insert(closing.start_byte, " ".join(c + "," for c in context))
+    else:
+        builder.insert(last.end_byte, ", " + ", ".join(context))
+    return builder.build(
+        "Pass the values to the template as variables (autoescaped)", preferred=True
+    )
+
+
+def _markup(source: Source, finding: Finding, call: Node, callee: str, argument: Node) -> Fix:
+    pieces = python_pieces(argument)
+    if not any(isinstance(p, Val) for p in pieces) or not any(isinstance(p, Lit) for p in pieces):
+        raise Unsupported("the whole markup comes from a value")
+    template = "".join(
+        p.value.replace("{", "{{").replace("}", "}}") if isinstance(p, Lit) else "{}"
+        for p in pieces
+    )
+    values = ", ".join(p.text for p in pieces if isinstance(p, Val))
+    literal = python_string(source, template)
+    builder = FixBuilder(source, finding.rule_id)
+    if callee == "Markup":
+        function = call.child_by_field_name("function")
+        name = text_of(function) if function is not None else "Markup"
+        builder.replace(call, f"{name}({literal}).format({values})")
+        return builder.build(
+            "Build the markup with Markup.format(), which escapes values", preferred=True
+        )
+    format_html = builder.require("py-name", "django.utils.html", "format_html")
+    builder.replace(call, f"{format_html}({literal}, {values})")
+    return builder.build(
+        "Build the markup with format_html(), which escapes values", preferred=True
+    )

@@ -1,0 +1,20 @@
+const Koa = require("koa");
+const Router = require("@koa/router");
+const fs = require("fs");
+const path = require("path");
+
+const app = new Koa();
+const router = new Router();
+const THEMES_DIR = "/srv/themes";
+
+router.get("/themes", async (ctx) => {
+  const root = path.resolve(THEMES_DIR);
+  const resolved = path.resolve(THEMES_DIR + "/" + ctx.query.file);
+  if (!resolved.startsWith(root + path.sep)) {
+    return ctx.throw(400, "path not allowed");
+  }
+  ctx.body = await fs.promises.readFile(resolved, "utf8");
+});
+
+app.use(router.routes());
+app.listen(3000);
