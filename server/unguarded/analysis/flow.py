@@ -109,6 +109,18 @@ class Definition:
 class Guard:
     position: int
     subjects: frozenset[str]
+    # Restricted to these names (an `if` that reassigns them), or None for all.
+    only: frozenset[str] | None = None
+
+
+@dataclass(frozen=True)
+class Check:
+    """A condition that holds (polarity True), fails (False) or passes-or-raises (None)
+    wherever the guarded code runs."""
+
+    condition: Node
+    polarity: bool | None
+    only: frozenset[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -180,7 +192,7 @@ class FlowAnalyzer:
         """Traces for a parameter, or None to use the default (caller unknown)."""
         raise NotImplementedError
 
-    def guard_steps(self, node: Node, parent: Node) -> Iterator[tuple[Node, bool | None]]:
+    def guard_steps(self, node: Node, parent: Node) -> Iterator[Check]:
         """Conditions that guard `node` from its parent: (condition, polarity).
 
         Polarity True means `node` runs only when the condition holds, False only when it
@@ -288,13 +300,46 @@ class FlowAnalyzer:
         candidates = self.definitions(scope).get(name, [])
         before = [d for d in candidates if d.position <= use.start_byte]
         reaching: list[Definition] = []
+        killed_before = -1
         for definition in reversed(before):
+            if definition.position < killed_before:
+                break
             reaching.append(definition)
             if definition.kind != "augment" and self._always_runs_before(
                 definition.statement, use, scope
             ):
                 break
+            branch = self._assigned_in_every_branch(definition, name, use, scope)
+            if branch is not None:
+                killed_before = max(killed_before, branch.start_byte)
         return reaching
+
+    def _assigned_in_every_branch(
+        self, definition: Definition, name: str, use: Node, scope: Node
+    ) -> Node | None:
+        """The `if` statement around `definition` when every one of its branches assigns
+        `name` (or leaves) and it always runs before `use`: then nothing assigned before
+        it reaches `use`."""
+        for ancestor in reversed(self.ancestors(definition.statement)):
+            if ancestor == scope:
+                return None
+            if ancestor.type == "if_statement" and not _contains(ancestor, use):
+                branches = self.branches(ancestor)
+                if (
+                    branches is not None
+                    and all(self.assigns_or_exits(b, name) for b in branches)
+                    and self._always_runs_before(ancestor, use, scope)
+                ):
+                    return ancestor
+        return None
+
+    def branches(self, if_statement: Node) -> list[Node] | None:
+        """The bodies of an if/elif/else chain, or None when there is no final else."""
+        return None
+
+    def assigns_or_exits(self, block: Node, name: str) -> bool:
+        """`block` assigns `name` at its top level, or always leaves."""
+        return False
 
     def _always_runs_before(self, statement: Node, use: Node, scope: Node) -> bool:
         """True when every branch body around `statement` also contains `use`."""
@@ -620,11 +665,11 @@ class FlowAnalyzer:
             current, parent = chain[index], chain[index - 1]
             if current == scope:
                 break
-            for condition, polarity in self.guard_steps(current, parent):
-                subjects = self.tested_subjects(condition, polarity)
+            for check in self.guard_steps(current, parent):
+                subjects = self.tested_subjects(check.condition, check.polarity)
                 if subjects:
-                    subjects |= self.aliases(subjects, condition, scope)
-                    found.append(Guard(condition.start_byte, frozenset(subjects)))
+                    subjects |= self.aliases(subjects, check.condition, scope)
+                    found.append(Guard(check.condition.end_byte, frozenset(subjects), check.only))
         self._guards[key] = found
         return found
 
@@ -708,11 +753,16 @@ class FlowAnalyzer:
     def guarded(self, node: Node, text: str) -> bool:
         scope = self.enclosing_scope(node)
         wanted = normalized(text)
-        return any(wanted in guard.subjects for guard in self.guards(node, scope))
+        return any(
+            wanted in guard.subjects and guard.only is None for guard in self.guards(node, scope)
+        )
 
     def guarded_between(self, use: Node, scope: Node, name: str, after: int) -> bool:
         return any(
-            guard.position >= after and name in guard.subjects for guard in self.guards(use, scope)
+            guard.position >= after
+            and name in guard.subjects
+            and (guard.only is None or name in guard.only)
+            for guard in self.guards(use, scope)
         )
 
     def allowlist_like(self, node: Node) -> bool:

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 
 from unguarded.analysis.flow import (
+    Check,
     MAX_CONDITION_DEPTH,
     Definition,
     FlowAnalyzer,
@@ -102,6 +103,8 @@ _BRANCHES = frozenset(
         "do_statement",
     }
 )
+_FIXED_HOST_PREFIX = re.compile(r"^[a-z][a-z0-9+.-]*://[^/?#@\s]+[/?#]", re.IGNORECASE)
+_NORMALIZERS = re.compile(r"\b(resolve|normalize|realpath|realpathSync)\(")
 _SCHEME_LIKE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:?/{0,2}|/|\.|)$", re.IGNORECASE)
 
 
@@ -547,26 +550,26 @@ class JavaScriptFlow(FlowAnalyzer):
         return super().local_function(call)
 
     # ------------------------------------------------------------------ guards
-    def guard_steps(self, node: Node, parent: Node) -> Iterator[tuple[Node, bool | None]]:
+    def guard_steps(self, node: Node, parent: Node) -> Iterator[Check]:
         kind = parent.type
         if kind == "if_statement":
             condition = parent.child_by_field_name("condition")
             if condition is not None:
                 if node == parent.child_by_field_name("consequence"):
-                    yield condition, True
+                    yield Check(condition, True)
                 elif node == parent.child_by_field_name("alternative"):
-                    yield condition, False
+                    yield Check(condition, False)
         elif kind == "while_statement":
             condition = parent.child_by_field_name("condition")
             if condition is not None and node == parent.child_by_field_name("body"):
-                yield condition, True
+                yield Check(condition, True)
         elif kind == "ternary_expression":
             condition = parent.child_by_field_name("condition")
             if condition is not None:
                 if node == parent.child_by_field_name("consequence"):
-                    yield condition, True
+                    yield Check(condition, True)
                 elif node == parent.child_by_field_name("alternative"):
-                    yield condition, False
+                    yield Check(condition, False)
         elif kind == "binary_expression":
             operator = parent.child_by_field_name("operator")
             left = parent.child_by_field_name("left")
@@ -576,22 +579,25 @@ class JavaScriptFlow(FlowAnalyzer):
                 and node == parent.child_by_field_name("right")
                 and operator.type in ("&&", "||")
             ):
-                yield left, operator.type == "&&"
+                yield Check(left, operator.type == "&&")
         if kind in ("statement_block", "program", "switch_case"):
             for sibling in earlier_siblings(node, parent):
                 yield from self.statement_guards(sibling)
 
-    def statement_guards(self, statement: Node) -> Iterator[tuple[Node, bool | None]]:
+    def statement_guards(self, statement: Node) -> Iterator[Check]:
         kind = statement.type
         if kind == "if_statement":
             consequence = statement.child_by_field_name("consequence")
             condition = statement.child_by_field_name("condition")
-            if condition is not None and consequence is not None and self.exits(consequence):
-                yield condition, False
+            if condition is not None and consequence is not None:
+                if self.exits(consequence):
+                    yield Check(condition, False)
+                elif reassigned := _top_level_assignments(consequence):
+                    yield Check(condition, False, frozenset(reassigned))
         elif kind == "expression_statement" and statement.named_children:
             expression = _unwrap_await(statement.named_children[0])
             if expression.type == "call_expression" and self.is_statement_validator(expression):
-                yield expression, None
+                yield Check(expression, None)
         elif kind == "try_statement":
             handler = statement.child_by_field_name("handler")
             body = statement.child_by_field_name("body")
@@ -601,7 +607,30 @@ class JavaScriptFlow(FlowAnalyzer):
                     if child.type == "expression_statement" and child.named_children:
                         expression = _unwrap_await(child.named_children[0])
                         if expression.type == "call_expression":
-                            yield expression, None
+                            yield Check(expression, None)
+
+    def branches(self, if_statement: Node) -> list[Node] | None:
+        bodies: list[Node] = []
+        current: Node | None = if_statement
+        while current is not None and current.type == "if_statement":
+            consequence = current.child_by_field_name("consequence")
+            if consequence is None:
+                return None
+            bodies.append(consequence)
+            alternative = current.child_by_field_name("alternative")
+            if alternative is None:
+                return None
+            inner = alternative.named_children[0] if alternative.named_children else None
+            if inner is None:
+                return None
+            if inner.type != "if_statement":
+                bodies.append(inner)
+                return bodies
+            current = inner
+        return None
+
+    def assigns_or_exits(self, block: Node, name: str) -> bool:
+        return name in _top_level_assignments(block) or self.exits(block)
 
     def exits(self, block: Node) -> bool:
         statements = block.named_children if block.type == "statement_block" else [block]
@@ -657,6 +686,10 @@ class JavaScriptFlow(FlowAnalyzer):
             if op in ("===", "==", "!==", "!="):
                 if _is_typeof(left) or _is_typeof(right):
                     return set()
+                # net.isIP(host) === 0, isValid(x) !== true: the call is the check.
+                for side, other in ((left, right), (right, left)):
+                    if side.type == "call_expression" and other.type in self.literal_types:
+                        return self._call_subjects(side, statement=False)
                 equal = (op in ("===", "==")) == positive
                 if not equal:
                     return set()
@@ -713,6 +746,16 @@ class JavaScriptFlow(FlowAnalyzer):
             literals = [a for a in argument_nodes if a.type == "string"]
             if literals and all(_SCHEME_LIKE.match(_string_value(a)) for a in literals):
                 return set()
+            if (
+                method == "startsWith"
+                and receiver is not None
+                and not self._sound_prefix_check(receiver, argument_nodes)
+            ):
+                return set()
+        if method in ("test", "match", "exec") and not self._anchored_regex(
+            receiver, argument_nodes, method
+        ):
+            return set()
         if method in ("has", "includes", "indexOf") and receiver is not None:
             # ALLOWED.has(x) must hold where the sink runs; name.includes("..") is a
             # blocklist of substrings, not a control.
@@ -731,6 +774,47 @@ class JavaScriptFlow(FlowAnalyzer):
         if receiver is not None:
             subjects |= self.subject_texts(receiver)
         return subjects
+
+    def _sound_prefix_check(self, receiver: Node, arguments: list[Node]) -> bool:
+        """startsWith() proves containment only for a host-ending URL prefix, or for a
+        resolved path checked against a base ending with a separator."""
+        if not arguments:
+            return False
+        prefix = arguments[0]
+        parts = self.string_parts(prefix)
+        literal = "".join(p for p in parts if isinstance(p, str))
+        complete = all(isinstance(p, str) for p in parts)
+        if self.rule == "ssrf":
+            return not complete or bool(_FIXED_HOST_PREFIX.match(literal))
+        if self.rule == "path-traversal":
+            ends_with_separator = literal.endswith(("/", "\\")) or "sep" in node_text(prefix)
+            return self._normalized(receiver) and (ends_with_separator or complete)
+        return True
+
+    def _normalized(self, node: Node, depth: int = 0) -> bool:
+        if depth > 3:
+            return False
+        if _NORMALIZERS.search(node_text(node)):
+            return True
+        scope = self.enclosing_scope(node)
+        for name in self.identifiers_in(node):
+            for definition in self.reaching_definitions(scope, name, node):
+                if definition.value is not None and self._normalized(definition.value, depth + 1):
+                    return True
+        return False
+
+    def _anchored_regex(self, receiver: Node | None, arguments: list[Node], method: str) -> bool:
+        """A regex validates a value only if it must match all of it (^...$)."""
+        candidate = (
+            receiver if method in ("test", "exec") else (arguments[0] if arguments else None)
+        )
+        if candidate is not None and candidate.type == "identifier":
+            candidate = self.single_value(candidate) or candidate
+        if candidate is None or candidate.type != "regex":
+            return True  # not a pattern we can read: trust the check
+        pattern = candidate.child_by_field_name("pattern")
+        text = node_text(pattern) if pattern is not None else ""
+        return text.startswith("^") and text.endswith("$")
 
     def is_raising_validator_body(self, function: Node) -> bool:
         body = function.child_by_field_name("body")
@@ -846,6 +930,20 @@ def _mutated_container(call: Node) -> str | None:
     if container.type in ("member_expression", "subscript_expression"):
         return normalized(node_text(container))
     return None
+
+
+def _top_level_assignments(block: Node) -> set[str]:
+    """Names a block (or single statement) always assigns."""
+    statements = block.named_children if block.type == "statement_block" else [block]
+    names: set[str] = set()
+    for statement in statements:
+        if statement.type == "expression_statement" and statement.named_children:
+            assignment = statement.named_children[0]
+            if assignment.type == "assignment_expression":
+                left = assignment.child_by_field_name("left")
+                if left is not None and left.type == "identifier":
+                    names.add(node_text(left))
+    return names
 
 
 def _dead_condition(statement: Node) -> bool:

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 
 from unguarded.analysis.flow import (
+    Check,
     MAX_CONDITION_DEPTH,
     Definition,
     FlowAnalyzer,
@@ -631,34 +632,34 @@ class PythonFlow(FlowAnalyzer):
         return ""
 
     # ------------------------------------------------------------------ guards
-    def guard_steps(self, node: Node, parent: Node) -> Iterator[tuple[Node, bool | None]]:
+    def guard_steps(self, node: Node, parent: Node) -> Iterator[Check]:
         kind = parent.type
         if kind == "if_statement" or kind == "elif_clause":
             condition = parent.child_by_field_name("condition")
             if condition is not None and node == parent.child_by_field_name("consequence"):
-                yield condition, True
+                yield Check(condition, True)
             elif (
                 condition is not None
                 and kind == "if_statement"
                 and node.type in ("elif_clause", "else_clause")
             ):
-                yield condition, False
+                yield Check(condition, False)
         elif kind == "while_statement":
             condition = parent.child_by_field_name("condition")
             if condition is not None and node == parent.child_by_field_name("body"):
-                yield condition, True
+                yield Check(condition, True)
         elif kind == "conditional_expression":
             values = parent.named_children
             if len(values) == 3:
                 if node == values[0]:
-                    yield values[1], True
+                    yield Check(values[1], True)
                 elif node == values[2]:
-                    yield values[1], False
+                    yield Check(values[1], False)
         elif kind == "boolean_operator":
             left = parent.child_by_field_name("left")
             operator = parent.child_by_field_name("operator")
             if left is not None and node == parent.child_by_field_name("right") and operator:
-                yield left, operator.type == "and"
+                yield Check(left, operator.type == "and")
         if kind == "elif_clause" and node == parent.child_by_field_name("consequence"):
             # elif: the conditions before it were false.
             if_statement = self.parent_of(parent)
@@ -667,29 +668,44 @@ class PythonFlow(FlowAnalyzer):
                     if sibling.type == "elif_clause":
                         condition = sibling.child_by_field_name("condition")
                         if condition is not None:
-                            yield condition, False
+                            yield Check(condition, False)
                 condition = if_statement.child_by_field_name("condition")
                 if condition is not None:
-                    yield condition, False
+                    yield Check(condition, False)
+        if kind in (
+            "list_comprehension",
+            "set_comprehension",
+            "generator_expression",
+            "dictionary_comprehension",
+        ) and node == parent.child_by_field_name("body"):
+            # [u for u in urls if allowed(u)]: the body only sees values that passed.
+            for clause in parent.named_children:
+                if clause.type == "if_clause" and clause.named_children:
+                    yield Check(clause.named_children[0], True)
         if kind in ("block", "module"):
             for sibling in earlier_siblings(node, parent):
                 yield from self.statement_guards(sibling)
 
-    def statement_guards(self, statement: Node) -> Iterator[tuple[Node, bool | None]]:
+    def statement_guards(self, statement: Node) -> Iterator[Check]:
         kind = statement.type
         if kind == "if_statement":
             consequence = statement.child_by_field_name("consequence")
             condition = statement.child_by_field_name("condition")
-            if condition is not None and consequence is not None and self.exits(consequence):
-                yield condition, False
+            if condition is not None and consequence is not None:
+                if self.exits(consequence):
+                    yield Check(condition, False)
+                elif reassigned := _top_level_assignments(consequence):
+                    # `if x not in ALLOWED: x = "default"`: the old value survives only
+                    # where the condition failed.
+                    yield Check(condition, False, frozenset(reassigned))
         elif kind == "assert_statement" and statement.named_children:
-            yield statement.named_children[0], True
+            yield Check(statement.named_children[0], True)
         elif kind == "expression_statement" and statement.named_children:
             expression = statement.named_children[0]
             if expression.type == "await" and expression.named_children:
                 expression = expression.named_children[0]
             if expression.type == "call" and self.is_statement_validator(expression):
-                yield expression, None
+                yield Check(expression, None)
         elif kind == "try_statement":
             handlers = [c for c in statement.named_children if c.type == "except_clause"]
             body = statement.child_by_field_name("body")
@@ -698,7 +714,25 @@ class PythonFlow(FlowAnalyzer):
                     if child.type == "expression_statement" and child.named_children:
                         expression = child.named_children[0]
                         if expression.type == "call":
-                            yield expression, None
+                            yield Check(expression, None)
+
+    def branches(self, if_statement: Node) -> list[Node] | None:
+        bodies: list[Node] = []
+        consequence = if_statement.child_by_field_name("consequence")
+        if consequence is None:
+            return None
+        bodies.append(consequence)
+        for clause in if_statement.children_by_field_name("alternative"):
+            body = clause.child_by_field_name("consequence") or clause.child_by_field_name("body")
+            if body is None:
+                return None
+            bodies.append(body)
+            if clause.type == "else_clause":
+                return bodies
+        return None
+
+    def assigns_or_exits(self, block: Node, name: str) -> bool:
+        return name in _top_level_assignments(block) or self.exits(block)
 
     def exits(self, block: Node) -> bool:
         for statement in block.named_children:
@@ -785,6 +819,10 @@ class PythonFlow(FlowAnalyzer):
             if prefixes and all(_SCHEME_LIKE.match(_string_value(a)) for a in prefixes):
                 return set()
             if method == "startswith" and not self._sound_prefix_check(receiver, argument_nodes):
+                return set()
+            if method == "endswith" and not _HOST_PART.search(node_text(receiver)):
+                # A suffix check proves nothing but for a host name: "x.txt" can still
+                # be "../../etc/x.txt", "a; rm -rf / #.txt".
                 return set()
             validator = True
         if method in ("match", "fullmatch", "search") or name.rsplit(".", 1)[-1] in (
@@ -903,6 +941,11 @@ class PythonFlow(FlowAnalyzer):
             if self.allowlist_like(right):
                 return self.subject_texts(left)
             return set()
+        if operator in ("==", "!=", "is", "is not"):
+            # is_valid(x) == False, check(x) != 0: the call is the check.
+            for side, other in ((left, right), (right, left)):
+                if side.type == "call" and other.type in self.literal_types:
+                    return self._call_subjects(side, statement=False)
         if operator in ("is", "is not"):
             return set()
         if operator in ("==", "!="):
@@ -1085,6 +1128,19 @@ def _mutated_container(call: Node) -> str | None:
     return None
 
 
+def _top_level_assignments(block: Node) -> set[str]:
+    """Names a block always assigns (plain assignments among its own statements)."""
+    names: set[str] = set()
+    for statement in block.named_children:
+        if statement.type == "expression_statement" and statement.named_children:
+            assignment = statement.named_children[0]
+            if assignment.type == "assignment":
+                left = assignment.child_by_field_name("left")
+                if left is not None and left.type == "identifier":
+                    names.add(node_text(left))
+    return names
+
+
 def _dead_condition(statement: Node) -> bool:
     condition = statement.child_by_field_name("condition")
     return condition is not None and node_text(condition) in ("False", "0", "None")
@@ -1122,6 +1178,7 @@ def _string_value(node: Node) -> str:
     return "".join(node_text(c) for c in node.children if c.type == "string_content")
 
 
+_HOST_PART = re.compile(r"\.(hostname|host|netloc)$")
 _FIXED_HOST_PREFIX = re.compile(r"^[a-z][a-z0-9+.-]*://[^/?#@\s]+[/?#]", re.IGNORECASE)
 _NORMALIZERS = re.compile(r"realpath|abspath|normpath|\.resolve\(|safe_join")
 

@@ -211,8 +211,8 @@ def _new_import(source: Source, kind: str, module: str, name: str) -> TextEdit:
     return _at_module_top(source, line)
 
 
-def _preamble_end(source: Source) -> Node | None:
-    """The first statement after the module docstring and leading comments."""
+def _preamble(source: Source) -> tuple[Node | None, Node | None]:
+    """(the last node of the module docstring and leading comments, the first statement)."""
     children = source.root.named_children
     index = 0
     if (
@@ -224,27 +224,30 @@ def _preamble_end(source: Source) -> Node | None:
         index = 1
     while index < len(children) and children[index].type == "comment":
         index += 1
-    return children[index] if index < len(children) else None
+    last = children[index - 1] if index > 0 else None
+    first = children[index] if index < len(children) else None
+    return last, first
 
 
 def _at_module_top(source: Source, line: str) -> TextEdit:
+    """`line` after the docstring and leading comments, with blank lines around it."""
     newline = source.newline
-    first = _preamble_end(source)
-    if first is None:
-        end = len(source.data)
-        lead = "" if source.data.endswith(b"\n") or not source.data else newline
-        return TextEdit(end, end, lead + line + newline)
-    start = source.line_start(first.start_byte)
-    gap = (
-        2
-        if first.type in ("function_definition", "class_definition", "decorated_definition")
-        else 1
-    )
-    lead = ""
-    previous = first.prev_named_sibling
-    if previous is not None and source.data[previous.end_byte : start].count(b"\n") < 2:
-        lead = newline
-    return TextEdit(start, start, lead + line + newline * (gap + 1))
+    last, first = _preamble(source)
+    needed = 1
+    if first is not None and first.type in (
+        "function_definition",
+        "class_definition",
+        "decorated_definition",
+    ):
+        needed = 2
+    if last is None:
+        if first is None:
+            return TextEdit(0, 0, line + newline)
+        return TextEdit(0, 0, line + newline * (needed + 1))
+    following = first.start_byte if first is not None else len(source.data)
+    gap = source.data[last.end_byte : following].count(b"\n")
+    after = newline * max(0, needed + 1 - gap) if first is not None else newline
+    return TextEdit(last.end_byte, last.end_byte, newline + newline + line + after)
 
 
 def _python_constant(source: Source, name: str, text: str) -> Resolved:

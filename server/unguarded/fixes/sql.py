@@ -93,7 +93,7 @@ def parameterize(
     def value_name_of(val: Val) -> str:
         if name_of is not None and id(val) in name_of:
             return name_of[id(val)]
-        return "value"
+        return val.text if val.node.type == "identifier" else "value"
 
     def literal(char: str) -> str:
         if style == FORMAT and char == "%":
