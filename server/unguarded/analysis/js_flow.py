@@ -103,6 +103,7 @@ _BRANCHES = frozenset(
         "do_statement",
     }
 )
+_HOST_PART = re.compile(r"\.(hostname|host)$")
 _FIXED_HOST_PREFIX = re.compile(r"^[a-z][a-z0-9+.-]*://[^/?#@\s]+[/?#]", re.IGNORECASE)
 _NORMALIZERS = re.compile(r"\b(resolve|normalize|realpath|realpathSync)\(")
 _SCHEME_LIKE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:?/{0,2}|/|\.|)$", re.IGNORECASE)
@@ -752,6 +753,10 @@ class JavaScriptFlow(FlowAnalyzer):
                 and not self._sound_prefix_check(receiver, argument_nodes)
             ):
                 return set()
+            if method == "endsWith" and not (
+                receiver is not None and _HOST_PART.search(node_text(receiver))
+            ):
+                return set()  # a suffix says nothing but for a host name
         if method in ("test", "match", "exec") and not self._anchored_regex(
             receiver, argument_nodes, method
         ):
