@@ -175,6 +175,8 @@ class FlowAnalyzer:
         self._raising_validators: dict[NodeKey, bool] = {}
         self._ancestors: dict[NodeKey, list[Node]] = {}
         self._predicates: dict[NodeKey, bool] = {}
+        self._call_index: dict[str, list[Node]] | None = None
+        self._resolving_parameters: set[tuple[NodeKey, str, str]] = set()
         self.rule = ""
 
     # ------------------------------------------------------------------ syntax hooks
@@ -431,6 +433,8 @@ class FlowAnalyzer:
                 if self.guarded_between(point, scope, name, scope.start_byte):
                     return []
                 origin = self.parameter_origin(scope, parameter)
+                if origin is None:
+                    origin = self.from_call_sites(scope, parameter, depth)
                 if origin is not None:
                     return origin
                 return [self.parameter_trace(scope, parameter)]
@@ -501,6 +505,91 @@ class FlowAnalyzer:
             path = normalized(node_text(member))
             return self.resolve_name(node_text(container), container, depth, field=path)
         return self.evaluate(container, depth)
+
+    # ------------------------------------------------------------------ call sites
+    def callers_known(self, function: Node) -> bool:
+        """True when every call of `function` is in this file (nested functions, module
+        private helpers): its parameters then come from those calls, not from unknown
+        callers."""
+        return False
+
+    def call_name(self, call: Node) -> str | None:
+        """The local function a call invokes by name (`helper(x)`, `self._helper(x)`)."""
+        return None
+
+    def call_index(self) -> dict[str, list[Node]]:
+        """Calls by the name they invoke, and calls that pass a function by name."""
+        if self._call_index is None:
+            index: dict[str, list[Node]] = {}
+            stack = [self.root]
+            while stack:
+                node = stack.pop()
+                if node.type in self.call_types:
+                    name = self.call_name(node)
+                    if name is not None:
+                        index.setdefault(name, []).append(node)
+                    arguments = node.child_by_field_name("arguments")
+                    for argument in arguments.named_children if arguments is not None else []:
+                        if argument.type == "identifier":
+                            index.setdefault("&" + node_text(argument), []).append(node)
+                stack.extend(node.children)
+            self._call_index = index
+        return self._call_index
+
+    call_types: frozenset[str] = frozenset()
+
+    def receiver_of(self, call: Node) -> list[Node]:
+        function = call.child_by_field_name("function")
+        if (
+            function is not None
+            and function.named_children
+            and function.type
+            in (
+                "attribute",
+                "member_expression",
+            )
+        ):
+            return [function.named_children[0]]
+        return []
+
+    def from_call_sites(
+        self, function: Node, parameter: Parameter, depth: int
+    ) -> list[Trace] | None:
+        """Origins of a parameter from the calls in this file, when they are all here."""
+        if not self.callers_known(function):
+            return None
+        name = self.function_name(function)
+        calls = self.call_index().get(name, [])
+        passed = self.call_index().get("&" + name, [])
+        if not calls and not passed:
+            return None
+        key = (node_key(function), parameter.name, self.rule)
+        if key in self._resolving_parameters:
+            return []
+        self._resolving_parameters.add(key)
+        try:
+            traces: list[Trace] = []
+            for call in calls:
+                positional, keywords = self.call_arguments(call)
+                argument = keywords.get(parameter.name)
+                if argument is None and parameter.index < len(positional):
+                    argument = positional[parameter.index]
+                if argument is None:
+                    continue
+                step = Step(Span.of(call), f"called as {short_label(node_text(call))}")
+                traces = merge(traces, [t.then(step) for t in self.evaluate(argument, depth)])
+            for call in passed:
+                # map(helper, items) / executor.submit(helper, x) / items.map(helper): the
+                # other arguments, or the receiver's elements.
+                positional, _ = self.call_arguments(call)
+                values = [a for a in positional if node_text(a) != name]
+                if not values:
+                    values = self.receiver_of(call)
+                step = Step(Span.of(call), f"passed to {short_label(node_text(call))}")
+                traces = merge(traces, [t.then(step) for t in self.evaluate_all(values, depth)])
+            return traces
+        finally:
+            self._resolving_parameters.discard(key)
 
     def parameter_trace(self, function: Node, parameter: Parameter) -> Trace:
         label = f"parameter '{parameter.name}' of {self.function_name(function)}()"

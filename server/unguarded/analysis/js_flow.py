@@ -7,8 +7,8 @@ import re
 from collections.abc import Iterator
 
 from unguarded.analysis.flow import (
-    Check,
     MAX_CONDITION_DEPTH,
+    Check,
     Definition,
     FlowAnalyzer,
     Node,
@@ -320,6 +320,47 @@ class JavaScriptFlow(FlowAnalyzer):
             for name_node in _bound_names(pattern):
                 found.append(Parameter(node_text(name_node), index, name_node, annotation, default))
         return found
+
+    call_types = frozenset({"call_expression"})
+
+    def call_name(self, call: Node) -> str | None:
+        function = call.child_by_field_name("function")
+        if function is None:
+            return None
+        if function.type == "identifier":
+            return node_text(function)
+        if function.type == "member_expression":
+            receiver = function.child_by_field_name("object")
+            prop = function.child_by_field_name("property")
+            if receiver is not None and prop is not None and node_text(receiver) == "this":
+                return node_text(prop)
+        return None
+
+    def callers_known(self, function: Node) -> bool:
+        """Module-private functions: not exported, not a component, not a public method."""
+        name = self.function_name(function)
+        if name == "<anonymous>" or name[:1].isupper() or name.startswith("test"):
+            return False
+        if function.type == "method_definition":
+            return name.startswith(("_", "#"))
+        if any(a.type == "export_statement" for a in self.ancestors(function)):
+            return False
+        return name not in self.exported_names()
+
+    def exported_names(self) -> frozenset[str]:
+        if self._exported is None:
+            text = node_text(self.root)
+            names = set(re.findall(r"\bexports\.(\w+)", text))
+            for block in re.findall(r"module\.exports\s*=\s*\{([^}]*)\}", text):
+                names.update(re.findall(r"(\w+)\s*(?:,|$|:)", block))
+            names.update(re.findall(r"module\.exports\s*=\s*(\w+)", text))
+            for block in re.findall(r"export\s*\{([^}]*)\}", text):
+                names.update(re.findall(r"(\w+)", block))
+            names.update(re.findall(r"export\s+default\s+(\w+)", text))
+            self._exported = frozenset(names)
+        return self._exported
+
+    _exported: frozenset[str] | None = None
 
     def class_methods(self, node: Node) -> list[Node]:
         for ancestor in reversed(self.ancestors(node)):

@@ -7,8 +7,8 @@ import re
 from collections.abc import Iterator
 
 from unguarded.analysis.flow import (
-    Check,
     MAX_CONDITION_DEPTH,
+    Check,
     Definition,
     FlowAnalyzer,
     Node,
@@ -21,6 +21,7 @@ from unguarded.analysis.flow import (
     node_key,
     node_text,
     normalized,
+    short_label,
 )
 from unguarded.analysis.model import OriginKind, Span, Step
 
@@ -424,13 +425,52 @@ class PythonFlow(FlowAnalyzer):
 
     def function_name(self, function: Node) -> str:
         name = function.child_by_field_name("name")
-        return node_text(name) if name is not None else "<lambda>"
+        if name is not None:
+            return node_text(name)
+        parent = function.parent
+        if parent is not None and parent.type == "assignment":
+            left = parent.child_by_field_name("left")
+            if left is not None and left.type == "identifier":
+                return node_text(left)  # fetch = lambda u: ...
+        return "<lambda>"
+
+    call_types = frozenset({"call"})
+
+    def call_name(self, call: Node) -> str | None:
+        function = call.child_by_field_name("function")
+        if function is None:
+            return None
+        if function.type == "identifier":
+            return node_text(function)
+        if function.type == "attribute":
+            receiver = function.child_by_field_name("object")
+            attribute = function.child_by_field_name("attribute")
+            if (
+                receiver is not None
+                and attribute is not None
+                and node_text(receiver)
+                in (
+                    "self",
+                    "cls",
+                )
+            ):
+                return node_text(attribute)
+        return None
+
+    def callers_known(self, function: Node) -> bool:
+        name = self.function_name(function)
+        if name in ("<lambda>",) or name.startswith("test"):
+            return False
+        if any(a.type == "class_definition" for a in self.ancestors(function)[-3:]):
+            # Methods: only private ones are called from this file alone.
+            return name.startswith("_") and not name.startswith("__")
+        return True
 
     def parameter_origin(self, function: Node, parameter: Parameter) -> list[Trace] | None:
         if parameter.name in ("self", "cls"):
             return []
         if function.type == "lambda":
-            return []
+            return self.lambda_parameter(function, parameter)
         name = self.function_name(function)
         if name.startswith("test") or name.startswith("_test"):
             return []  # test functions get their arguments from fixtures
@@ -460,6 +500,32 @@ class PythonFlow(FlowAnalyzer):
             origin = Step(Span.of(parameter.node), label)
             return [Trace(OriginKind.UNTRUSTED, origin, origin_text=label)]
         return None
+
+    def lambda_parameter(self, function: Node, parameter: Parameter) -> list[Trace] | None:
+        """A lambda passed to map()/executor.map()/submit() gets the other arguments."""
+        parent = function.parent
+        if parent is None or parent.type != "argument_list":
+            return None if self.function_name(function) != "<lambda>" else []
+        call = parent.parent
+        if call is None or call.type != "call":
+            return []
+        callee = self.callee_name(call).rsplit(".", 1)[-1]
+        if callee not in (
+            "map",
+            "imap",
+            "imap_unordered",
+            "starmap",
+            "submit",
+            "filter",
+            "apply_async",
+            "run_in_executor",
+        ):
+            return []
+        others = [
+            a for a in parent.named_children if a != function and a.type != "keyword_argument"
+        ]
+        step = Step(Span.of(call), f"passed to {short_label(node_text(call))}")
+        return [t.then(step) for t in self.evaluate_all(others, 0)]
 
     def route_of(self, function: Node) -> str | None:
         """The route pattern when `function` is a Flask/FastAPI/Starlette view, else None."""
@@ -834,13 +900,16 @@ class PythonFlow(FlowAnalyzer):
                 return set()
             validator = True
         if (
-            name.rsplit(".", 1)[-1] in ("commonpath", "is_relative_to")
-            or method == "is_relative_to"
-        ):
-            if self.rule == "path-traversal" and not any(
+            (
+                name.rsplit(".", 1)[-1] in ("commonpath", "is_relative_to")
+                or method == "is_relative_to"
+            )
+            and self.rule == "path-traversal"
+            and not any(
                 self._normalized(a) for a in [*argument_nodes, *([receiver] if receiver else [])]
-            ):
-                return set()
+            )
+        ):
+            return set()
         if method in (
             "isdigit",
             "isnumeric",
