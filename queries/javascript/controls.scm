@@ -54,3 +54,9 @@
               (member_expression property: (property_identifier) @_check)]) @control.validate
  (#any-of? @_check "isURL" "isFQDN" "isIP" "isUUID" "isInt" "isNumeric" "isAlphanumeric"
    "isEmail" "test" "match"))
+
+; A digest of a value is hex or base64 text, whatever the value was.
+((call_expression
+   function: (member_expression
+     property: (property_identifier) @_digest)) @control.coerce
+ (#eq? @_digest "digest"))

@@ -68,3 +68,11 @@
    property: (property_identifier) @_argv) @source
  (#eq? @_process "process")
  (#eq? @_argv "argv"))
+
+; Angular's ActivatedRoute: route.snapshot.queryParams, route.snapshot.params, ...
+((member_expression
+   object: (member_expression
+     property: (property_identifier) @_snapshot)
+   property: (property_identifier) @_part) @source
+ (#eq? @_snapshot "snapshot")
+ (#any-of? @_part "queryParams" "params" "paramMap" "queryParamMap" "fragment" "url"))

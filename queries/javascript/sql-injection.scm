@@ -26,3 +26,29 @@
  (#any-of? @_method "whereRaw" "orderByRaw" "havingRaw" "joinRaw" "selectRaw" "fromRaw"
    "$queryRawUnsafe" "$executeRawUnsafe")
  (#set! unguarded.rule "sql-injection"))
+
+; pg query config objects: client.query({ text, values }): only `text` is SQL.
+((call_expression
+   function: (member_expression
+     object: (_) @_receiver
+     property: (property_identifier) @_method)
+   arguments: (arguments
+     . (object
+         (pair
+           key: (property_identifier) @_key
+           value: (_) @sink.arg)))) @sink.call
+ (#any-of? @_method "query" "execute")
+ (#any-of? @_key "text" "sql")
+ (#match? @_receiver "(?i)(db|conn|connection|pool|client|pg|database|trx|tx)(\\(\\))?$")
+ (#set! unguarded.rule "sql-injection"))
+
+; TypeScript parses `await db.query<Row>(sql)` as a call of `await db.query`.
+((call_expression
+   function: (await_expression
+     (member_expression
+       object: (_) @_receiver
+       property: (property_identifier) @_method))
+   arguments: (arguments . (_) @sink.arg)) @sink.call
+ (#any-of? @_method "query" "execute" "raw" "$queryRawUnsafe" "$executeRawUnsafe")
+ (#match? @_receiver "(?i)(db|conn|connection|pool|client|knex|sequelize|pg|mysql|sql|database|trx|transaction|tx|manager|repository|datasource|source|prisma)(\\(\\))?$")
+ (#set! unguarded.rule "sql-injection"))

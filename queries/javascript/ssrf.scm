@@ -38,3 +38,14 @@
  (#any-of? @_method "get" "request")
  (#set! unguarded.module "http,https,node:http,node:https")
  (#set! unguarded.rule "ssrf"))
+
+; TypeScript parses `await axios.get<T>(url)` as a call of `await axios.get`.
+((call_expression
+   function: (await_expression
+     (member_expression
+       object: (identifier) @_client
+       property: (property_identifier) @_method))
+   arguments: (arguments . (_) @sink.arg)) @sink.call
+ (#any-of? @_client "axios" "got" "superagent" "ky" "request")
+ (#any-of? @_method "get" "post" "put" "patch" "delete" "head" "options" "request")
+ (#set! unguarded.rule "ssrf"))

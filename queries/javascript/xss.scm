@@ -73,3 +73,12 @@
  (#set! unguarded.policy "html-markup")
  (#set! unguarded.sink "ctx.body")
  (#set! unguarded.rule "xss"))
+
+; Angular's DomSanitizer bypass marks the value as trusted HTML/script/URL.
+((call_expression
+   function: (member_expression
+     property: (property_identifier) @_bypass)
+   arguments: (arguments . (_) @sink.arg)) @sink.call
+ (#any-of? @_bypass "bypassSecurityTrustHtml" "bypassSecurityTrustScript"
+   "bypassSecurityTrustUrl" "bypassSecurityTrustResourceUrl" "bypassSecurityTrustStyle")
+ (#set! unguarded.rule "xss"))

@@ -49,3 +49,11 @@
  (#match? @_shell "^[rbuRBU]?[\"'](/bin/|/usr/bin/)?(sh|bash|zsh|dash|ksh)[\"']$")
  (#match? @_flag "^[\"']-c[\"']$")
  (#set! unguarded.rule "command-injection"))
+
+; paramiko: exec_command runs the string in the remote user's shell.
+((call
+   function: (attribute
+     attribute: (identifier) @_method)
+   arguments: (argument_list . (_) @sink.arg)) @sink.call
+ (#eq? @_method "exec_command")
+ (#set! unguarded.rule "command-injection"))

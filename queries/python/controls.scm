@@ -59,3 +59,16 @@
               (attribute attribute: (identifier) @_check)]) @control.validate
  (#any-of? @_check "match" "fullmatch" "search" "url_has_allowed_host_and_scheme"
    "is_safe_url" "commonpath" "is_relative_to" "url" "domain" "validate_email"))
+
+; SQLAlchemy bound parameters: the value travels outside the SQL text.
+((call
+   function: [(identifier) @_bind
+              (attribute attribute: (identifier) @_bind)]) @control.sanitize
+ (#any-of? @_bind "bindparam" "bindparams")
+ (#set! unguarded.rules "sql-injection"))
+
+; A digest of a value is hex text, whatever the value was.
+((call
+   function: (attribute
+     attribute: (identifier) @_digest)) @control.coerce
+ (#any-of? @_digest "hexdigest" "digest"))

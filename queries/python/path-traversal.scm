@@ -12,7 +12,7 @@
      object: (identifier) @_module
      attribute: (identifier) @_open)
    arguments: (argument_list . (_) @sink.arg)) @sink.call
- (#any-of? @_module "io" "codecs")
+ (#any-of? @_module "io" "codecs" "aiofiles")
  (#eq? @_open "open")
  (#set! unguarded.rule "path-traversal"))
 

@@ -41,3 +41,14 @@
    arguments: (argument_list . (_) @sink.arg)) @sink.call
  (#any-of? @_text "text" "read_sql" "read_sql_query" "RawSQL")
  (#set! unguarded.rule "sql-injection"))
+
+; asyncpg and databases: conn.fetch/fetchrow/fetchval(sql) run the SQL string.
+((call
+   function: (attribute
+     object: (_) @sink.receiver
+     attribute: (identifier) @_method)
+   arguments: (argument_list . (_) @sink.arg)) @sink.call
+ (#any-of? @_method "fetch" "fetchrow" "fetchval" "fetch_all" "fetch_one" "fetch_val")
+ (#set! unguarded.receiver "connect,acquire,create_pool,Database,Connection")
+ (#set! unguarded.receiver_name "(?i)(^|_)(conn\\w*|con|db|database|pool|tx|transaction|pg|asyncpg)$")
+ (#set! unguarded.rule "sql-injection"))

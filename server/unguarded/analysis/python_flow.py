@@ -47,7 +47,6 @@ _FRAMEWORK_TYPES = frozenset(
         "HttpRequest",
         "SecurityScopes",
         "OAuth2PasswordRequestForm",
-        "UploadFile",
     }
 )
 _INJECTED_DEFAULT = re.compile(r"^(?:Depends|Security|fastapi\.Depends)\(")
@@ -476,10 +475,14 @@ class PythonFlow(FlowAnalyzer):
             return []  # test functions get their arguments from fixtures
         if _SAFE_ANNOTATIONS.match(parameter.annotation.strip()):
             return []
+        if self._enum_class(parameter.annotation.strip()):
+            return []  # an Enum-typed value is one of its members
         route = self.route_of(function)
         if route is not None:
             annotation = parameter.annotation.strip()
             if re.split(r"[.\[]", annotation.rsplit(".", 1)[-1])[0] in _FRAMEWORK_TYPES:
+                return []
+            if self._injected_dependency(annotation):
                 return []
             if parameter.default is not None and _INJECTED_DEFAULT.match(
                 node_text(parameter.default)
@@ -500,6 +503,29 @@ class PythonFlow(FlowAnalyzer):
             origin = Step(Span.of(parameter.node), label)
             return [Trace(OriginKind.UNTRUSTED, origin, origin_text=label)]
         return None
+
+    def _injected_dependency(self, annotation: str) -> bool:
+        """`Annotated[Session, Depends(get_db)]`, or a module alias of one (SessionDep)."""
+        if "Depends(" in annotation or "Security(" in annotation:
+            return True
+        if annotation.isidentifier():
+            return any(
+                d.value is not None and "Depends(" in node_text(d.value)
+                for d in self.module_definitions(annotation)
+            )
+        return False
+
+    def _enum_class(self, annotation: str) -> bool:
+        """A class defined in this file that derives from an Enum."""
+        if not annotation.isidentifier():
+            return False
+        for definition in self.module_definitions(annotation):
+            statement = definition.statement
+            if statement.type == "class_definition":
+                bases = statement.child_by_field_name("superclasses")
+                if bases is not None and "Enum" in node_text(bases):
+                    return True
+        return False
 
     def lambda_parameter(self, function: Node, parameter: Parameter) -> list[Trace] | None:
         """A lambda passed to map()/executor.map()/submit() gets the other arguments."""
