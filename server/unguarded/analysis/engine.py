@@ -241,6 +241,14 @@ class _Analysis:
                 for child in node.named_children:
                     if child.type == "import_clause":
                         _bind_import_clause(bindings, child, module)
+                    elif child.type == "import_require_clause":
+                        # TypeScript: import fs = require("fs")
+                        required = child.child_by_field_name("source")
+                        local = next(
+                            (c for c in child.named_children if c.type == "identifier"), None
+                        )
+                        if required is not None and local is not None:
+                            bindings[node_text(local)] = (_string_content(required), None)
                 continue
             stack.extend(reversed(node.named_children))
         self._module_bindings = bindings
@@ -514,8 +522,14 @@ def _no_markup(flow: FlowAnalyzer, argument: Node) -> bool:
     return not _MARKUP.search(literal)
 
 
+def _config_object(flow: FlowAnalyzer, argument: Node) -> bool:
+    """query({ text, values }): the `text` key has its own pattern."""
+    return argument.type == "object"
+
+
 ARGUMENT_POLICIES: dict[str, Callable[[FlowAnalyzer, Node], bool]] = {
     "ssrf": _fixed_host,
+    "sql-injection": _config_object,
     "html-markup": _no_markup,
 }
 

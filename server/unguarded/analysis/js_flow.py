@@ -374,11 +374,39 @@ class JavaScriptFlow(FlowAnalyzer):
         return []
 
     def this_member(self, node: Node, path: str) -> list[Trace] | None:
+        parameter = self._parameter_property(node, path)
+        if parameter is not None:
+            return parameter
         if path.startswith("this.props.") or path == "this.props":
             # A class component's props come from whoever renders it.
             label = f"props of component {self.enclosing_class_name(node)}"
             origin = Step(Span.of(node), label)
             return [Trace(OriginKind.PARAMETER, origin, origin_text=label)]
+        return None
+
+    def _parameter_property(self, node: Node, path: str) -> list[Trace] | None:
+        """TypeScript `constructor(private opts: Options)` declares `this.opts`."""
+        field = path.split(".")[1] if path.count(".") >= 1 else ""
+        for method in self.class_methods(node):
+            name = method.child_by_field_name("name")
+            if name is None or node_text(name) != "constructor":
+                continue
+            holder = method.child_by_field_name("parameters")
+            for child in holder.named_children if holder is not None else []:
+                modifier = any(
+                    c.type == "accessibility_modifier" or node_text(c) == "readonly"
+                    for c in child.children
+                )
+                pattern = child.child_by_field_name("pattern")
+                if modifier and pattern is not None and node_text(pattern) == field:
+                    for parameter in self.parameters(method):
+                        if parameter.name == field:
+                            origin = self.parameter_origin(method, parameter)
+                            if origin is None:
+                                origin = self.from_call_sites(method, parameter, 0)
+                            if origin is not None:
+                                return origin
+                            return [self.parameter_trace(method, parameter)]
         return None
 
     def enclosing_class_name(self, node: Node) -> str:
@@ -406,6 +434,10 @@ class JavaScriptFlow(FlowAnalyzer):
     def parameter_origin(self, function: Node, parameter: Parameter) -> list[Trace] | None:
         if _SAFE_TYPES.match(parameter.annotation.strip()):
             return []
+        if self._request_field(function, parameter):
+            label = f"request field '{parameter.name}' of {self.function_name(function)}()"
+            origin = Step(Span.of(parameter.node), label)
+            return [Trace(OriginKind.UNTRUSTED, origin, origin_text=label)]
         parent = function.parent
         if parent is not None and parent.type == "arguments":
             call = parent.parent
@@ -424,6 +456,16 @@ class JavaScriptFlow(FlowAnalyzer):
                     and parameter.index == 0
                 ):
                     return [self._message_event(parameter)]
+                if method_name in ("on", "once", "addListener") and arguments:
+                    event = _string_value(arguments[0])
+                    if event in _UPLOAD_EVENTS or (
+                        event in ("data", "end")
+                        and receiver is not None
+                        and node_text(receiver) in ("req", "request")
+                    ):
+                        label = f"'{event}' event data ({parameter.name})"
+                        origin = Step(Span.of(parameter.node), label)
+                        return [Trace(OriginKind.UNTRUSTED, origin, origin_text=label)]
                 if method_name in _ELEMENT_CALLBACKS and receiver is not None:
                     step = Step(Span.of(call), f"element of {node_text(receiver)[:60]}")
                     return [t.then(step) for t in self.evaluate(receiver, 0)]
@@ -437,6 +479,20 @@ class JavaScriptFlow(FlowAnalyzer):
         if name.startswith("test"):
             return []
         return None
+
+    def _request_field(self, function: Node, parameter: Parameter) -> bool:
+        """`({ params, query }, res, next) => ...`: fields destructured from an
+        Express-style handler's request."""
+        if parameter.index != 0 or parameter.name not in _REQUEST_FIELDS:
+            return False
+        names = [p.name for p in self.parameters(function)]
+        if not any(n in ("res", "response", "reply", "next") for n in names):
+            return False
+        holder = function.child_by_field_name("parameters")
+        first = holder.named_children[0] if holder is not None and holder.named_children else None
+        if first is not None and first.type in ("required_parameter", "optional_parameter"):
+            first = first.child_by_field_name("pattern")
+        return first is not None and first.type == "object_pattern"
 
     def _message_event(self, parameter: Parameter) -> Trace:
         # Only `.data` of the event is attacker-chosen; the walk widens it from the member.
@@ -531,6 +587,14 @@ class JavaScriptFlow(FlowAnalyzer):
         local = self.local_function(call)
         if local is not None and function.type == "identifier":
             return self.summarize_call(call, local, depth)
+        callbacks = [
+            a
+            for a in (arguments.named_children if arguments is not None else [])
+            if a.type in _FUNCTIONS
+        ]
+        if node_text(function).rsplit(".", 1)[-1] == "useMemo" and callbacks:
+            # useMemo(() => value, deps): the memoised value is what the callback returns.
+            return self.evaluate_all(self.returned_values(callbacks[0]), depth)
         if function.type == "member_expression":
             receiver = function.child_by_field_name("object")
             prop = function.child_by_field_name("property")
@@ -545,6 +609,12 @@ class JavaScriptFlow(FlowAnalyzer):
                 return merge(receiver_traces, self.evaluate_all(argument_nodes[1:], depth))
             if method in ("then", "catch", "finally"):
                 return receiver_traces
+            if method in ("map", "flatMap"):
+                # items.map(x => f(x)): each element becomes what the callback returns.
+                if callbacks:
+                    return self.evaluate_all(self.returned_values(callbacks[0]), depth)
+                if argument_nodes and node_text(argument_nodes[0]) in _COERCING_FUNCTIONS:
+                    return []
             return merge(receiver_traces, self.evaluate_all(argument_nodes, depth))
         return self.evaluate_all(argument_nodes, depth)
 
@@ -959,6 +1029,10 @@ class JavaScriptFlow(FlowAnalyzer):
 
 
 _VALUE_OPERATORS = frozenset({"+", "||", "??", "&&"})
+_REQUEST_FIELDS = frozenset({"query", "params", "body", "headers", "cookies", "files", "file"})
+# Upload and archive parsers hand attacker data to these events.
+_UPLOAD_EVENTS = frozenset({"field", "file", "entry", "fileBegin", "part"})
+_COERCING_FUNCTIONS = frozenset({"Number", "parseInt", "parseFloat", "Boolean", "BigInt"})
 _MUTATORS = frozenset({"push", "unshift", "set", "add", "append", "splice", "write"})
 
 
