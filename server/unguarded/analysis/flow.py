@@ -176,6 +176,7 @@ class FlowAnalyzer:
         self._ancestors: dict[NodeKey, list[Node]] = {}
         self._predicates: dict[NodeKey, bool] = {}
         self._call_index: dict[str, list[Node]] | None = None
+        self._part_bindings: list[tuple[Node, dict[str, Node]]] = []
         self._resolving_parameters: set[tuple[NodeKey, str, str]] = set()
         self.rule = ""
 
@@ -226,6 +227,41 @@ class FlowAnalyzer:
     def string_parts(self, node: Node, depth: int = 0) -> list[str | Node]:
         """A string-building expression as ordered literal text and value nodes."""
         raise NotImplementedError
+
+    def helper_parts(self, call: Node, depth: int) -> list[str | Node] | None:
+        """`build_url("https://host/", page)` for a helper in this file that returns one
+        string expression: its parts, with the helper's parameters replaced by the
+        caller's arguments."""
+        if self.call_name(call) is None:
+            return None  # only plain calls and self/this methods reach local functions
+        function = self.local_function(call)
+        if function is None:
+            return None
+        values = self.returned_values(function)
+        if len(values) != 1:
+            return None
+        positional, keywords = self.call_arguments(call)
+        mapping: dict[str, Node] = {}
+        for parameter in self.parameters(function):
+            argument = keywords.get(parameter.name)
+            if argument is None and parameter.index < len(positional):
+                argument = positional[parameter.index]
+            if argument is not None:
+                mapping[parameter.name] = argument
+        self._part_bindings.append((function, mapping))
+        try:
+            return self.string_parts(values[0], depth + 1)
+        finally:
+            self._part_bindings.pop()
+
+    def bound_argument(self, identifier: Node) -> Node | None:
+        """Inside helper_parts: the caller's argument for a helper parameter."""
+        if not self._part_bindings:
+            return None
+        function, mapping = self._part_bindings[-1]
+        if not _contains(function, identifier):
+            return None
+        return mapping.get(node_text(identifier))
 
     # ------------------------------------------------------------------ scopes
     def ancestors(self, node: Node) -> list[Node]:

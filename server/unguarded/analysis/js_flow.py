@@ -1009,7 +1009,29 @@ class JavaScriptFlow(FlowAnalyzer):
             ):
                 return self.string_parts(left, depth + 1) + self.string_parts(right, depth + 1)
             return [node]
+        if kind == "call_expression":
+            helper = self.helper_parts(node, depth)
+            if helper is not None:
+                return helper
+            function = node.child_by_field_name("function")
+            if function is not None and function.type == "member_expression":
+                prop = function.child_by_field_name("property")
+                receiver = function.child_by_field_name("object")
+                if (
+                    receiver is not None
+                    and prop is not None
+                    and node_text(prop)
+                    in ("trim", "trimEnd", "trimStart", "toLowerCase", "replace", "toString")
+                ):
+                    return self.string_parts(receiver, depth + 1)
         if kind == "identifier":
+            bound = self.bound_argument(node)
+            if bound is not None:
+                saved = self._part_bindings.pop()
+                try:
+                    return self.string_parts(bound, depth + 1)
+                finally:
+                    self._part_bindings.append(saved)
             value = self.single_value(node)
             if value is not None:
                 return self.string_parts(value, depth + 1)

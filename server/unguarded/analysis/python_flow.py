@@ -1147,10 +1147,19 @@ class PythonFlow(FlowAnalyzer):
                 return [*_cut_at(head, "%"), right]
             return [node]
         if kind == "call":
+            helper = self.helper_parts(node, depth)
+            if helper is not None:
+                return helper
             function = node.child_by_field_name("function")
             if function is not None and function.type == "attribute":
                 attribute = function.child_by_field_name("attribute")
                 receiver = function.child_by_field_name("object")
+                if (
+                    receiver is not None
+                    and attribute is not None
+                    and node_text(attribute) in ("strip", "rstrip", "lstrip", "lower", "upper")
+                ):
+                    return self.string_parts(receiver, depth + 1)
                 if (
                     receiver is not None
                     and attribute is not None
@@ -1162,6 +1171,13 @@ class PythonFlow(FlowAnalyzer):
                     return _cut_at(head, "{") + values
             return [node]
         if kind == "identifier":
+            bound = self.bound_argument(node)
+            if bound is not None:
+                saved = self._part_bindings.pop()
+                try:
+                    return self.string_parts(bound, depth + 1)
+                finally:
+                    self._part_bindings.append(saved)
             value = self.single_value(node)
             if value is not None:
                 return self.string_parts(value, depth + 1)
