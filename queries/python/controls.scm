@@ -4,7 +4,7 @@
 ((call
    function: (identifier) @_coerce) @control.coerce
  (#any-of? @_coerce "int" "float" "bool" "complex" "UUID" "Decimal" "len" "hash" "ord" "abs"
-   "round" "ip_address" "ip_network"))
+   "round"))
 
 ; uuid.UUID(), decimal.Decimal(), hashlib digests: no attacker text survives.
 ((call
@@ -12,7 +12,7 @@
      object: (identifier) @_module
      attribute: (identifier) @_coerce)) @control.coerce
  (#any-of? @_module "uuid" "decimal" "ipaddress" "math" "hashlib" "secrets")
- (#any-of? @_coerce "UUID" "Decimal" "ip_address" "ip_network" "floor" "ceil" "sha256" "sha1"
+ (#any-of? @_coerce "UUID" "Decimal" "floor" "ceil" "sha256" "sha1"
    "md5" "token_hex" "token_urlsafe" "blake2b"))
 
 ; HTML escaping and sanitizing libraries.
@@ -72,3 +72,11 @@
    function: (attribute
      attribute: (identifier) @_digest)) @control.coerce
  (#any-of? @_digest "hexdigest" "digest"))
+
+; An IP address object prints as digits, dots and colons: safe in SQL, a shell, HTML or a
+; path, but no defence against SSRF (169.254.169.254 is a valid address).
+((call
+   function: [(identifier) @_ip
+              (attribute attribute: (identifier) @_ip)]) @control.sanitize
+ (#any-of? @_ip "ip_address" "ip_network" "IPv4Address" "IPv6Address")
+ (#set! unguarded.rules "sql-injection,command-injection,xss,path-traversal"))

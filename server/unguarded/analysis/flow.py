@@ -47,6 +47,24 @@ _SCHEME_ONLY = re.compile(r"^(?:[a-z][a-z0-9+.-]*:?/{0,2}|/|\.|)$", re.IGNORECAS
 
 
 _BOOLEANS = frozenset({"True", "False", "true", "false"})
+# Validators that check a value's shape only: no control against SSRF.
+FORMAT_ONLY_VALIDATORS = frozenset(
+    {
+        "isIP",
+        "isIPv4",
+        "isIPv6",
+        "isURL",
+        "isFQDN",
+        "url",
+        "ip_address",
+        "ip_network",
+        "is_valid_ip",
+        "is_ip",
+        "isValidUrl",
+        "is_valid_url",
+        "is_url",
+    }
+)
 _MEMBER_TYPES = frozenset({"attribute", "subscript", "member_expression", "subscript_expression"})
 _CALL_TYPES = frozenset({"call", "call_expression", "new_expression", "await", "await_expression"})
 _NOT_SUBJECTS = frozenset({"argument_list", "arguments", "keyword_argument", "comment"})

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 
 from unguarded.analysis.flow import (
+    FORMAT_ONLY_VALIDATORS,
     MAX_CONDITION_DEPTH,
     Check,
     Definition,
@@ -467,6 +468,11 @@ class JavaScriptFlow(FlowAnalyzer):
                         origin = Step(Span.of(parameter.node), label)
                         return [Trace(OriginKind.UNTRUSTED, origin, origin_text=label)]
                 if method_name in _ELEMENT_CALLBACKS and receiver is not None:
+                    # (element, index, array): only the element (the accumulator and the
+                    # element for reduce) carries the receiver's values; the index is a number.
+                    element_positions = (0, 1) if method_name in ("reduce", "sort") else (0,)
+                    if parameter.index not in element_positions:
+                        return []
                     step = Step(Span.of(call), f"element of {node_text(receiver)[:60]}")
                     return [t.then(step) for t in self.evaluate(receiver, 0)]
             # Callback of a framework or library call: the caller is known, not user code.
@@ -843,6 +849,10 @@ class JavaScriptFlow(FlowAnalyzer):
     def _call_subjects(self, call: Node, statement: bool, positive: bool = True) -> set[str]:
         name = self.callee_name(call)
         if name in _TRIVIAL_TESTS:
+            return set()
+        if self.rule == "ssrf" and name.rsplit(".", 1)[-1] in FORMAT_ONLY_VALIDATORS:
+            # isIP("127.0.0.1") and validators.url("http://169.254.169.254/") pass:
+            # a well-formed address is not an allowed one.
             return set()
         validator = self.is_statement_validator(call) if statement else self.is_validator_call(call)
         function = call.child_by_field_name("function")

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 
 from unguarded.analysis.flow import (
+    FORMAT_ONLY_VALIDATORS,
     MAX_CONDITION_DEPTH,
     Check,
     Definition,
@@ -895,6 +896,10 @@ class PythonFlow(FlowAnalyzer):
     def _call_subjects(self, call: Node, statement: bool) -> set[str]:
         name = self.callee_name(call)
         if name in _TRIVIAL_TESTS or name.rsplit(".", 1)[-1] in ("exists", "isfile", "isdir"):
+            return set()
+        if self.rule == "ssrf" and name.rsplit(".", 1)[-1] in FORMAT_ONLY_VALIDATORS:
+            # isIP("127.0.0.1") and validators.url("http://169.254.169.254/") pass:
+            # a well-formed address is not an allowed one.
             return set()
         validator = self.is_statement_validator(call) if statement else self.is_validator_call(call)
         function = call.child_by_field_name("function")
