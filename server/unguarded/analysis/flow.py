@@ -246,6 +246,11 @@ class FlowAnalyzer:
         """A string-building expression as ordered literal text and value nodes."""
         raise NotImplementedError
 
+    def literal_field(self, value: Node, key: str) -> Node | None:
+        """For a dict/object literal: the value of `key`, or the literal itself when it
+        has no such key (nothing flows); None when `value` is not such a literal."""
+        return None
+
     def helper_parts(self, call: Node, depth: int) -> list[str | Node] | None:
         """`build_url("https://host/", page)` for a helper in this file that returns one
         string expression: its parts, with the helper's parameters replaced by the
@@ -479,7 +484,7 @@ class FlowAnalyzer:
                     )
                     merged = merge(
                         merged,
-                        [t.then(step) for t in self.evaluate_definition(definition, depth)],
+                        [t.then(step) for t in self.evaluate_definition(definition, depth, field)],
                     )
                 return merged
             parameter = next((p for p in self.parameters(scope) if p.name == name), None)
@@ -654,9 +659,18 @@ class FlowAnalyzer:
             origin_text=label,
         )
 
-    def evaluate_definition(self, definition: Definition, depth: int) -> list[Trace]:
+    def evaluate_definition(
+        self, definition: Definition, depth: int, field: str | None = None
+    ) -> list[Trace]:
         if definition.kind == "opaque" or definition.value is None:
             return []
+        if field is not None and definition.kind == "assign":
+            key = _field_key(field)
+            if key is not None:
+                pair = self.literal_field(definition.value, key)
+                if pair is not None:
+                    # opts = {"table": "users", "order": user}; opts["table"]: one field.
+                    return self.evaluate(pair, depth) if pair != definition.value else []
         traces = self.evaluate(definition.value, depth)
         if definition.kind == "augment":
             earlier = self.resolve_name(definition.name, definition.statement, depth + 1)
@@ -933,6 +947,13 @@ class FlowAnalyzer:
             name = self.callee_name(node)
             return name.rsplit(".", 1)[-1] in ("set", "frozenset", "Set", "tuple", "list")
         return False
+
+
+def _field_key(path: str) -> str | None:
+    match = re.search(r'\["([^"]+)"\]$|\.(\w+)$', path)
+    if match is None:
+        return None
+    return match.group(1) or match.group(2)
 
 
 def chain_operands(node: Node, joins: Callable[[Node], bool]) -> list[Node]:

@@ -322,6 +322,21 @@ class JavaScriptFlow(FlowAnalyzer):
                 found.append(Parameter(node_text(name_node), index, name_node, annotation, default))
         return found
 
+    def literal_field(self, value: Node, key: str) -> Node | None:
+        if value.type != "object":
+            return None
+        for child in value.named_children:
+            if child.type == "pair":
+                name = child.child_by_field_name("key")
+                if name is not None and node_text(name).strip("'\"") == key:
+                    return child.child_by_field_name("value")
+            elif child.type == "shorthand_property_identifier":
+                if node_text(child) == key:
+                    return child
+            else:
+                return None  # ...spread or a method: unknown keys
+        return value
+
     call_types = frozenset({"call_expression"})
 
     def call_name(self, call: Node) -> str | None:

@@ -417,6 +417,17 @@ class PythonFlow(FlowAnalyzer):
                 return methods
         return []
 
+    def literal_field(self, value: Node, key: str) -> Node | None:
+        if value.type != "dictionary":
+            return None
+        for pair in value.named_children:
+            if pair.type != "pair":
+                return None  # **spread: unknown keys
+            name = pair.child_by_field_name("key")
+            if name is not None and name.type == "string" and _string_value(name) == key:
+                return pair.child_by_field_name("value")
+        return value
+
     def decorators(self, function: Node) -> list[Node]:
         parent = function.parent
         if parent is not None and parent.type == "decorated_definition":
