@@ -19,3 +19,13 @@
  (#eq? @_html "__html")
  (#set! unguarded.sink "dangerouslySetInnerHTML")
  (#set! unguarded.rule "xss"))
+
+; <a href={url}>: a javascript: URL runs script on click. Only reported when the URL's
+; scheme is not fixed by a constant prefix.
+((jsx_attribute
+   (property_identifier) @_attribute
+   (jsx_expression (_) @sink.arg)) @sink.call
+ (#any-of? @_attribute "href" "src" "action" "formAction" "xlinkHref")
+ (#set! unguarded.policy "url-scheme")
+ (#set! unguarded.sink "URL attribute")
+ (#set! unguarded.rule "xss"))

@@ -4,6 +4,7 @@
               (attribute attribute: (identifier) @_render)]
    arguments: (argument_list . (_) @sink.arg)) @sink.call
  (#eq? @_render "render_template_string")
+ (#set! unguarded.controls "template")
  (#set! unguarded.rule "xss"))
 
 ; Markup()/mark_safe() declare a string already safe HTML: autoescaping skips it.

@@ -39,6 +39,9 @@ class SinkMatch:
     name: str
     # A pattern-level argument policy (see ARGUMENT_POLICIES), e.g. "html-markup".
     policy: str | None = None
+    # Whose sanitizers count: "template" for template sources, where HTML escaping
+    # leaves {{ }} intact (server-side template injection).
+    controls: str | None = None
 
 
 def analyze(document: Document, settings: AnalysisSettings | None = None) -> list[Finding]:
@@ -139,7 +142,14 @@ class _Analysis:
                 continue
             name = settings.get("unguarded.sink") or _sink_name(call)
             found.append(
-                SinkMatch(rule_id, call, arguments, name, settings.get("unguarded.policy"))
+                SinkMatch(
+                    rule_id,
+                    call,
+                    arguments,
+                    name,
+                    settings.get("unguarded.policy"),
+                    settings.get("unguarded.controls"),
+                )
             )
         return found
 
@@ -150,11 +160,12 @@ class _Analysis:
         policy = ARGUMENT_POLICIES.get(sink.policy or sink.rule_id)
         traces: list[Trace] = []
         argument = sink.arguments[0]
+        controls = sink.controls or sink.rule_id
         for candidate in sink.arguments:
-            flow.rule = sink.rule_id
+            flow.rule = controls
             if policy is not None and policy(flow, candidate):
                 continue
-            found = flow.traces(candidate, sink.rule_id)
+            found = flow.traces(candidate, controls)
             if found and not traces:
                 argument = candidate
             traces = merge(traces, found)
@@ -527,7 +538,24 @@ def _config_object(flow: FlowAnalyzer, argument: Node) -> bool:
     return argument.type == "object"
 
 
+_SAFE_URL_START = re.compile(r"^(?:/|#|\?|\./|\.\./|https?://|mailto:|tel:)", re.IGNORECASE)
+
+
+def _fixed_scheme(flow: FlowAnalyzer, argument: Node) -> bool:
+    """A link whose constant start fixes a safe scheme (or a relative path) cannot be
+    turned into javascript:."""
+    literal = ""
+    for part in flow.string_parts(argument):
+        if not isinstance(part, str):
+            break
+        literal += part
+    else:
+        return True  # fully constant
+    return bool(_SAFE_URL_START.match(literal))
+
+
 ARGUMENT_POLICIES: dict[str, Callable[[FlowAnalyzer, Node], bool]] = {
+    "url-scheme": _fixed_scheme,
     "ssrf": _fixed_host,
     "sql-injection": _config_object,
     "html-markup": _no_markup,

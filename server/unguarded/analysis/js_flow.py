@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from unguarded.analysis.flow import (
     FORMAT_ONLY_VALIDATORS,
@@ -292,7 +292,46 @@ class JavaScriptFlow(FlowAnalyzer):
                     add(node_text(identifier), "opaque", None, node.end_byte, node)
                 continue
             stack.extend(reversed(node.children))
+        self._react_state(scope, table, add)
         return table
+
+    def _react_state(
+        self,
+        scope: Node,
+        table: dict[str, list[Definition]],
+        add: Callable[..., None],
+    ) -> None:
+        """`const [title, setTitle] = useState(...)`: every `setTitle(v)` in the component
+        (effects and handlers included) gives `title` a value for the next render."""
+        setters: dict[str, str] = {}
+        for name, definitions in list(table.items()):
+            for definition in definitions:
+                statement = definition.statement
+                value = definition.value
+                if value is None or value.type != "call_expression":
+                    continue
+                if self.callee_name(value).rsplit(".", 1)[-1] not in ("useState", "useReducer"):
+                    continue
+                for declarator in statement.named_children:
+                    pattern = declarator.child_by_field_name("name")
+                    if pattern is not None and pattern.type == "array_pattern":
+                        names = [node_text(c) for c in pattern.named_children]
+                        if len(names) == 2 and names[0] == name:
+                            setters[names[1]] = name
+        if not setters:
+            return
+        stack = [scope]
+        while stack:
+            node = stack.pop()
+            if node.type == "call_expression":
+                function = node.child_by_field_name("function")
+                arguments = node.child_by_field_name("arguments")
+                if function is not None and node_text(function) in setters and arguments:
+                    state = setters[node_text(function)]
+                    first = arguments.named_children[0] if arguments.named_children else None
+                    if first is not None and first.type not in _FUNCTIONS:
+                        add(state, "augment", first, scope.start_byte, node)
+            stack.extend(node.children)
 
     # ------------------------------------------------------------------ parameters
     def parameters_of(self, function: Node) -> list[Parameter]:

@@ -42,6 +42,7 @@ SETTING_KEYS = frozenset(
         "unguarded.sink",
         "unguarded.origin",
         "unguarded.policy",
+        "unguarded.controls",
         "unguarded.context",
     }
 )
