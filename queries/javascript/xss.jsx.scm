@@ -27,5 +27,6 @@
    (jsx_expression (_) @sink.arg)) @sink.call
  (#any-of? @_attribute "href" "src" "action" "formAction" "xlinkHref")
  (#set! unguarded.policy "url-scheme")
+ (#set! unguarded.controls "url")
  (#set! unguarded.sink "URL attribute")
  (#set! unguarded.rule "xss"))

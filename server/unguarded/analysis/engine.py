@@ -74,7 +74,10 @@ class _Analysis:
             key = (sink.rule_id, sink.call.start_byte, sink.call.end_byte)
             if key in findings:
                 continue
-            finding = self._check_sink(flow, sink)
+            try:
+                finding = self._check_sink(flow, sink)
+            except RecursionError:
+                continue  # pathological nesting around one sink: skip it, keep the rest
             if finding is not None:
                 findings[key] = finding
         return sorted(findings.values(), key=lambda f: (f.span.start_byte, f.rule_id))

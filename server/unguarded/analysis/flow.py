@@ -464,14 +464,24 @@ class FlowAnalyzer:
         return widened
 
     def resolve_name(
-        self, name: str, use: Node, depth: int, field: str | None = None
+        self,
+        name: str,
+        use: Node,
+        depth: int,
+        field: str | None = None,
+        before: int | None = None,
     ) -> list[Trace]:
         """Origins of `name` at `use`. With `field`, writes into other fields of the
-        container (`params["other"] = x`) are ignored."""
+        container (`params["other"] = x`) are ignored; with `before`, only definitions
+        that take effect before that byte count."""
+        if depth > MAX_DEPTH:
+            return []
         scope = self.enclosing_scope(use)
         point = use
         while True:
             reaching = self.reaching_definitions(scope, name, point)
+            if before is not None:
+                reaching = [d for d in reaching if d.position < before]
             if field is not None:
                 reaching = [d for d in reaching if not d.field or d.field == field]
             if reaching:
@@ -673,7 +683,9 @@ class FlowAnalyzer:
                     return self.evaluate(pair, depth) if pair != definition.value else []
         traces = self.evaluate(definition.value, depth)
         if definition.kind == "augment":
-            earlier = self.resolve_name(definition.name, definition.statement, depth + 1)
+            earlier = self.resolve_name(
+                definition.name, definition.statement, depth + 1, before=definition.position
+            )
             traces = merge(traces, earlier)
         return traces
 

@@ -304,6 +304,7 @@ class JavaScriptFlow(FlowAnalyzer):
         """`const [title, setTitle] = useState(...)`: every `setTitle(v)` in the component
         (effects and handlers included) gives `title` a value for the next render."""
         setters: dict[str, str] = {}
+        declared: dict[str, int] = {}
         for name, definitions in list(table.items()):
             for definition in definitions:
                 statement = definition.statement
@@ -318,6 +319,7 @@ class JavaScriptFlow(FlowAnalyzer):
                         names = [node_text(c) for c in pattern.named_children]
                         if len(names) == 2 and names[0] == name:
                             setters[names[1]] = name
+                            declared[name] = definition.position
         if not setters:
             return
         stack = [scope]
@@ -330,7 +332,7 @@ class JavaScriptFlow(FlowAnalyzer):
                     state = setters[node_text(function)]
                     first = arguments.named_children[0] if arguments.named_children else None
                     if first is not None and first.type not in _FUNCTIONS:
-                        add(state, "augment", first, scope.start_byte, node)
+                        add(state, "augment", first, declared[state], node)
             stack.extend(node.children)
 
     # ------------------------------------------------------------------ parameters
@@ -920,8 +922,9 @@ class JavaScriptFlow(FlowAnalyzer):
         argument_nodes = list(arguments.named_children) if arguments is not None else []
         if method in ("startsWith", "endsWith"):
             literals = [a for a in argument_nodes if a.type == "string"]
-            if literals and all(_SCHEME_LIKE.match(_string_value(a)) for a in literals):
-                return set()
+            scheme_check = literals and all(_SCHEME_LIKE.match(_string_value(a)) for a in literals)
+            if scheme_check and self.rule != "url":
+                return set()  # a scheme check is the control for links, nothing else
             if (
                 method == "startsWith"
                 and receiver is not None
@@ -994,6 +997,8 @@ class JavaScriptFlow(FlowAnalyzer):
             return True  # not a pattern we can read: trust the check
         pattern = candidate.child_by_field_name("pattern")
         text = node_text(pattern) if pattern is not None else ""
+        if self.rule == "url":
+            return text.startswith("^")  # /^https?:\/\//: the scheme is what matters
         return text.startswith("^") and text.endswith("$")
 
     def is_raising_validator_body(self, function: Node) -> bool:

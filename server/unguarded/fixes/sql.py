@@ -267,11 +267,8 @@ def _arguments(call: Node) -> list[Node]:
 def _append_argument(builder: FixBuilder, node: Node, text: str) -> None:
     """Add an argument after `node`: on a line of its own when `node` has one."""
     source = builder.source
-    if (
-        source.starts_line(node)
-        and source.ends_line(node)
-        or (source.starts_line(node) and source.data[node.end_byte : node.end_byte + 1] == b",")
-    ):
+    own_line = source.ends_line(node) or source.data[node.end_byte : node.end_byte + 1] == b","
+    if source.starts_line(node) and own_line:
         indentation = source.indentation(node.start_byte)
         builder.insert(node.end_byte, "," + source.newline + indentation + text)
     else:
