@@ -469,3 +469,178 @@ def test_predicate_defined_in_the_file_is_a_validator() -> None:
                 requests.get(url)
         """
     assert lines(run(source)) == [20]
+
+
+def test_callers_in_the_file_decide_a_helpers_parameters() -> None:
+    source = """\
+        import os
+        from flask import request
+
+        def handler():
+            def sh(command):
+                os.system(command)
+            sh("uptime")
+
+        def other():
+            def sh(command):
+                os.system(command)
+            sh("ls " + request.args["d"])
+
+        def _private(path):
+            return open(path)
+
+        def view():
+            _private("/etc/motd")
+
+        def public_api(path):
+            return open(path)
+        """
+    findings = run(source)
+    assert lines(findings) == [11, 21]
+    assert findings[0].severity is Severity.ERROR
+    assert findings[1].severity is Severity.WARNING
+
+
+def test_callbacks_and_lambdas() -> None:
+    source = """\
+        import requests
+        from concurrent.futures import ThreadPoolExecutor
+        from flask import request
+
+        def crawl():
+            urls = request.json["urls"]
+            with ThreadPoolExecutor() as pool:
+                list(pool.map(lambda u: requests.get(u), urls))
+            fetch = lambda u: requests.get(u)
+            fetch(urls[0])
+        """
+    assert lines(run(source)) == [8, 9]
+    js = """\
+        app.get("/ids", async (req, res) => {
+          const ids = String(req.query.ids).split(",");
+          const marks = ids.map((_, i) => `$${i + 1}`).join(",");
+          await pool.query(`SELECT * FROM t WHERE id IN (${marks})`, ids);
+          const numbers = ids.map(Number);
+          await pool.query(`SELECT * FROM t WHERE id IN (${numbers.join(",")})`);
+          const items = ids.map((id) => `<li>${id}</li>`).join("");
+          document.body.innerHTML = items;
+          const clean = ids.map((id) => DOMPurify.sanitize(id)).join("");
+          document.body.innerHTML = clean;
+        });
+        """
+    assert lines(run(js, "javascript")) == [8]
+
+
+def test_regex_and_prefix_checks_must_be_sound() -> None:
+    source = """\
+        import os, re, subprocess
+        from flask import request, abort
+
+        BASE = "/srv/files/"
+
+        def a():
+            name = request.args["n"]
+            if not re.search(r"[a-z]+", name):
+                abort(400)
+            subprocess.run("ls " + name, shell=True)
+
+        def b():
+            name = request.args["n"]
+            if not re.fullmatch(r"[a-z]+", name):
+                abort(400)
+            subprocess.run("ls " + name, shell=True)
+
+        def c():
+            path = os.path.join(BASE, request.args["n"])
+            if not path.startswith(BASE):
+                abort(400)
+            return open(path)
+
+        def d():
+            path = os.path.realpath(os.path.join(BASE, request.args["n"]))
+            if not path.startswith(BASE):
+                abort(400)
+            return open(path)
+
+        def e():
+            name = request.args["n"]
+            if not name.endswith(".txt"):
+                abort(400)
+            return open(os.path.join(BASE, name))
+        """
+    assert lines(run(source)) == [10, 22, 34]
+
+
+def test_dict_fields_and_reassigning_ifs() -> None:
+    source = """\
+        import os
+        from flask import request
+
+        TOOLS = {"ls", "df"}
+
+        def a():
+            opts = {"table": "users", "order": request.args["o"]}
+            db.execute(f"SELECT * FROM {opts['table']}")
+            db.execute(f"SELECT * FROM t ORDER BY {opts['order']}")
+
+        def b():
+            tool = request.args["t"]
+            if tool not in TOOLS:
+                tool = "ls"
+            os.system(tool)
+
+        def c(flag):
+            source = request.args["s"]
+            if flag:
+                source = "a"
+            else:
+                source = "b"
+            os.system(source)
+        """
+    assert lines(run(source)) == [9]
+
+
+def test_request_fields_events_state_and_links() -> None:
+    source = """\
+        const fs = require("fs");
+        module.exports = () => ({ params }, res, next) => {
+          fs.readFileSync("logs/" + params.file);
+        };
+        form.on("field", (name, value) => {
+          fs.writeFileSync("uploads/" + value, "");
+        });
+        """
+    assert lines(run(source, "javascript")) == [3, 6]
+    tsx = """\
+        export function Title() {
+          const [title, setTitle] = useState("");
+          useEffect(() => setTitle(window.location.hash.slice(1)), []);
+          return <h2 dangerouslySetInnerHTML={{ __html: title }} />;
+        }
+        export function Link({ site }: { site: string }) {
+          const ok = /^https?:\\/\\//.test(site);
+          return (
+            <div>
+              <a href={site}>x</a>
+              <a href={`/users/${site}`}>y</a>
+              {ok ? <a href={site}>z</a> : null}
+            </div>
+          );
+        }
+        """
+    assert lines(run(tsx, "tsx")) == [4, 10]
+
+
+def test_template_sources_are_not_fixed_by_html_escaping() -> None:
+    source = """\
+        import html
+        from flask import request, render_template_string
+        from markupsafe import Markup, escape
+
+        def a():
+            return render_template_string("<p>" + html.escape(request.args["n"]) + "</p>")
+
+        def b():
+            return Markup("<p>" + escape(request.args["n"]) + "</p>")
+        """
+    assert lines(run(source)) == [6]

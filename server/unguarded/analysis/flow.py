@@ -630,6 +630,11 @@ class FlowAnalyzer:
         name = self.function_name(function)
         calls = self.call_index().get(name, [])
         passed = self.call_index().get("&" + name, [])
+        home = self.enclosing_scope(function)
+        if home.type != self.module_type:
+            # A nested function is visible in its enclosing function only.
+            calls = [c for c in calls if _contains(home, c)]
+            passed = [c for c in passed if _contains(home, c)]
         if not calls and not passed:
             return None
         key = (node_key(function), parameter.name, self.rule)
