@@ -47,6 +47,39 @@ _SCHEME_ONLY = re.compile(r"^(?:[a-z][a-z0-9+.-]*:?/{0,2}|/|\.|)$", re.IGNORECAS
 
 
 _BOOLEANS = frozenset({"True", "False", "true", "false"})
+# Methods that look a record up by a key: their result is stored data, not the key.
+LOOKUP_METHODS = frozenset(
+    {
+        "filter",
+        "filter_by",
+        "get_or_404",
+        "first_or_404",
+        "one_or_none",
+        "get_object_or_404",
+        "find",
+        "find_one",
+        "findOne",
+        "findById",
+        "findByPk",
+        "findAll",
+        "findUnique",
+        "findFirst",
+        "findMany",
+        "exists",
+        "count",
+        "get_by",
+        "where",
+        "fetchone",
+        "fetchall",
+        "scalar",
+        "scalars",
+        "hash",
+        "verify",
+        "compare",
+        "check_password",
+        "authenticate",
+    }
+)
 # Validators that check a value's shape only: no control against SSRF.
 FORMAT_ONLY_VALIDATORS = frozenset(
     {

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator
 
 from unguarded.analysis.flow import (
     FORMAT_ONLY_VALIDATORS,
+    LOOKUP_METHODS,
     MAX_CONDITION_DEPTH,
     Check,
     Definition,
@@ -677,6 +678,9 @@ class JavaScriptFlow(FlowAnalyzer):
                     return self.evaluate_all(self.returned_values(callbacks[0]), depth)
                 if argument_nodes and node_text(argument_nodes[0]) in _COERCING_FUNCTIONS:
                     return []
+            if method in LOOKUP_METHODS:
+                # Files.query.filter_by(name=x).first(): a stored record, not the key.
+                return receiver_traces
             return merge(receiver_traces, self.evaluate_all(argument_nodes, depth))
         return self.evaluate_all(argument_nodes, depth)
 

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from unguarded.analysis.flow import (
     FORMAT_ONLY_VALIDATORS,
+    LOOKUP_METHODS,
     MAX_CONDITION_DEPTH,
     Check,
     Definition,
@@ -685,6 +686,9 @@ class PythonFlow(FlowAnalyzer):
             if method_name in ("get", "pop", "setdefault", "getlist") and argument_nodes:
                 # dict.get(key, default): the value comes from the mapping, not the key.
                 return merge(receiver_traces, self.evaluate_all(argument_nodes[1:], depth))
+            if method_name in LOOKUP_METHODS:
+                # Files.query.filter_by(name=x).first(): a stored record, not the key.
+                return receiver_traces
             return merge(receiver_traces, self.evaluate_all(argument_nodes, depth))
         return self.evaluate_all(argument_nodes, depth)
 

@@ -32,6 +32,8 @@ _RULES = re.compile(r"^\[(?P<rules>[^\]]*)\](?P<reason>.*)$", re.DOTALL)
 # A reason that is only a placeholder (`<why this is safe>`) is no reason.
 _PLACEHOLDER = re.compile(r"^<[^>]*>$")
 _REASON_LEAD = " \t:-\u2013\u2014"
+# Cheap test before walking the tree: no marker, no suppression.
+_ANY_MARKER = re.compile(rb"unguarded\s*:\s*ignore", re.IGNORECASE)
 
 PROBLEM_REASON = "suppression-without-reason"
 PROBLEM_RULE = "suppression-unknown-rule"
@@ -155,6 +157,8 @@ def _comments(document: Document) -> list[Node]:
 def _scan(document: Document) -> tuple[list[Suppression], list[SuppressionProblem]]:
     suppressions: list[Suppression] = []
     problems: list[SuppressionProblem] = []
+    if _ANY_MARKER.search(document.data) is None:
+        return suppressions, problems
     for comment in _comments(document):
         text = (comment.text or b"").decode("utf-8", errors="replace")
         parsed = parse_comment(text)
