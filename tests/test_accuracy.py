@@ -68,6 +68,10 @@ def test_corpus_files_parse_and_hold_one_rule(corpus: Any) -> None:
         assert len(f.rules) == 1, f"{f.rel} annotates {sorted(f.rules)}; one rule per file"
 
 
+def test_engine_runs_on_every_corpus_file(engine_score: Any) -> None:
+    assert not engine_score.tool.warnings, "\n".join(engine_score.tool.warnings)
+
+
 def test_engine_not_below_baseline(engine_score: Any) -> None:
     baseline = bench.load_baseline()
     assert baseline.get("rules"), "bench/accuracy_baseline.json has no figures"

@@ -2,6 +2,7 @@
 
 Benchmark corpus, path-traversal (CWE-22).
 """
+import io
 import json
 import os
 import shutil
@@ -45,16 +46,20 @@ def load_profile(profile: str) -> dict:
     return json.loads((CONFIG_DIR / f"profiles/{profile}.json").read_text())
 
 
-def import_archive(path: str) -> None:
-    # Extracting an untrusted tar lets members write outside the target (tar slip).
-    with tarfile.open(path) as tar:
+def import_archive(blob: bytes) -> None:
+    # The archive is read from memory (fileobj=), not from a path.
+    # ok: path-traversal
+    with tarfile.open(fileobj=io.BytesIO(blob)) as tar:
+        # Untrusted tar, no extraction filter: a member "../../etc/cron.d/x" lands there (tar slip).
         # ruleid: path-traversal
         tar.extractall("/srv/data")
 
 
-def import_archive_filtered(path: str) -> None:
-    # The "data" extraction filter refuses members outside the target.
-    with tarfile.open(path) as tar:
+def import_archive_filtered(blob: bytes) -> None:
+    # The archive is read from memory (fileobj=), not from a path.
+    # ok: path-traversal
+    with tarfile.open(fileobj=io.BytesIO(blob)) as tar:
+        # The "data" extraction filter refuses members outside the target.
         # ok: path-traversal
         tar.extractall("/srv/data", filter="data")
 
