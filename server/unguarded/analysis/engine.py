@@ -119,7 +119,7 @@ class _Analysis:
                 continue
             calls = nodes.get("sink.call", [])
             arguments = tuple(nodes.get("sink.arg", []))
-            if not calls or not arguments:
+            if not calls or (not arguments and CATALOG[rule_id].dataflow):
                 continue
             call = calls[0]
             module = settings.get("unguarded.module")
@@ -160,6 +160,8 @@ class _Analysis:
     def _check_sink(self, flow: FlowAnalyzer, sink: SinkMatch) -> Finding | None:
         if flow.is_dead_branch(sink.call):
             return None
+        if not CATALOG[sink.rule_id].dataflow:
+            return self._pattern_finding(flow, sink)
         policy = ARGUMENT_POLICIES.get(sink.policy or sink.rule_id)
         traces: list[Trace] = []
         argument = sink.arguments[0]
@@ -201,6 +203,32 @@ class _Analysis:
             origin=trace.origin,
             path=_path(trace, sink),
             facts={"origin": trace.origin_text},
+        )
+
+    def _pattern_finding(self, flow: FlowAnalyzer, sink: SinkMatch) -> Finding | None:
+        """Rules without a data flow: the match is the finding (`verify=False`)."""
+        rule = CATALOG[sink.rule_id]
+        policy = ARGUMENT_POLICIES.get(sink.policy or "")
+        flow.rule = sink.controls or sink.rule_id
+        if (
+            policy is not None
+            and sink.arguments
+            and all(policy(flow, argument) for argument in sink.arguments)
+        ):
+            return None
+        if _in_test_code(flow, sink.call):
+            return None
+        severity = self.settings.severity_overrides.get(rule.id, rule.severity)
+        return Finding(
+            rule_id=rule.id,
+            severity=severity,
+            span=Span.of(sink.call),
+            argument=Span.of(sink.arguments[0] if sink.arguments else sink.call),
+            sink_name=sink.name,
+            message=rule.pattern_message.format(sink=sink.name),
+            missing_control=rule.missing_control,
+            origin_kind=None,
+            origin=None,
         )
 
     # ------------------------------------------------------------------ sink filters

@@ -31,8 +31,11 @@ class Rule:
     missing_control: str
     # Controls that silence the rule, shown in docs and hovers.
     controls: tuple[str, ...]
-    # Injection rules follow data from an origin; their severity depends on it.
+    # Injection rules follow data from an origin; their severity depends on it. Other
+    # rules (insecure defaults, weak crypto) report the matched pattern itself.
     dataflow: bool = True
+    # For pattern rules: the message, with {sink} for the matched call or setting.
+    pattern_message: str = ""
     # Default severity when the value comes from untrusted input.
     severity: Severity = Severity.ERROR
     owasp: str = ""
