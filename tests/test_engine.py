@@ -644,3 +644,21 @@ def test_template_sources_are_not_fixed_by_html_escaping() -> None:
             return Markup("<p>" + escape(request.args["n"]) + "</p>")
         """
     assert lines(run(source)) == [6]
+
+
+def test_declared_sources_and_sinks() -> None:
+    source = """\
+        from acme.http import param
+        from acme import shell
+
+        def handler():
+            shell.run("ls " + param("dir"))
+            shell.run("ls /tmp")
+        """
+    assert run(source) == []
+    settings = AnalysisSettings(
+        sources=("acme.http.param",), sinks={"command-injection": ("acme.shell.run",)}
+    )
+    findings = run(source, settings=settings)
+    assert lines(findings) == [5]
+    assert findings[0].severity is Severity.ERROR

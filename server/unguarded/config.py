@@ -51,6 +51,28 @@ SETTINGS_SCHEMA: dict[str, SettingDoc] = {
     "maxFileSize": SettingDoc(
         "integer", 2_000_000, "Files larger than this many bytes are not analysed."
     ),
+    "sources": SettingDoc(
+        "array",
+        [],
+        "Your own functions whose result is untrusted input (e.g. `myapp.http.query_param`).",
+    ),
+    "sinks": SettingDoc(
+        "object",
+        {},
+        "Your own sinks per rule id: functions whose first argument must be controlled "
+        '(e.g. `{"command-injection": ["myapp.shell.run"]}`).',
+    ),
+    "include": SettingDoc(
+        "array", [], "Glob patterns of files to analyse (`unguarded scan`); empty means all."
+    ),
+    "exclude": SettingDoc("array", [], "Glob patterns of files never analysed."),
+}
+
+# Config files may spell keys in snake_case.
+_ALIASES = {
+    "disabled_rules": "disabledRules",
+    "debounce_ms": "debounceMs",
+    "max_file_size": "maxFileSize",
 }
 
 
@@ -60,6 +82,8 @@ class Settings:
     run: str = "onType"
     debounce_ms: int = 150
     analysis: AnalysisSettings = field(default_factory=AnalysisSettings)
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
 
 
 _SEVERITIES = {severity.value: severity for severity in Severity}
@@ -74,6 +98,7 @@ def parse_settings(raw: object) -> tuple[Settings, list[str]]:
         return Settings(), problems
     if not isinstance(raw, dict):
         return Settings(), [f"settings must be an object, got {type(raw).__name__}"]
+    raw = {_ALIASES.get(key, key): value for key, value in raw.items()}
 
     for key in raw:
         if key not in SETTINGS_SCHEMA:
@@ -113,14 +138,27 @@ def parse_settings(raw: object) -> tuple[Settings, list[str]]:
     validators = _name_table("validators", typed("validators", dict), problems)
     sanitizers = _name_table("sanitizers", typed("sanitizers", dict), problems)
     max_size = typed("maxFileSize", int)
+    sources = _names("sources", typed("sources", list), problems)
+    sinks = _name_table("sinks", typed("sinks", dict), problems)
+    include = _names("include", typed("include", list), problems)
+    exclude = _names("exclude", typed("exclude", list), problems)
     analysis = AnalysisSettings(
         disabled_rules=frozenset(disabled),
         severity_overrides=severities,
         validators=validators,
         sanitizers=sanitizers,
         max_file_bytes=max(max_size, 0),
+        sources=sources,
+        sinks=sinks,
     )
-    return Settings(enable, run, debounce, analysis), problems
+    return Settings(enable, run, debounce, analysis, include, exclude), problems
+
+
+def _names(key: str, value: list[Any], problems: list[str]) -> tuple[str, ...]:
+    if not all(isinstance(item, str) for item in value):
+        problems.append(f"setting {key!r} must be a list of strings")
+        return ()
+    return tuple(value)
 
 
 def _known_rule(rule_id: object, problems: list[str]) -> bool:

@@ -16,6 +16,7 @@ from unguarded.analysis.flow import (
     NodeKey,
     Trace,
     merge,
+    name_matches,
     node_key,
     node_text,
 )
@@ -65,7 +66,7 @@ class _Analysis:
         self.flow = flow_class(self.root, self.captures, settings, set())
 
     def run(self) -> list[Finding]:
-        sinks = self._sinks()
+        sinks = self._sinks() + self._declared()
         flow = self.flow
         # A sink's result (a response, a cursor) is not its input: calls stop the walk.
         flow.sink_calls.update(node_key(s.call) for s in sinks)
@@ -110,6 +111,35 @@ class _Analysis:
             else:
                 raw_sinks.append((origin, settings, nodes))
         return captures, raw_sinks
+
+    def _declared(self) -> list[SinkMatch]:
+        """Sources and sinks the user declared by name in settings."""
+        settings = self.settings
+        if not settings.sources and not settings.sinks:
+            return []
+        found: list[SinkMatch] = []
+        stack = [self.root]
+        while stack:
+            node = stack.pop()
+            stack.extend(node.children)
+            if node.type not in ("call", "call_expression"):
+                continue
+            name = self.flow.callee_name(node)
+            if not name:
+                continue
+            if settings.sources and name_matches(name, settings.sources):
+                self.captures.sources.add(node_key(node))
+            arguments = node.child_by_field_name("arguments")
+            first = arguments.named_children[0] if arguments and arguments.named_children else None
+            for rule_id, names in settings.sinks.items():
+                if (
+                    first is not None
+                    and rule_id in CATALOG
+                    and settings.rule_enabled(rule_id)
+                    and name_matches(name, names)
+                ):
+                    found.append(SinkMatch(rule_id, node, (first,), name + "()"))
+        return found
 
     def _sinks(self) -> list[SinkMatch]:
         found: list[SinkMatch] = []

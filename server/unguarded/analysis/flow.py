@@ -1053,6 +1053,11 @@ def contains(outer: Node, inner: Node) -> bool:
     return _contains(outer, inner)
 
 
+def name_matches(name: str, declared: frozenset[str] | tuple[str, ...]) -> bool:
+    """A callee name matches a declared qualified name by full name or last component."""
+    return _name_matches(name, frozenset(declared))
+
+
 def _name_matches(name: str, declared: frozenset[str]) -> bool:
     if not name:
         return False

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 import tree_sitter
 
@@ -29,7 +29,7 @@ class Span:
         )
 
 
-class OriginKind(str, Enum):
+class OriginKind(StrEnum):
     UNTRUSTED = "untrusted input"
     PARAMETER = "function parameter"
 

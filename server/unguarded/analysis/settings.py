@@ -20,6 +20,10 @@ class AnalysisSettings:
     sanitizers: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # Files larger than this are not analysed (minified bundles, generated code).
     max_file_bytes: int = 2_000_000
+    # Callee names whose result is untrusted input.
+    sources: tuple[str, ...] = ()
+    # Rule id -> callee names whose first argument is a sink of that rule.
+    sinks: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def names_for(self, table: dict[str, tuple[str, ...]], rule_id: str) -> frozenset[str]:
         return frozenset(table.get(rule_id, ()) + table.get(ALL_RULES, ()))

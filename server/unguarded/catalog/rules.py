@@ -4,12 +4,12 @@ its docs in `docs/rules/<id>.md`, its fixtures in `tests/fixtures/<id>/`."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 DOCS_BASE_URL = "https://github.com/unguarded/unguarded/blob/main/docs/rules/"
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
     INFO = "info"

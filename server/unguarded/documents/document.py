@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -192,3 +193,21 @@ def _describe(node: tree_sitter.Node, field: str | None) -> str:
         f"{label}{missing}{node.type} bytes {node.start_byte}-{node.end_byte} "
         f"points {tuple(node.start_point)}-{tuple(node.end_point)}"
     )
+
+
+def tree_digest(tree: tree_sitter.Tree) -> str:
+    """A hash of every node's type, field, byte range, points and missing flag, in tree
+    order: equal digests mean equal trees. Iterative: any depth is fine."""
+    digest = hashlib.blake2b(digest_size=16)
+    cursor = tree.walk()
+    while True:
+        node = cursor.node
+        assert node is not None
+        digest.update(repr((_shape(node), cursor.field_name)).encode())
+        if cursor.goto_first_child():
+            continue
+        while not cursor.goto_next_sibling():
+            if not cursor.goto_parent():
+                return digest.hexdigest()
+            digest.update(b")")
+        digest.update(b",")

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from enum import Enum
+from enum import StrEnum
 
 _BREAK = re.compile(rb"\r\n?|\n")
 _BREAK_BYTE = re.compile(rb"[\r\n]")
 
 
-class PositionEncoding(str, Enum):
+class PositionEncoding(StrEnum):
     UTF8 = "utf-8"
     UTF16 = "utf-16"
     UTF32 = "utf-32"

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import os
 import sys
-from collections.abc import Generator
+from collections.abc import Generator, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -86,6 +87,15 @@ class UnguardedProtocol(LanguageServerProtocol):
             return
         super().handle_message(message)
 
+    def _handle_cancel_notification(self, msg_id: Any) -> None:
+        # pygls answers the request as cancelled; also stop the work if it is still running.
+        super()._handle_cancel_notification(msg_id)
+        server = self._server
+        if isinstance(server, UnguardedServer):
+            task = server.running_requests.pop(msg_id, None)
+            if task is not None:
+                task.cancel()
+
     def _send_error(self, request_id: Any, error: JsonRpcException) -> None:
         # A plain dict: JSON-RPC wants `"id": null` when the id is unknown, which the
         # lsprotocol converter would leave out.
@@ -150,6 +160,23 @@ class UnguardedServer(LanguageServer):
         self.settings = Settings()
         self.scheduler = AnalysisScheduler(self.publish, self.log_error)
         self._notified: set[str] = set()
+        # Request id -> the task answering it, for `$/cancelRequest` (see `cancellable`).
+        self.running_requests: dict[int | str, asyncio.Task[Any]] = {}
+
+    @contextlib.contextmanager
+    def cancellable(self) -> Iterator[None]:
+        """Within an async request handler: let `$/cancelRequest` cancel this task."""
+        request_id = self.protocol.msg_id
+        task = asyncio.current_task()
+        if request_id is None or task is None:
+            yield
+            return
+        self.running_requests[request_id] = task
+        try:
+            yield
+        finally:
+            if self.running_requests.get(request_id) is task:
+                del self.running_requests[request_id]
 
     # ------------------------------------------------------------------ state
     @property
@@ -327,7 +354,13 @@ def run_server(
     if host is not None and port is not None:
         server.start_tcp(host, port)
         return
-    server.start_io()
+    # Only protocol messages may reach stdout: keep the real stdout for pygls and point
+    # file descriptor 1 (and sys.stdout) at stderr, so that a stray print() or a library
+    # writing to fd 1 cannot corrupt the stream.
+    protocol_out = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
+    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
+    sys.stdout = sys.stderr
+    server.start_io(sys.stdin.buffer, protocol_out)
     # The client sent `exit` or closed stdin. pygls swallows the exit code; the spec asks
     # for 0 after a shutdown request and 1 otherwise. Exit now, without waiting for an
     # analysis still running on the worker thread.
