@@ -193,3 +193,34 @@ def test_serve_rejects_a_bad_tcp_address() -> None:
     result = unguarded("serve", "--tcp", "nonsense")
     assert result.returncode == 2
     assert "HOST:PORT" in result.stderr
+
+
+def test_project_settings_file(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text(
+        "[project]\nname = 'demo'\n\n[tool.unguarded]\n"
+        'disabled_rules = ["ssrf"]\nexclude = ["generated/**"]\ncolour = "blue"\n'
+        "\n[tool.unguarded.validators]\n"
+        '"command-injection" = ["acme.vet"]\n'
+    )
+    (tmp_path / "app.py").write_text(
+        "import os, requests\nfrom flask import request\n\n\ndef a():\n"
+        '    requests.get(request.args["u"])\n'
+        '    name = request.args["n"]\n    vet(name)\n    os.system("ls " + name)\n'
+        '    os.system("ls " + request.args["m"])\n'
+    )
+    (tmp_path / "generated").mkdir()
+    (tmp_path / "generated" / "x.py").write_text(VULNERABLE)
+    result = unguarded("scan", "--format", "json", str(tmp_path), cwd=tmp_path)
+    report = json.loads(result.stdout)
+    assert [(Path(f["path"]).name, f["region"]["startLine"]) for f in report["findings"]] == [
+        ("app.py", 10)
+    ]
+    assert "pyproject.toml:7: warning: unknown setting 'colour'" in result.stderr
+
+
+def test_broken_settings_file_is_reported_not_fatal(tmp_path: Path) -> None:
+    (tmp_path / ".unguarded.toml").write_text('disabled_rules = ["ssrf"\n')
+    (tmp_path / "app.py").write_text(VULNERABLE)
+    result = unguarded("scan", str(tmp_path / "app.py"))
+    assert result.returncode == 1
+    assert ".unguarded.toml:" in result.stderr and "not valid TOML" in result.stderr

@@ -53,6 +53,13 @@ def _parser() -> argparse.ArgumentParser:
         help="do not report this rule (repeatable)",
     )
     scan.add_argument("--verbose", "-v", action="store_true", help="list skipped files")
+    scan.add_argument(
+        "--config",
+        type=Path,
+        default=None,
+        help="settings file (default: the nearest .unguarded.toml or pyproject.toml "
+        "with [tool.unguarded])",
+    )
 
     serve = commands.add_parser("serve", help="run the language server (stdio by default)")
     serve.add_argument(
@@ -77,7 +84,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _scan(parser: argparse.ArgumentParser, arguments: argparse.Namespace) -> int:
-    from unguarded.analysis import AnalysisSettings
+    from dataclasses import replace
+
+    from unguarded.config_files import find_config, load_config, settings_for
     from unguarded.report import to_json, to_sarif, to_text
     from unguarded.scan import scan
 
@@ -89,8 +98,27 @@ def _scan(parser: argparse.ArgumentParser, arguments: argparse.Namespace) -> int
         parser.error(f"unknown rule id: {', '.join(unknown)} (see `unguarded rules`)")
     if arguments.jobs is not None and arguments.jobs < 1:
         parser.error("--jobs must be at least 1")
-    settings = AnalysisSettings(disabled_rules=frozenset(arguments.disable))
-    result = scan(arguments.paths, settings, arguments.jobs)
+    if arguments.config is not None and not arguments.config.is_file():
+        parser.error(f"no such settings file: {arguments.config}")
+    config_path = arguments.config or find_config(arguments.paths[0].resolve())
+    config = load_config(config_path) if config_path is not None else None
+    if config is not None:
+        for problem in config.problems:
+            sys.stderr.write(f"{config.path}:{problem.line + 1}: warning: {problem.message}\n")
+    project, _ = settings_for(config)
+    analysis = project.analysis
+    settings = replace(
+        analysis, disabled_rules=analysis.disabled_rules | frozenset(arguments.disable)
+    )
+    base = config.path.parent if config is not None else Path.cwd()
+    result = scan(
+        arguments.paths,
+        settings,
+        arguments.jobs,
+        include=project.include,
+        exclude=project.exclude,
+        base=base,
+    )
     if arguments.format == "json":
         report = to_json(result)
     elif arguments.format == "sarif":

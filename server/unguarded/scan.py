@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -220,15 +220,45 @@ def region(lines: LineIndex, span: Span) -> Region:
     )
 
 
+def _selection(
+    include: tuple[str, ...], exclude: tuple[str, ...], base: Path
+) -> Callable[[Path], bool]:
+    """The settings' include/exclude globs, relative to the config file's folder."""
+    included = pathspec.PathSpec.from_lines("gitwildmatch", include) if include else None
+    excluded = pathspec.PathSpec.from_lines("gitwildmatch", exclude) if exclude else None
+    root = base.resolve()
+
+    def selected(path: Path) -> bool:
+        try:
+            relative = path.resolve().relative_to(root).as_posix()
+        except ValueError:
+            relative = path.as_posix()
+        if excluded is not None and excluded.match_file(relative):
+            return False
+        return included is None or included.match_file(relative)
+
+    return selected
+
+
 def _scan_batch(batch: list[tuple[str, bool]], settings: AnalysisSettings) -> list[FileResult]:
     return [scan_file(path, settings, explicit) for path, explicit in batch]
 
 
-def scan(paths: list[Path], settings: AnalysisSettings, jobs: int | None = None) -> ScanResult:
+def scan(
+    paths: list[Path],
+    settings: AnalysisSettings,
+    jobs: int | None = None,
+    include: tuple[str, ...] = (),
+    exclude: tuple[str, ...] = (),
+    base: Path | None = None,
+) -> ScanResult:
     explicit = {p.resolve() for p in paths if p.is_file()}
     result = ScanResult()
     work: list[tuple[str, bool]] = []
+    selected = _selection(include, exclude, base or Path.cwd())
     for path, reason in discover(paths):
+        if not selected(path):
+            continue
         if reason is not None:
             result.files.append(FileResult(str(path), skipped=reason))
         else:
