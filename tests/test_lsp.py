@@ -215,3 +215,39 @@ async def test_settings_validator_and_unknown_key() -> None:
     finally:
         await client.shutdown_session()
         await client.stop()
+
+
+async def test_project_settings_file_and_its_problems(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    settings_file = tmp_path / "pyproject.toml"
+    settings_file.write_text(
+        "[project]\nname = 'demo'\n\n[tool.unguarded]\nspeling = 1\n\n"
+        '[tool.unguarded.validators]\nssrf = ["acme.vet_host"]\n'
+    )
+    client = make_test_lsp_client()
+    await client.start_io(*CONFIG.server_command)
+    try:
+        params = initialize_params(client_capabilities("visual-studio-code"))
+        params.root_uri = tmp_path.as_uri()
+        await client.initialize_session(params)
+        config_uri = settings_file.as_uri()
+        problems = await wait_for_diagnostics(client, config_uri, lambda d: len(d) == 1)
+        assert "unknown setting 'speling'" in problems[0].message
+        assert problems[0].range.start.line == 4
+
+        uri = (tmp_path / "app.py").as_uri()
+        text = VULNERABLE.replace("    return requests", "    vet_host(url)\n    return requests")
+        open_document(client, uri, text)
+        await wait_for_diagnostics(client, uri, lambda d: len(d) == 0)
+
+        # The file changes on disk: the validator is gone, the finding comes back.
+        settings_file.write_text("[tool.unguarded]\n")
+        client.workspace_did_change_watched_files(
+            types.DidChangeWatchedFilesParams(
+                changes=[types.FileEvent(uri=config_uri, type=types.FileChangeType.Changed)]
+            )
+        )
+        await wait_for_diagnostics(client, config_uri, lambda d: len(d) == 0)
+        await wait_for_diagnostics(client, uri, lambda d: len(d) == 1)
+    finally:
+        await client.shutdown_session()
+        await client.stop()

@@ -27,7 +27,8 @@ from pygls.protocol.language_server import lsp_method
 
 from unguarded import __version__
 from unguarded.analysis import Finding
-from unguarded.config import Settings, parse_settings
+from unguarded.config import Settings
+from unguarded.config_files import ConfigFile, find_config, load_config, settings_for
 from unguarded.documents import Document, PositionEncoding, looks_minified
 from unguarded.lsp.convert import encoding_of, to_diagnostic
 from unguarded.lsp.scheduler import AnalysisScheduler
@@ -158,6 +159,9 @@ class UnguardedServer(LanguageServer):
         )
         self.documents: dict[str, Document] = {}
         self.settings = Settings()
+        # The editor's own settings, kept to re-merge when the project file changes.
+        self.editor_settings: object = None
+        self.config: ConfigFile | None = None
         self.scheduler = AnalysisScheduler(self.publish, self.log_error)
         self._notified: set[str] = set()
         # Request id -> the task answering it, for `$/cancelRequest` (see `cancellable`).
@@ -187,7 +191,9 @@ class UnguardedServer(LanguageServer):
             return PositionEncoding.UTF16
 
     def apply_settings(self, raw: object) -> None:
-        settings, problems = parse_settings(raw)
+        """Editor settings on top of the project's settings file."""
+        self.editor_settings = raw
+        settings, problems = settings_for(self.config, raw)
         self.settings = settings
         for problem in problems:
             self.log_warning(f"settings: {problem}")
@@ -225,6 +231,39 @@ class UnguardedServer(LanguageServer):
         if looks_minified(document.data):
             return "looks minified (very long lines) and is not analysed."
         return None
+
+    def load_project_config(self, root: Path | None) -> None:
+        """Read the project's settings file (and report its problems on it)."""
+        path = find_config(root) if root is not None else None
+        previous = self.config
+        self.config = load_config(path) if path is not None else None
+        if previous is not None and (self.config is None or previous.path != self.config.path):
+            self.text_document_publish_diagnostics(
+                types.PublishDiagnosticsParams(uri=previous.path.as_uri(), diagnostics=[])
+            )
+        if self.config is not None:
+            self.publish_config_problems(self.config)
+        self.apply_settings(self.editor_settings)
+
+    def publish_config_problems(self, config: ConfigFile) -> None:
+        diagnostics = [
+            types.Diagnostic(
+                range=types.Range(
+                    start=types.Position(line=problem.line, character=0),
+                    end=types.Position(line=problem.line + 1, character=0),
+                ),
+                message=problem.message,
+                severity=types.DiagnosticSeverity.Warning,
+                source="unguarded",
+                code="settings",
+            )
+            for problem in config.problems
+        ]
+        for problem in config.problems:
+            self.log_warning(f"{config.path}:{problem.line + 1}: {problem.message}")
+        self.text_document_publish_diagnostics(
+            types.PublishDiagnosticsParams(uri=config.path.as_uri(), diagnostics=diagnostics)
+        )
 
     def analyse_all(self) -> None:
         for document in self.documents.values():
@@ -304,13 +343,14 @@ def _display_name(uri: str) -> str:
 
 
 def create_server() -> UnguardedServer:
-    from unguarded.lsp.handlers import commands, configuration, documents, lifecycle
+    from unguarded.lsp.handlers import commands, configuration, documents, lifecycle, project
 
     server = UnguardedServer()
     lifecycle.register(server)
     configuration.register(server)
     documents.register(server)
     commands.register(server)
+    project.register(server)
     return server
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from lsprotocol import types
 
 from unguarded.documents import Document, TextChange, language_for_path
+from unguarded.lsp.handlers.project import reload_if_settings_file
 from unguarded.lsp.server import UnguardedServer
 
 
@@ -43,6 +44,8 @@ def register(server: UnguardedServer) -> None:
 
     @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
     def did_save(ls: UnguardedServer, params: types.DidSaveTextDocumentParams) -> None:
+        if reload_if_settings_file(ls, params.text_document.uri):
+            return
         document = ls.documents.get(params.text_document.uri)
         if document is not None:
             ls.analyse(document)
