@@ -69,7 +69,7 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--log-file", type=Path, default=None, help="also log to this file")
 
     rules = commands.add_parser("rules", help="list the rule catalog")
-    rules.add_argument("--format", choices=("text", "json"), default="text")
+    rules.add_argument("--format", choices=("text", "json", "markdown"), default="text")
     return parser
 
 
@@ -164,6 +164,9 @@ def _rules(arguments: argparse.Namespace) -> int:
         ]
         sys.stdout.write(json.dumps(payload, indent=2) + "\n")
         return EXIT_CLEAN
+    if arguments.format == "markdown":
+        sys.stdout.write(rules_markdown())
+        return EXIT_CLEAN
     width = max(len(rule.id) for rule in rules)
     for rule in rules:
         sys.stdout.write(
@@ -172,6 +175,22 @@ def _rules(arguments: argparse.Namespace) -> int:
             f"{'':<{width}}  {rule.docs_url}\n"
         )
     return EXIT_CLEAN
+
+
+def rules_markdown() -> str:
+    """The rule table of the README, made from the catalog so the two cannot drift."""
+    lines = [
+        "| rule | CWE | languages | reports | missing control |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for rule in CATALOG.values():
+        kind = "data flow" if rule.dataflow else "pattern"
+        languages = ", ".join(rule.languages)
+        lines.append(
+            f"| [`{rule.id}`](docs/rules/{rule.id}.md) | [{rule.cwe}]({rule.cwe_url}) | "
+            f"{languages} | {rule.title} ({kind}) | {rule.missing_control} |"
+        )
+    return "\n".join(lines) + "\n"
 
 
 if __name__ == "__main__":
