@@ -47,6 +47,8 @@ _SCHEME_ONLY = re.compile(r"^(?:[a-z][a-z0-9+.-]*:?/{0,2}|/|\.|)$", re.IGNORECAS
 
 
 _BOOLEANS = frozenset({"True", "False", "true", "false"})
+# Assertion helpers check truthiness (ctx.assert(x), assert.ok(x)): no validation.
+_NOT_VALIDATORS = frozenset({"assert", "ok", "assertTrue", "equal", "strictEqual"})
 # Methods that look a record up by a key: their result is stored data, not the key.
 LOOKUP_METHODS = frozenset(
     {
@@ -223,9 +225,9 @@ class FlowAnalyzer:
         self._in_progress: set[tuple[NodeKey, str]] = set()
         self._guards: dict[tuple[int, int, int, str], list[Guard]] = {}
         self._functions_by_name: dict[str, list[Node]] | None = None
-        self._raising_validators: dict[NodeKey, bool] = {}
+        self._raising_validators: dict[tuple[int, int, int, str], bool] = {}
         self._ancestors: dict[NodeKey, list[Node]] = {}
-        self._predicates: dict[NodeKey, bool] = {}
+        self._predicates: dict[tuple[int, int, int, str], bool] = {}
         self._call_index: dict[str, list[Node]] | None = None
         self._part_bindings: list[tuple[Node, dict[str, Node]]] = []
         self._resolving_parameters: set[tuple[NodeKey, str, str]] = set()
@@ -806,18 +808,18 @@ class FlowAnalyzer:
         declared = self.settings.names_for(self.settings.validators, self.rule)
         if declared and _name_matches(name, declared):
             return True
+        function = self.local_function(call) if self.call_name(call) is not None else None
+        if function is not None:
+            # A function in this file is judged by what its body checks, not its name:
+            # an `is_safe_url` that only looks at the scheme validates nothing.
+            return self.raising_validator(function) or self.predicate(function)
         last = name.rsplit(".", 1)[-1]
-        if last and _VALIDATOR_NAME.search(last):
-            return True
-        function = self.local_function(call)
-        return function is not None and (
-            self.raising_validator(function) or self.predicate(function)
-        )
+        return bool(last) and last not in _NOT_VALIDATORS and bool(_VALIDATOR_NAME.search(last))
 
     def predicate(self, function: Node) -> bool:
         """A function in this file whose every return is a check of its input
         (`return urlparse(u).hostname in ALLOWED`) is a validator when used as a guard."""
-        key = node_key(function)
+        key = (*node_key(function), self.rule)
         found = self._predicates.get(key)
         if found is None:
             self._predicates[key] = False  # recursion guard
@@ -825,16 +827,37 @@ class FlowAnalyzer:
             checks = [
                 v for v in values if v.type not in self.literal_types or node_text(v) in _BOOLEANS
             ]
+            names = self.derived_names(function)
             found = (
                 bool(values)
                 and len(checks) == len(values)
-                and any(
-                    self.tested_subjects(v, True)
-                    for v in values
-                    if v.type not in self.literal_types
+                and (
+                    any(
+                        self.tested_subjects(v, True)
+                        for v in values
+                        if v.type not in self.literal_types
+                    )
+                    # if <check>: return False ... return True
+                    or any(self.checks_parameters(c, names) for c in self.conditions_in(function))
                 )
             )
             self._predicates[key] = found
+        return found
+
+    def conditions_in(self, function: Node) -> list[Node]:
+        """Conditions of the `if` statements in a function (not in nested functions)."""
+        found: list[Node] = []
+        body = function.child_by_field_name("body")
+        stack = [body] if body is not None else []
+        while stack:
+            node = stack.pop()
+            if node.type in self.function_types:
+                continue
+            if node.type == "if_statement":
+                condition = node.child_by_field_name("condition")
+                if condition is not None:
+                    found.append(condition)
+            stack.extend(node.named_children)
         return found
 
     def is_statement_validator(self, call: Node) -> bool:
@@ -845,19 +868,26 @@ class FlowAnalyzer:
         declared = self.settings.names_for(self.settings.validators, self.rule)
         if declared and _name_matches(name, declared):
             return True
-        function = self.local_function(call)
+        function = self.local_function(call) if self.call_name(call) is not None else None
         if function is not None:
             return self.raising_validator(function)
         last = name.rsplit(".", 1)[-1]
-        return bool(last) and bool(_VALIDATOR_NAME.search(last))
+        return bool(last) and last not in _NOT_VALIDATORS and bool(_VALIDATOR_NAME.search(last))
 
     def raising_validator(self, function: Node) -> bool:
-        key = node_key(function)
+        key = (*node_key(function), self.rule)
         found = self._raising_validators.get(key)
         if found is None:
+            self._raising_validators[key] = False  # recursion guard
             found = self.is_raising_validator_body(function)
             self._raising_validators[key] = found
         return found
+
+    def checks_parameters(self, condition: Node, names: set[str]) -> bool:
+        """`condition` soundly tests one of `names` (for the current rule) on the way to
+        an exit: the body of a raising validator."""
+        subjects = self.tested_subjects(condition, False) | self.tested_subjects(condition, True)
+        return any(re.split(r"[.\[(]", subject, maxsplit=1)[0] in names for subject in subjects)
 
     # ------------------------------------------------------------------ guards
     def guards(self, node: Node, scope: Node) -> list[Guard]:

@@ -106,6 +106,7 @@ _BRANCHES = frozenset(
     }
 )
 _HOST_PART = re.compile(r"\.(hostname|host)$")
+_PREDICATE_PROPERTY = re.compile(r"^(is|has)(_|[A-Z])")
 _FIXED_HOST_PREFIX = re.compile(r"^[a-z][a-z0-9+.-]*://[^/?#@\s]+[/?#]", re.IGNORECASE)
 _NORMALIZERS = re.compile(r"\b(resolve|normalize|realpath|realpathSync)\(")
 _SCHEME_LIKE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:?/{0,2}|/|\.|)$", re.IGNORECASE)
@@ -890,8 +891,24 @@ class JavaScriptFlow(FlowAnalyzer):
             if op == "in":
                 return set()
             return set()
+        if kind == "call_expression" and self.callee_name(condition) in ("Boolean",):
+            arguments = condition.child_by_field_name("arguments")
+            inner = arguments.named_children if arguments is not None else []
+            if len(inner) == 1:
+                return self.tested_subjects(inner[0], positive, depth + 1)
         if kind == "call_expression":
             return self._call_subjects(condition, statement=False, positive=positive)
+        if kind == "member_expression":
+            # addr.is_private, ip.is_loopback: a predicate property of the value.
+            name = condition.child_by_field_name("property")
+            owner = condition.named_children[0] if condition.named_children else None
+            if (
+                name is not None
+                and owner is not None
+                and _PREDICATE_PROPERTY.match(node_text(name))
+            ):
+                return self.subject_texts(owner)
+            return set()
         if kind == "identifier":
             scope = self.enclosing_scope(condition)
             found: set[str] = set()
@@ -1021,7 +1038,7 @@ class JavaScriptFlow(FlowAnalyzer):
                 if (
                     condition is not None
                     and consequence is not None
-                    and self.identifiers_in(condition) & names
+                    and self.checks_parameters(condition, names)
                     and _throws(consequence)
                 ):
                     return True

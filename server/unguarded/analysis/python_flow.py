@@ -889,10 +889,26 @@ class PythonFlow(FlowAnalyzer):
             return left_subjects | right_subjects if both_hold else left_subjects & right_subjects
         if kind == "await" and condition.named_children:
             return self.tested_subjects(condition.named_children[0], positive, depth + 1)
+        if kind == "call" and self.callee_name(condition) in ("bool",):
+            arguments = condition.child_by_field_name("arguments")
+            inner = arguments.named_children if arguments is not None else []
+            if len(inner) == 1:
+                return self.tested_subjects(inner[0], positive, depth + 1)
         if kind == "call":
             return self._call_subjects(condition, statement=False)
         if kind == "comparison_operator":
             return self._comparison_subjects(condition, positive)
+        if kind == "attribute":
+            # addr.is_private, ip.is_loopback: a predicate property of the value.
+            name = condition.child_by_field_name("attribute")
+            owner = condition.named_children[0] if condition.named_children else None
+            if (
+                name is not None
+                and owner is not None
+                and _PREDICATE_PROPERTY.match(node_text(name))
+            ):
+                return self.subject_texts(owner)
+            return set()
         if kind == "identifier":
             # `ok = is_valid(url)` then `if not ok: return`.
             scope = self.enclosing_scope(condition)
@@ -1102,7 +1118,7 @@ class PythonFlow(FlowAnalyzer):
                 if (
                     condition is not None
                     and consequence is not None
-                    and self.identifiers_in(condition) & names
+                    and self.checks_parameters(condition, names)
                     and self._raises(consequence)
                 ):
                     return True
@@ -1310,6 +1326,7 @@ def _string_value(node: Node) -> str:
 
 
 _HOST_PART = re.compile(r"\.(hostname|host|netloc)$")
+_PREDICATE_PROPERTY = re.compile(r"^(is|has)(_|[A-Z])")
 _FIXED_HOST_PREFIX = re.compile(r"^[a-z][a-z0-9+.-]*://[^/?#@\s]+[/?#]", re.IGNORECASE)
 _NORMALIZERS = re.compile(r"realpath|abspath|normpath|\.resolve\(|safe_join")
 
