@@ -211,6 +211,7 @@ class _Analysis:
         if (
             trace.kind is OriginKind.PARAMETER
             and sink.rule_id == "sql-injection"
+            and argument.type == "identifier"
             and _passes_bound_parameters(sink.call)
         ):
             # execute(sql, params) with both from the caller: a database wrapper that

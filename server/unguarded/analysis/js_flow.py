@@ -87,7 +87,7 @@ _VALIDATING_METHODS = frozenset(
         "indexOf",
     }
 )
-_EXIT_CALLS = frozenset({"process.exit", "next", "abort"})
+_EXIT_CALLS = frozenset({"process.exit", "next", "abort", "ctx.throw", "this.throw", "throw"})
 _BRANCHES = frozenset(
     {
         "statement_block",
@@ -650,7 +650,11 @@ class JavaScriptFlow(FlowAnalyzer):
         ]
         local = self.local_function(call)
         if local is not None and function.type == "identifier":
+            if self.raising_validator(local):
+                return []  # clean = validate(value): it returns only what it let through
             return self.summarize_call(call, local, depth)
+        if function.type == "identifier" and node_text(function) in LOOKUP_METHODS:
+            return []  # get_object_or_404(Model, pk=x): a stored record
         callbacks = [
             a
             for a in (arguments.named_children if arguments is not None else [])
@@ -865,9 +869,12 @@ class JavaScriptFlow(FlowAnalyzer):
             if op in ("===", "==", "!==", "!="):
                 if _is_typeof(left) or _is_typeof(right):
                     return set()
-                # net.isIP(host) === 0, isValid(x) !== true: the call is the check.
+                # net.isIP(host) === 0, ALLOWED.indexOf(x) !== -1: the call is the check.
                 for side, other in ((left, right), (right, left)):
-                    if side.type == "call_expression" and other.type in self.literal_types:
+                    literal = other.type in self.literal_types or (
+                        other.type == "unary_expression" and node_text(other).lstrip("-").isdigit()
+                    )
+                    if side.type == "call_expression" and literal:
                         return self._call_subjects(side, statement=False)
                 equal = (op in ("===", "==")) == positive
                 if not equal:
@@ -992,7 +999,7 @@ class JavaScriptFlow(FlowAnalyzer):
             return not complete or bool(_FIXED_HOST_PREFIX.match(literal))
         if self.rule == "path-traversal":
             ends_with_separator = literal.endswith(("/", "\\")) or "sep" in node_text(prefix)
-            return self._normalized(receiver) and (ends_with_separator or complete)
+            return self._normalized(receiver) and ends_with_separator
         return True
 
     def _normalized(self, node: Node, depth: int = 0) -> bool:

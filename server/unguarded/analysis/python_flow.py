@@ -664,7 +664,11 @@ class PythonFlow(FlowAnalyzer):
             return [self.untrusted(call)]
         local = self.local_function(call)
         if local is not None and function.type == "identifier":
+            if self.raising_validator(local):
+                return []  # clean = validate(value): it returns only what it let through
             return self.summarize_call(call, local, depth)
+        if function.type == "identifier" and node_text(function) in LOOKUP_METHODS:
+            return []  # get_object_or_404(Model, pk=x): a stored record
         argument_nodes = [
             a
             for a in (arguments.named_children if arguments is not None else [])
@@ -1006,7 +1010,7 @@ class PythonFlow(FlowAnalyzer):
             return not complete or bool(_FIXED_HOST_PREFIX.match(literal))
         if self.rule == "path-traversal":
             ends_with_separator = literal.endswith(("/", "\\")) or "sep" in node_text(prefix)
-            return self._normalized(receiver) and (ends_with_separator or complete)
+            return self._normalized(receiver) and ends_with_separator
         return True
 
     def _normalized(self, node: Node, depth: int = 0) -> bool:
