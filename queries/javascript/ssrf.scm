@@ -49,3 +49,13 @@
  (#any-of? @_client "axios" "got" "superagent" "ky" "request")
  (#any-of? @_method "get" "post" "put" "patch" "delete" "head" "options" "request")
  (#set! unguarded.rule "ssrf"))
+
+; Client instances: axios.create(), got.extend(), ky.create() return request functions.
+((call_expression
+   function: (member_expression
+     object: (_) @sink.receiver
+     property: (property_identifier) @_method)
+   arguments: (arguments . (_) @sink.arg)) @sink.call
+ (#any-of? @_method "get" "post" "put" "patch" "delete" "head" "options" "request")
+ (#set! unguarded.receiver "axios.create,got.extend,ky.create,ky.extend")
+ (#set! unguarded.rule "ssrf"))

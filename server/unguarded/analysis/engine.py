@@ -19,6 +19,7 @@ from unguarded.analysis.flow import (
     name_matches,
     node_key,
     node_text,
+    normalized,
 )
 from unguarded.analysis.js_flow import JavaScriptFlow
 from unguarded.analysis.model import Finding, OriginKind, Span, Step
@@ -334,12 +335,31 @@ class _Analysis:
         name_pattern = re.compile(names) if names else None
 
         def called(value: Node) -> bool:
-            callee = node_text(value).split("(", 1)[0].rsplit(".", 1)[-1].strip()
-            return callee in wanted or bool(name_pattern and name_pattern.search(callee))
+            full = node_text(value).split("(", 1)[0].strip()
+            callee = full.rsplit(".", 1)[-1]
+            if full in wanted or any("." in w and full.endswith(w) for w in wanted):
+                return True  # axios.create
+            if callee in wanted and "." not in callee:
+                return not any("." in w and w.endswith("." + callee) for w in wanted)
+            return bool(name_pattern and name_pattern.search(callee))
 
         text = node_text(receiver)
         if receiver.type in ("call", "call_expression"):
             return called(receiver)
+        if receiver.type in ("attribute", "member_expression") and re.match(
+            r"^(self|this)\.\w+$", text
+        ):
+            # self.session = requests.Session() in __init__, this.http = axios.create().
+            path = normalized(text)
+            for method in self.flow.class_methods(receiver):
+                for definition in self.flow.definitions(method).get(path, []):
+                    value = definition.value
+                    if (
+                        value is not None
+                        and value.type in ("call", "call_expression")
+                        and called(value)
+                    ):
+                        return True
         if receiver.type == "identifier":
             values = self._assigned_values(receiver)
             if not values and self._annotated_as(receiver, wanted):
