@@ -60,6 +60,16 @@ app.get('/weak', async (req, res) => {
   res.send(await (await fetch(target)).text());
 });
 
+app.get('/logged', async (req, res) => {
+  const target = req.query.url;
+  if (!isAllowedUrl(target)) {
+    console.warn('unexpected host', target);
+  }
+  // the check does not stop the request
+  // ruleid: javascript-ssrf-http-client-url
+  res.send(await (await fetch(target)).text());
+});
+
 // ---------------------------------------------------------------- safe
 
 app.get('/user/:id', async (req, res) => {

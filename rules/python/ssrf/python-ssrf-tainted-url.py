@@ -190,3 +190,23 @@ async def shard2(n: int = Query(0)):
 async def shard3(n: str = Query("")):
     # ruleid: python-ssrf-tainted-url
     return httpx.get(f"http://shard{n}.internal/health").text
+
+
+@app.route("/logged")
+def validator_ignored():
+    url = request.args["url"]
+    if not is_allowed_url(url):
+        app.logger.warning("unexpected host in %s", url)
+    # the check does not stop the request
+    # ruleid: python-ssrf-tainted-url
+    return requests.get(url).text
+
+
+@app.route("/after")
+def after_positive_block():
+    url = request.args["url"]
+    if is_allowed_url(url):
+        requests.get(url)
+    # a positive check also counts after its block (the check is modelled as cleaning the value)
+    # todoruleid: python-ssrf-tainted-url
+    return requests.get(url).text

@@ -1,0 +1,444 @@
+from blocks import *
+
+JS_SOURCES = JS_SERVER_SOURCES
+JS_ALL_SOURCES = JS_SERVER_SOURCES + JS_BROWSER_SOURCES
+
+# ============================================================ SSRF
+JS_SSRF_PREFIX = r"""
+# a constant scheme://host/ prefix: the user part can only reach the path or query
+- patterns:
+    - pattern: $URLSTR
+    - metavariable-regex:
+        metavariable: $URLSTR
+        regex: ^[`'"]https?://[^/`'"$\s]+/
+- patterns:
+    - pattern: '"$PREFIX" + $REST'
+    - metavariable-regex:
+        metavariable: $PREFIX
+        regex: ^https?://[^/\s]+/
+# `${API_BASE_URL}/users/${id}` or `${process.env.API_URL}/...`: a configured base URL then a slash
+- patterns:
+    - pattern: $URLSTR
+    - metavariable-regex:
+        metavariable: $URLSTR
+        regex: ^`\$\{(process\.env\.[A-Za-z0-9_]+|([A-Za-z_$][\w$]*\.)*[A-Z][A-Z0-9_]*)\}/
+"""
+JS_SSRF_SANITIZERS = JS_NUMERIC_SANITIZERS + JS_SSRF_PREFIX + js_guard(JS_COND_VALIDATOR, JS_POS_VALIDATOR)
+
+rule(
+    lang="javascript", cls="ssrf", id="javascript-ssrf-http-client-url",
+    message="""Untrusted request data reaches the URL of an outgoing HTTP request (fetch, axios,
+    got, superagent, needle, undici, ky) with no host allowlist or URL validator in between. An
+    attacker can make the server call internal services or cloud metadata endpoints. Check
+    new URL(url).hostname against an allowlist (or call a validator that returns early), or keep
+    a constant scheme and host and put user data only in the path or query.""",
+    confidence="MEDIUM", likelihood="MEDIUM", impact="HIGH",
+    tech=["node.js", "express", "koa", "fetch", "axios", "got"],
+    sources=JS_SOURCES, sanitizers=JS_SSRF_SANITIZERS,
+    sinks=r"""
+- patterns:
+    - pattern-either:
+        - pattern: fetch($URL, ...)
+        - pattern: axios($URL, ...)
+        - pattern: got($URL, ...)
+        - pattern: ky($URL, ...)
+        - pattern: needle($VERB, $URL, ...)
+        - patterns:
+            - pattern-either:
+                - pattern: axios.$METHOD($URL, ...)
+                - pattern: got.$METHOD($URL, ...)
+                - pattern: ky.$METHOD($URL, ...)
+                - pattern: superagent.$METHOD($URL, ...)
+                - pattern: needle.$METHOD($URL, ...)
+                - pattern: undici.$METHOD($URL, ...)
+            - metavariable-regex:
+                metavariable: $METHOD
+                regex: ^(get|post|put|patch|delete|del|head|options|request|fetch|stream)$
+        - pattern: 'axios({..., url: $URL, ...})'
+        - pattern: 'axios.request({..., url: $URL, ...})'
+        - pattern: 'axios.create({..., baseURL: $URL, ...})'
+        - pattern: 'got({..., url: $URL, ...})'
+        - patterns:
+            - pattern-inside: |
+                $CLIENT = axios.create(...);
+                ...
+            - pattern: $CLIENT.$METHOD($URL, ...)
+            - metavariable-regex:
+                metavariable: $METHOD
+                regex: ^(get|post|put|patch|delete|head|options)$
+    - focus-metavariable: $URL
+""")
+
+rule(
+    lang="javascript", cls="ssrf", id="javascript-ssrf-node-http-request",
+    message="""Untrusted request data reaches the URL or host of a Node http/https request
+    (http.request, http.get, https.request, https.get) with no host allowlist or URL validator in
+    between. Check new URL(url).hostname against an allowlist before the request, or keep the
+    host constant and put user data only in the path.""",
+    confidence="MEDIUM", likelihood="MEDIUM", impact="HIGH",
+    tech=["node.js", "express", "koa"],
+    sources=JS_SOURCES, sanitizers=JS_SSRF_SANITIZERS,
+    sinks=js_module_call(
+        ["http", "https", "node:http", "node:https"], "^(request|get)$",
+        calls=("$F($URL, ...)",), bare=True)
+    # option objects are handled below: only their host / hostname counts
+    + "    - metavariable-regex:\n        metavariable: $URL\n        regex: ^[^{]\n    - focus-metavariable: $URL\n"
+    + js_module_call(
+        ["http", "https", "node:http", "node:https"], "^(request|get)$",
+        calls=("$F({..., host: $URL, ...}, ...)", "$F({..., hostname: $URL, ...}, ...)",
+               "$F($BASE, {..., host: $URL, ...}, ...)", "$F($BASE, {..., hostname: $URL, ...}, ...)"),
+        bare=True)
+    + "    - focus-metavariable: $URL\n")
+
+# ============================================================ SQL injection
+JS_SQL_SANITIZERS = JS_NUMERIC_SANITIZERS + r"""
+# driver escaping
+- pattern-either:
+    - pattern: mysql.escape(...)
+    - pattern: mysql.escapeId(...)
+    - pattern: mysql.format(...)
+    - pattern: SqlString.escape(...)
+    - pattern: SqlString.escapeId(...)
+    - pattern: $CONN.escape(...)
+    - pattern: $CONN.escapeId(...)
+    - pattern: $CONN.escapeLiteral(...)
+    - pattern: $CONN.escapeIdentifier(...)
+    - pattern: pgFormat(...)
+""" + js_guard(JS_COND_VALIDATOR + JS_COND_PATTERN, JS_POS_VALIDATOR)
+
+rule(
+    lang="javascript", cls="sql-injection", id="javascript-sqli-string-built-query",
+    message="""Untrusted request data is built into the SQL text passed to a database driver
+    query (mysql/mysql2/pg query() and execute(), sqlite run/all/get/exec, sequelize.query(),
+    TypeORM query()) with no parameterization in between. Keep the SQL constant with
+    placeholders (?, $1, :name) and pass the values in the parameters array or replacements.""",
+    confidence="HIGH", likelihood="HIGH", impact="HIGH",
+    tech=["node.js", "mysql", "mysql2", "pg", "sqlite3", "sequelize", "typeorm"],
+    sources=JS_SOURCES, sanitizers=JS_SQL_SANITIZERS,
+    sinks=r"""
+- patterns:
+    - pattern-either:
+        - patterns:
+            - pattern-either:
+                - patterns:
+                    - pattern: $DB.$METHOD($SQL, ...)
+                    # a config object: only its text / sql property is SQL
+                    - metavariable-regex:
+                        metavariable: $SQL
+                        regex: ^[^{]
+                - pattern: '$DB.$METHOD({..., text: $SQL, ...}, ...)'
+                - pattern: '$DB.$METHOD({..., sql: $SQL, ...}, ...)'
+            - metavariable-regex:
+                metavariable: $METHOD
+                regex: ^(query|execute)$
+        - patterns:
+            - pattern: $DB.$METHOD($SQL, ...)
+            - metavariable-regex:
+                metavariable: $METHOD
+                regex: ^(run|all|get|each|exec|prepare|any|one|none|many|oneOrNone|manyOrNone|result|multi)$
+            - metavariable-regex:
+                metavariable: $DB
+                regex: (?i).*(db|sqlite|database|conn|pool|client|knex|tx|t)$
+    - focus-metavariable: $SQL
+""")
+
+rule(
+    lang="javascript", cls="sql-injection", id="javascript-sqli-raw-fragment",
+    message="""Untrusted request data is built into a raw SQL fragment of a query builder or ORM
+    (knex.raw/whereRaw/orderByRaw..., Sequelize literal(), Prisma $queryRawUnsafe /
+    $executeRawUnsafe) with no parameterization in between. Pass the values as bindings
+    (knex.raw('... ?', [value]), ?? for identifiers), or use Prisma's tagged $queryRaw`...`.""",
+    confidence="HIGH", likelihood="HIGH", impact="HIGH",
+    tech=["node.js", "knex", "sequelize", "prisma"],
+    sources=JS_SOURCES, sanitizers=JS_SQL_SANITIZERS,
+    sinks=r"""
+- patterns:
+    - pattern-either:
+        - patterns:
+            - pattern: $Q.$METHOD($SQL, ...)
+            - metavariable-regex:
+                metavariable: $METHOD
+                regex: ^(raw|whereRaw|orWhereRaw|andWhereRaw|whereNotRaw|havingRaw|orHavingRaw|orderByRaw|groupByRaw|joinRaw|fromRaw|onRaw|selectRaw|\$queryRawUnsafe|\$executeRawUnsafe)$
+        - pattern: Sequelize.literal($SQL)
+        - pattern: sequelize.literal($SQL)
+        - pattern: $SEQ.literal($SQL)
+    - focus-metavariable: $SQL
+""")
+
+# ============================================================ XSS
+JS_HTML_SANITIZERS = JS_NUMERIC_SANITIZERS + r"""
+# HTML sanitizers and escapers
+- pattern-either:
+    - pattern: DOMPurify.sanitize(...)
+    - pattern: $PURIFY.sanitize(...)
+    - pattern: sanitizeHtml(...)
+    - pattern: sanitize(...)
+    - pattern: escapeHtml(...)
+    - pattern: escapeHTML(...)
+    - pattern: escape(...)
+    - pattern: he.encode(...)
+    - pattern: he.escape(...)
+    - pattern: _.escape(...)
+    - pattern: lodash.escape(...)
+    - pattern: validator.escape(...)
+    - pattern: xss(...)
+    - pattern: filterXSS(...)
+""" + js_guard(JS_COND_VALIDATOR + JS_COND_PATTERN, JS_POS_VALIDATOR)
+
+rule(
+    lang="javascript", cls="xss", id="javascript-xss-dom-html-sink",
+    message="""Untrusted data (URL, cookie, window.name, postMessage, request data) is written
+    as HTML (innerHTML, outerHTML, insertAdjacentHTML, document.write, createContextualFragment)
+    with no HTML sanitizer or escaping in between. Use textContent / innerText for text, or
+    sanitize the markup with DOMPurify.sanitize().""",
+    confidence="HIGH", likelihood="MEDIUM", impact="MEDIUM",
+    tech=["browser", "dom"],
+    refs=["https://cheatsheetseries.owasp.org/cheatsheets/DOM_based_XSS_Prevention_Cheat_Sheet.html"],
+    sources=JS_ALL_SOURCES, sanitizers=JS_HTML_SANITIZERS,
+    sinks=r"""
+- patterns:
+    - pattern-either:
+        # also matches `el.innerHTML += html` (semgrep reads it as el.innerHTML = el.innerHTML + html)
+        - pattern: $EL.innerHTML = $HTML
+        - pattern: $EL.outerHTML = $HTML
+        - pattern: $EL.insertAdjacentHTML($POS, $HTML)
+        - pattern: document.write(..., $HTML, ...)
+        - pattern: document.writeln(..., $HTML, ...)
+        - pattern: $RANGE.createContextualFragment($HTML)
+        - pattern: $EL.setHTMLUnsafe($HTML)
+    - focus-metavariable: $HTML
+""")
+
+rule(
+    lang="javascript", cls="xss", id="javascript-xss-react-dangerously-set-inner-html",
+    message="""Untrusted data (URL, cookie, window.name, postMessage, request data) reaches
+    React dangerouslySetInnerHTML={{ __html: ... }} with no HTML sanitizer in between. Render
+    it as a normal JSX child (React escapes text), or sanitize it with DOMPurify.sanitize().""",
+    confidence="HIGH", likelihood="MEDIUM", impact="MEDIUM",
+    tech=["react", "next.js"],
+    refs=["https://react.dev/reference/react-dom/components/common#dangerously-setting-the-inner-html"],
+    sources=JS_ALL_SOURCES, sanitizers=JS_HTML_SANITIZERS,
+    sinks=r"""
+- patterns:
+    - pattern-either:
+        - pattern: '{..., __html: $HTML, ...}'
+    - focus-metavariable: $HTML
+""")
+
+rule(
+    lang="javascript", cls="xss", id="javascript-xss-jquery-html",
+    message="""Untrusted data (URL, cookie, window.name, postMessage, request data) is inserted
+    as HTML with jQuery (.html(), .append(), .prepend(), .after(), .before(), .replaceWith(),
+    $.parseHTML()) with no HTML sanitizer or escaping in between. Use .text() for text, or
+    sanitize the markup with DOMPurify.sanitize().""",
+    confidence="MEDIUM", likelihood="MEDIUM", impact="MEDIUM",
+    tech=["jquery", "browser"],
+    sources=JS_ALL_SOURCES, sanitizers=JS_HTML_SANITIZERS,
+    sinks=r"""
+- patterns:
+    - pattern-either:
+        - pattern: $JQ.html($HTML)
+        - pattern: $.parseHTML($HTML, ...)
+        - pattern: jQuery.parseHTML($HTML, ...)
+        - patterns:
+            - pattern: $JQ.$METHOD(..., $HTML, ...)
+            - metavariable-regex:
+                metavariable: $METHOD
+                regex: ^(append|prepend|after|before|replaceWith|wrap|wrapAll|wrapInner|insertAfter|insertBefore|appendTo|prependTo)$
+            - metavariable-regex:
+                metavariable: $JQ
+                regex: ^(\$|jQuery\b)
+    - focus-metavariable: $HTML
+""")
+
+rule(
+    lang="javascript", cls="xss", id="javascript-xss-express-response",
+    message="""Untrusted request data is written into an HTML response (res.send, res.write,
+    res.end, Koa ctx.body) with no HTML escaping or sanitizer in between; Express sends strings as
+    text/html. Render a template with autoescaping, send JSON with res.json(), or escape the
+    value (escape-html, he.encode()).""",
+    confidence="MEDIUM", likelihood="MEDIUM", impact="MEDIUM",
+    tech=["node.js", "express", "koa"],
+    sources=JS_SOURCES, sanitizers=JS_HTML_SANITIZERS,
+    sinks=r"""
+- patterns:
+    - pattern-either:
+        - patterns:
+            - pattern-either:
+                - pattern: $RES.send($BODY)
+                - pattern: $RES.write($BODY, ...)
+                - pattern: $RES.end($BODY, ...)
+                - pattern: $RES.status(...).send($BODY)
+            - metavariable-regex:
+                metavariable: $RES
+                regex: ^(res|response|reply)$
+        - pattern: ctx.body = $BODY
+    - pattern-not: $RES.send({...})
+    - pattern-not: ctx.body = {...}
+    - pattern-not-inside: |
+        $RES.type("json");
+        ...
+    - pattern-not-inside: |
+        $RES.type("text/plain");
+        ...
+    - pattern-not-inside: |
+        $RES.type("text");
+        ...
+    - pattern-not-inside: |
+        $RES.set("Content-Type", "text/plain");
+        ...
+    - pattern-not-inside: |
+        $RES.setHeader("Content-Type", "text/plain");
+        ...
+    - focus-metavariable: $BODY
+""")
+
+# ============================================================ command injection
+JS_SHELL_SANITIZERS = JS_NUMERIC_SANITIZERS + r"""
+- pattern-either:
+    - pattern: shellescape(...)
+    - pattern: shellEscape(...)
+    - pattern: quote([...])
+    - pattern: shellQuote.quote(...)
+    - pattern: $SQ.quote([...])
+""" + js_guard(JS_COND_VALIDATOR + JS_COND_PATTERN, JS_POS_VALIDATOR)
+
+rule(
+    lang="javascript", cls="command-injection", id="javascript-cmdi-child-process-exec",
+    message="""Untrusted request data is built into a command string run by a shell
+    (child_process exec/execSync, shelljs exec, execa's command()) with no argument list or
+    shell escaping in between. Use execFile()/spawn() with an argument array and no shell, or
+    check the value against an allowlist.""",
+    confidence="HIGH", likelihood="MEDIUM", impact="HIGH",
+    tech=["node.js", "child_process", "shelljs", "execa"],
+    sources=JS_SOURCES, sanitizers=JS_SHELL_SANITIZERS,
+    sinks=js_module_call(["child_process", "node:child_process"], "^(exec|execSync)$",
+                         calls=("$F($CMD, ...)",))
+    + "    - focus-metavariable: $CMD\n" + r"""
+- patterns:
+    - pattern-either:
+        - pattern: shell.exec($CMD, ...)
+        - pattern: shelljs.exec($CMD, ...)
+        - pattern: execa.command($CMD, ...)
+        - pattern: execa.commandSync($CMD, ...)
+        - pattern: execaCommand($CMD, ...)
+        - pattern: execaCommandSync($CMD, ...)
+        - patterns:
+            - pattern-either:
+                - pattern-inside: |
+                    $RUN = $UTIL.promisify($EXEC);
+                    ...
+                - pattern-inside: |
+                    $RUN = promisify($EXEC);
+                    ...
+            - metavariable-regex:
+                metavariable: $EXEC
+                regex: ^((child_process|cp|childProcess|proc)\.)?(exec)$
+            - pattern: $RUN($CMD, ...)
+    - focus-metavariable: $CMD
+""")
+
+rule(
+    lang="javascript", cls="command-injection", id="javascript-cmdi-spawn-shell",
+    message="""Untrusted request data reaches a child_process spawn/execFile call that runs a
+    shell ({ shell: true }, or an explicit "sh -c" / "cmd /c" program) with no allowlist or shell
+    escaping in between: the shell interprets ; | $() and backticks in it. Run the target program
+    directly with an argument array and no shell option.""",
+    confidence="HIGH", likelihood="MEDIUM", impact="HIGH",
+    tech=["node.js", "child_process"],
+    sources=JS_SOURCES, sanitizers=JS_SHELL_SANITIZERS,
+    sinks=js_module_call(
+        ["child_process", "node:child_process"], "^(spawn|spawnSync|execFile|execFileSync)$",
+        calls=("$F($CMD, {..., shell: $SHELL, ...})", "$F($CMD, [...], {..., shell: $SHELL, ...})",
+               "$F($PROG, $CMD, {..., shell: $SHELL, ...})"))
+    + r"""    - metavariable-regex:
+        metavariable: $SHELL
+        regex: ^(?!false$|0$|undefined$|null$)
+    - focus-metavariable: $CMD
+""" + js_module_call(
+        ["child_process", "node:child_process"], "^(spawn|spawnSync|execFile|execFileSync)$",
+        calls=("$F($SH, [$DASH_C, $CMD, ...], ...)",))
+    + r"""    - metavariable-regex:
+        metavariable: $SH
+        regex: ^[`'"]((/usr)?/bin/)?(sh|bash|zsh|dash|ksh|ash|cmd|cmd\.exe|powershell|powershell\.exe|pwsh)[`'"]$
+    - metavariable-regex:
+        metavariable: $DASH_C
+        regex: ^[`'"](-c|-lc|-ic|/c|/C|-Command)[`'"]$
+    - focus-metavariable: $CMD
+""")
+
+# ============================================================ path traversal
+JS_PATH_SANITIZERS = JS_NUMERIC_SANITIZERS + r"""
+- pattern-either:
+    - pattern: path.basename(...)
+    - pattern: path.posix.basename(...)
+    - pattern: path.win32.basename(...)
+    - pattern: sanitizeFilename(...)
+    - pattern: sanitize(...)
+    - pattern: encodeURIComponent(...)
+""" + js_guard(JS_COND_VALIDATOR + JS_COND_PATTERN, JS_POS_VALIDATOR) + js_resolved_guard(
+    ["!$X.startsWith(...)"],
+    r"""
+- pattern: path.resolve(...)
+- pattern: path.join(...)
+- pattern: path.normalize(...)
+- pattern: fs.realpathSync(...)
+- pattern: await fs.promises.realpath(...)
+""")
+
+FS_FUNCS = ("^(readFile|readFileSync|createReadStream|createWriteStream|writeFile|writeFileSync|"
+            "appendFile|appendFileSync|open|openSync|unlink|unlinkSync|rm|rmSync|rmdir|rmdirSync|"
+            "readdir|readdirSync|copyFile|copyFileSync|rename|renameSync|mkdir|mkdirSync|"
+            "outputFile|outputFileSync|remove|removeSync|readJson|readJsonSync|writeJson)$")
+
+rule(
+    lang="javascript", cls="path-traversal", id="javascript-path-traversal-fs",
+    message="""Untrusted request data is used as a file path in an fs call (readFile,
+    createReadStream, writeFile, unlink, ...) with no containment check in between: "../"
+    sequences or an absolute path reach files outside the intended directory. Resolve the path
+    with path.resolve(base, name) and check that it starts with the base directory plus a
+    separator before using it, or reduce the name with path.basename().""",
+    confidence="MEDIUM", likelihood="MEDIUM", impact="HIGH",
+    tech=["node.js", "fs", "express"],
+    sources=JS_SOURCES, sanitizers=JS_PATH_SANITIZERS,
+    sinks=js_module_call(["fs", "node:fs", "fs/promises", "node:fs/promises", "fs-extra"], FS_FUNCS,
+                         calls=("$F($PATH, ...)",))
+    + "    - focus-metavariable: $PATH\n" + r"""
+- patterns:
+    - pattern-either:
+        - pattern: fs.promises.$F($PATH, ...)
+        - patterns:
+            - pattern-either:
+                - pattern: fs.$F($SRC, $PATH, ...)
+                - pattern: fs.promises.$F($SRC, $PATH, ...)
+            - metavariable-regex:
+                metavariable: $F
+                regex: ^(copyFile|copyFileSync|rename|renameSync)$
+    - metavariable-regex:
+        metavariable: $F
+        regex: """ + FS_FUNCS + r"""
+    - focus-metavariable: $PATH
+""")
+
+rule(
+    lang="javascript", cls="path-traversal", id="javascript-path-traversal-express-sendfile",
+    message="""Untrusted request data is used as the path of res.sendFile() / res.download()
+    without the root option and with no containment check in between, so any readable file can
+    be downloaded. Pass the name relative to a constant directory with
+    res.sendFile(name, { root: dir }), or resolve the path and check that it stays under the
+    base directory.""",
+    confidence="HIGH", likelihood="HIGH", impact="HIGH",
+    tech=["node.js", "express"],
+    refs=["https://expressjs.com/en/api.html#res.sendFile"],
+    sources=JS_SOURCES, sanitizers=JS_PATH_SANITIZERS,
+    sinks=r"""
+- patterns:
+    - pattern-either:
+        - pattern: $RES.sendFile($PATH, ...)
+        - pattern: $RES.download($PATH, ...)
+        - pattern: $RES.attachment($PATH)
+    - pattern-not: '$RES.sendFile($PATH, {..., root: $ROOT, ...}, ...)'
+    - pattern-not: '$RES.download($PATH, {..., root: $ROOT, ...}, ...)'
+    - pattern-not: '$RES.download($PATH, $NAME, {..., root: $ROOT, ...}, ...)'
+    - focus-metavariable: $PATH
+""")
