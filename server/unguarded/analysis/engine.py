@@ -592,7 +592,7 @@ def _fixed_host(flow: FlowAnalyzer, argument: Node) -> bool:
     else:
         return True  # nothing untrusted in the URL at all
     if configured_base:
-        return literal[:1] in ("/", "?", "#")
+        return any(mark in literal for mark in "/?#")
     if _FIXED_HOST.match(literal):
         return True
     # A path relative to the current origin ("/api/users/" + id) keeps the host.

@@ -228,6 +228,8 @@ class FlowAnalyzer:
         self._raising_validators: dict[tuple[int, int, int, str], bool] = {}
         self._ancestors: dict[NodeKey, list[Node]] = {}
         self._predicates: dict[tuple[int, int, int, str], bool] = {}
+        # > 0 while judging a validator's own body (see checks_parameters).
+        self.lenient_calls = 0
         self._call_index: dict[str, list[Node]] | None = None
         self._part_bindings: list[tuple[Node, dict[str, Node]]] = []
         self._resolving_parameters: set[tuple[NodeKey, str, str]] = set()
@@ -884,9 +886,16 @@ class FlowAnalyzer:
         return found
 
     def checks_parameters(self, condition: Node, names: set[str]) -> bool:
-        """`condition` soundly tests one of `names` (for the current rule) on the way to
-        an exit: the body of a raising validator."""
-        subjects = self.tested_subjects(condition, False) | self.tested_subjects(condition, True)
+        """`condition` tests one of `names` on the way to an exit: the body of a validator.
+        Inside a validator's body any call on the value counts as checking it (that is
+        where checking happens); trivial and scheme-only checks still do not."""
+        self.lenient_calls += 1
+        try:
+            subjects = self.tested_subjects(condition, False) | self.tested_subjects(
+                condition, True
+            )
+        finally:
+            self.lenient_calls -= 1
         return any(re.split(r"[.\[(]", subject, maxsplit=1)[0] in names for subject in subjects)
 
     # ------------------------------------------------------------------ guards
@@ -921,10 +930,13 @@ class FlowAnalyzer:
                 for definition in self.reaching_definitions(scope, name, condition):
                     if definition.value is None:
                         continue
-                    for identifier in self.identifiers_in(definition.value):
-                        if identifier not in subjects and identifier not in extra:
-                            extra.add(identifier)
-                            next_frontier.add(identifier)
+                    # command = argv[1] checks argv[1], not argv; parsed = urlparse(url)
+                    # checks url.
+                    for text in self.subject_texts(definition.value):
+                        if text not in subjects and text not in extra:
+                            extra.add(text)
+                            if text.isidentifier():
+                                next_frontier.add(text)
             frontier = next_frontier
         return extra
 
@@ -951,11 +963,11 @@ class FlowAnalyzer:
             kind = current.type
             if kind in self.function_types or kind in self.literal_types:
                 continue
+            if kind in _MEMBER_TYPES and _SCHEME_PART.search(node_text(current)):
+                continue  # urlparse(url).scheme == "https" checks the scheme only
             if current.is_named and kind not in _NOT_SUBJECTS:
                 texts.add(normalized(node_text(current)))
             if kind in _MEMBER_TYPES:
-                if _SCHEME_PART.search(node_text(current)):
-                    continue  # urlparse(url).scheme == "https" checks the scheme only
                 container = current.named_children[0] if current.named_children else None
                 if container is None:
                     continue
@@ -975,7 +987,7 @@ class FlowAnalyzer:
         """The parameters of `function` and the local names computed from them."""
         names = {p.name for p in self.parameters(function)}
         definitions = self.definitions(function)
-        for _ in range(3):
+        for _ in range(len(definitions) + 1):
             grown = {
                 name
                 for name, items in definitions.items()

@@ -976,7 +976,7 @@ class JavaScriptFlow(FlowAnalyzer):
             return set()
         if method in _VALIDATING_METHODS:
             validator = True
-        if not validator:
+        if not validator and not (self.lenient_calls and name):
             return set()
         subjects: set[str] = set()
         for argument in argument_nodes:

@@ -988,7 +988,7 @@ class PythonFlow(FlowAnalyzer):
             "issubset",
         ):
             validator = True
-        if not validator:
+        if not validator and not (self.lenient_calls and name):
             return set()
         subjects: set[str] = set()
         for argument in argument_nodes:
