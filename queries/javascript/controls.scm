@@ -60,3 +60,35 @@
    function: (member_expression
      property: (property_identifier) @_digest)) @control.coerce
  (#eq? @_digest "digest"))
+
+; A constant-time comparison is an equality check: crypto.timingSafeEqual(sig, expected)
+; guards the values it compares (a signature over a payload vouches for the payload).
+((call_expression
+   function: [(identifier) @_compare
+              (member_expression property: (property_identifier) @_compare)]) @control.validate
+ (#eq? @_compare "timingSafeEqual"))
+
+; value.replace(/[^a-z0-9-]/g, ""): only the listed characters survive.
+((call_expression
+   function: (member_expression
+     property: (property_identifier) @_replace)
+   arguments: (arguments
+     . (regex pattern: (regex_pattern) @_class)
+     . (string) @_empty)) @control.sanitize
+ (#match? @_replace "^replace(All)?$")
+ (#match? @_class "^\\[\\^[A-Za-z0-9_\\\\.-]+\\]\\+?$")
+ (#match? @_empty "^[\"'][\"']$")
+ (#set! unguarded.rules "sql-injection,command-injection,xss,path-traversal"))
+
+; path.normalize(x).replace(/^(\.\.(\/|\\|$))+/, ""): no leading ".." survives normalize.
+((call_expression
+   function: (member_expression
+     object: (call_expression
+       function: (member_expression
+         property: (property_identifier) @_normalize))
+     property: (property_identifier) @_replace)
+   arguments: (arguments . (regex pattern: (regex_pattern) @_dots))) @control.sanitize
+ (#eq? @_normalize "normalize")
+ (#eq? @_replace "replace")
+ (#match? @_dots "^\\^.*\\\\\\.\\\\\\.")
+ (#set! unguarded.rules "path-traversal"))

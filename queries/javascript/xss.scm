@@ -82,3 +82,16 @@
  (#any-of? @_bypass "bypassSecurityTrustHtml" "bypassSecurityTrustScript"
    "bypassSecurityTrustUrl" "bypassSecurityTrustResourceUrl" "bypassSecurityTrustStyle")
  (#set! unguarded.rule "xss"))
+
+; jQuery parses strings passed to .append/.prepend/.after/.before/.replaceWith as HTML;
+; only reported when the string carries markup (DOM elements and text are fine).
+((call_expression
+   function: (member_expression
+     object: (call_expression
+       function: (identifier) @_jquery)
+     property: (property_identifier) @_method)
+   arguments: (arguments . (_) @sink.arg)) @sink.call
+ (#any-of? @_jquery "$" "jQuery")
+ (#any-of? @_method "append" "prepend" "after" "before" "replaceWith" "wrap")
+ (#set! unguarded.policy "html-markup")
+ (#set! unguarded.rule "xss"))

@@ -80,3 +80,26 @@
               (attribute attribute: (identifier) @_ip)]) @control.sanitize
  (#any-of? @_ip "ip_address" "ip_network" "IPv4Address" "IPv6Address")
  (#set! unguarded.rules "sql-injection,command-injection,xss,path-traversal"))
+
+; A constant-time comparison is an equality check: hmac.compare_digest(sig, expected)
+; guards the values it compares (a signature over a blob vouches for the blob).
+((call
+   function: (attribute
+     object: (identifier) @_module
+     attribute: (identifier) @_compare)) @control.validate
+ (#any-of? @_module "hmac" "secrets")
+ (#eq? @_compare "compare_digest"))
+
+; re.sub(r"[^a-z0-9-]", "", value): only the listed characters survive.
+((call
+   function: (attribute
+     object: (identifier) @_re
+     attribute: (identifier) @_sub)
+   arguments: (argument_list
+     . (string) @_class
+     . (string) @_empty)) @control.sanitize
+ (#eq? @_re "re")
+ (#eq? @_sub "sub")
+ (#match? @_class "^[rR]?[\"']\\[\\^[A-Za-z0-9_\\\\.-]+\\]\\+?[\"']$")
+ (#match? @_empty "^[\"'][\"']$")
+ (#set! unguarded.rules "sql-injection,command-injection,xss,path-traversal"))
