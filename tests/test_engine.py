@@ -662,3 +662,75 @@ def test_declared_sources_and_sinks() -> None:
     findings = run(source, settings=settings)
     assert lines(findings) == [5]
     assert findings[0].severity is Severity.ERROR
+
+
+def test_validators_are_judged_by_their_bodies() -> None:
+    source = """\
+        import ipaddress, socket, requests
+        from urllib.parse import urlparse
+
+        def is_safe_url(url):
+            return urlparse(url).scheme in ("http", "https")
+
+        def is_public(url):
+            parsed = urlparse(url)
+            if not parsed.hostname:
+                return False
+            for info in socket.getaddrinfo(parsed.hostname, None):
+                addr = ipaddress.ip_address(info[4][0])
+                if addr.is_private or addr.is_loopback:
+                    return False
+            return True
+
+        def a(url):
+            if not is_safe_url(url):
+                raise ValueError(url)
+            return requests.get(url)
+
+        def b(url):
+            if not is_public(url):
+                raise ValueError(url)
+            return requests.get(url)
+        """
+    assert lines(run(source)) == [20]
+
+
+def test_clients_on_self_and_script_entry_points() -> None:
+    source = """\
+        import os, sys, requests
+
+        class Client:
+            def __init__(self):
+                self.session = requests.Session()
+
+            def fetch(self, url):
+                return self.session.get(url)
+
+        def main(argv):
+            command = argv[1]
+            if command == "vacuum":
+                os.system("sqlite3 db 'VACUUM INTO " + argv[2] + "'")
+
+        if __name__ == "__main__":
+            main(sys.argv)
+        """
+    findings = run(source)
+    assert lines(findings) == [8, 13]
+    assert findings[1].severity is Severity.ERROR
+
+
+def test_javascript_idioms() -> None:
+    source = """\
+        const api = axios.create({ timeout: 5000 });
+        app.get("/x", (ctx) => {
+          const theme = ctx.query.theme;
+          if (["light", "dark"].indexOf(theme) === -1) ctx.throw(400, "bad theme");
+          document.body.outerHTML = `<body class="${theme}">`;
+          const slug = String(ctx.query.slug).replace(/[^a-z0-9-]/g, "");
+          fs.readFileSync(path.join(POSTS, slug + ".md"));
+          $("#tags").append("<span>" + ctx.query.tag + "</span>");
+          $("#tags").append(document.createTextNode(ctx.query.tag));
+          api.post(ctx.query.hook);
+        });
+        """
+    assert lines(run(source, "javascript")) == [8, 10]

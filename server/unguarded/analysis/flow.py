@@ -805,8 +805,6 @@ class FlowAnalyzer:
 
     def is_validator_call(self, call: Node) -> bool:
         name = self.callee_name(call)
-        if node_key(call) in self.captures.validators or node_key(call) in self.captures.coercions:
-            return True
         declared = self.settings.names_for(self.settings.validators, self.rule)
         if declared and _name_matches(name, declared):
             return True
@@ -815,6 +813,8 @@ class FlowAnalyzer:
             # A function in this file is judged by what its body checks, not its name:
             # an `is_safe_url` that only looks at the scheme validates nothing.
             return self.raising_validator(function) or self.predicate(function)
+        if node_key(call) in self.captures.validators or node_key(call) in self.captures.coercions:
+            return True
         last = name.rsplit(".", 1)[-1]
         return bool(last) and last not in _NOT_VALIDATORS and bool(_VALIDATOR_NAME.search(last))
 
