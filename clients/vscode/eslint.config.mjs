@@ -1,6 +1,7 @@
 // ESLint flat config: the recommended JavaScript rules plus typescript-eslint's type-aware
 // rules for the extension, its unit tests and the end-to-end script.
 import js from "@eslint/js";
+import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
@@ -28,15 +29,6 @@ export default tseslint.config(
   },
   {
     files: ["**/*.mjs"],
-    languageOptions: {
-      globals: {
-        process: "readonly",
-        console: "readonly",
-        setTimeout: "readonly",
-        clearTimeout: "readonly",
-        URL: "readonly",
-        Buffer: "readonly",
-      },
-    },
+    languageOptions: { globals: globals.node },
   },
 );

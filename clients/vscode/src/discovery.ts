@@ -36,16 +36,12 @@ export interface DiscoveryHost {
 }
 
 export type DiscoveryResult =
-  | { ok: true; server: ServerCommand; log: string[] }
-  | { ok: false; message: string; log: string[] };
+  { ok: true; server: ServerCommand; log: string[] } | { ok: false; message: string; log: string[] };
 
 export const SERVE_ARGS = ["serve"];
 export const MODULE_SERVE_ARGS = ["-m", "unguarded", "serve"];
 
-export async function discoverServer(
-  input: DiscoveryInput,
-  host: DiscoveryHost,
-): Promise<DiscoveryResult> {
+export async function discoverServer(input: DiscoveryInput, host: DiscoveryHost): Promise<DiscoveryResult> {
   const log: string[] = [];
   const fail = (message: string): DiscoveryResult => ({ ok: false, message, log });
 
@@ -55,8 +51,7 @@ export async function discoverServer(
     const file = await resolveExecutable(pathSetting, input, host);
     if (!file) {
       return fail(
-        `unguarded.path is set to "${pathSetting}", which is not an executable file. ` +
-          "Fix or clear the setting.",
+        `unguarded.path is set to "${pathSetting}", which is not an executable file. ` + "Fix or clear the setting.",
       );
     }
     log.push(`using unguarded.path: ${file}`);
@@ -168,9 +163,7 @@ export async function findOnPath(
   const windows = input.platform === "win32";
   const lib = windows ? path.win32 : path.posix;
   const pathValue = input.env.PATH ?? input.env.Path ?? "";
-  const extensions = windows
-    ? ["", ...(input.env.PATHEXT ?? ".COM;.EXE;.BAT;.CMD").split(";").filter(Boolean)]
-    : [""];
+  const extensions = windows ? ["", ...(input.env.PATHEXT ?? ".COM;.EXE;.BAT;.CMD").split(";").filter(Boolean)] : [""];
   for (const dir of pathValue.split(windows ? ";" : ":")) {
     if (!dir || !lib.isAbsolute(dir)) {
       continue;

@@ -29,20 +29,24 @@ import { isExecuteCommandFeature, SCAN_WORKSPACE, scanSummary, ServerCommandsFea
 import { classifyChange, SECTION, serverSettingNames, serverSettings } from "./settings";
 import { type ServerState, statusView } from "./status";
 
-
 const CLIENT_ID = "unguarded";
 const CLIENT_NAME = "unguarded";
 
 /** The extension's server commands feature, kept per client outside the class (see below). */
 const commandFeatures = new WeakMap<LanguageClient, ServerCommandsFeature>();
 
-/** A LanguageClient whose workspace/executeCommand feature does not register VS Code commands. */
+/** A LanguageClient whose workspace/executeCommand feature leaves the extension's own commands alone. */
 class UnguardedLanguageClient extends LanguageClient {
   // Called from the base constructor, before this class's fields would exist: hence the
   // WeakMap rather than a field.
   override registerFeature(feature: StaticFeature | DynamicFeature<unknown>): void {
     if (isExecuteCommandFeature(feature)) {
-      const replacement = new ServerCommandsFeature();
+      const replacement = new ServerCommandsFeature({
+        reserved: [SCAN_WORKSPACE],
+        registerCommand: (command, callback) => vscode.commands.registerCommand(command, callback),
+        execute: (command, args) =>
+          this.sendRequest(ExecuteCommandRequest.type, { command, arguments: args }) as Promise<unknown>,
+      });
       commandFeatures.set(this, replacement);
       super.registerFeature(replacement);
       return;
@@ -55,8 +59,9 @@ class ServerController implements vscode.Disposable {
   private client: UnguardedLanguageClient | undefined;
   private server: ServerCommand | undefined;
   private starting: Promise<void> | undefined;
+  /** The client's error handler gave up restarting a crashing server. */
+  private gaveUp = false;
   private readonly status: vscode.StatusBarItem;
-  private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -100,11 +105,15 @@ class ServerController implements vscode.Disposable {
     if (this.client) {
       return;
     }
+    this.gaveUp = false;
+    this.server = undefined;
     this.setState("starting");
     const configuration = vscode.workspace.getConfiguration(SECTION);
     const trusted = vscode.workspace.isTrusted;
     const resource = vscode.window.activeTextEditor?.document.uri ?? vscode.workspace.workspaceFolders?.[0]?.uri;
-    const log = (line: string): void => { this.output.info(line); };
+    const log = (line: string): void => {
+      this.output.info(line);
+    };
     const discovery = await discoverServer(
       {
         pathSetting: configuration.get<string>("path") ?? "",
@@ -132,14 +141,20 @@ class ServerController implements vscode.Disposable {
       transport: TransportKind.stdio,
       options: { env: { ...process.env, PYTHONUNBUFFERED: "1" } },
     };
-    const client = new UnguardedLanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, this.clientOptions());
+    // The error handler needs the client it belongs to, which does not exist yet.
+    const self: { client?: LanguageClient } = {};
+    const client = new UnguardedLanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, this.clientOptions(self));
+    self.client = client;
     client.onDidChangeState((event) => {
       if (event.newState === State.Running) {
         this.setState("running", describeCommand(discovery.server));
       } else if (event.newState === State.Starting) {
         this.setState("starting");
       } else if (this.client === client) {
-        this.setState("stopped");
+        // Stopped for good after crashes: the error handler below already said so.
+        if (!this.gaveUp) {
+          this.setState("stopped");
+        }
       }
     });
     this.client = client;
@@ -160,7 +175,7 @@ class ServerController implements vscode.Disposable {
     }
   }
 
-  private clientOptions(): LanguageClientOptions {
+  private clientOptions(self: { client?: LanguageClient }): LanguageClientOptions {
     const documentSelector = LANGUAGES.flatMap((language) => [
       { scheme: "file", language },
       { scheme: "untitled", language },
@@ -170,15 +185,15 @@ class ServerController implements vscode.Disposable {
       outputChannel: this.output,
       initializationOptions: this.currentSettings(),
       diagnosticCollectionName: "unguarded",
-      errorHandler: this.errorHandler(),
+      errorHandler: this.errorHandler(self),
     };
   }
 
   /** The default restart policy, plus the "error" state when it gives up. */
-  private errorHandler(): ErrorHandler {
+  private errorHandler(self: { client?: LanguageClient }): ErrorHandler {
     let inner: ErrorHandler | undefined;
     const defaults = (): ErrorHandler => {
-      inner ??= this.client?.createDefaultErrorHandler(4) ?? {
+      inner ??= self.client?.createDefaultErrorHandler(4) ?? {
         error: () => ({ action: ErrorAction.Continue }),
         closed: () => ({ action: CloseAction.DoNotRestart }),
       };
@@ -189,6 +204,7 @@ class ServerController implements vscode.Disposable {
       closed: async (): Promise<CloseHandlerResult> => {
         const result = await defaults().closed();
         if (result.action === CloseAction.DoNotRestart) {
+          this.gaveUp = true;
           this.setState("error", "The server stopped and is not restarted. Run 'unguarded: Restart Server'.");
         }
         return result;
@@ -232,7 +248,9 @@ class ServerController implements vscode.Disposable {
     await this.start();
     const client = this.client;
     if (!client?.isRunning()) {
-      void vscode.window.showWarningMessage("unguarded: the server is not running, so the workspace cannot be scanned.");
+      void vscode.window.showWarningMessage(
+        "unguarded: the server is not running, so the workspace cannot be scanned.",
+      );
       return;
     }
     const feature = commandFeatures.get(client);
@@ -243,11 +261,20 @@ class ServerController implements vscode.Disposable {
       );
       return;
     }
-    const result: unknown = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: "unguarded: scanning the workspace", cancellable: false },
-      () => client.sendRequest(ExecuteCommandRequest.type, { command: SCAN_WORKSPACE, arguments: [] }),
-    );
-    void vscode.window.showInformationMessage(`unguarded: ${scanSummary(result)}`);
+    try {
+      const result: unknown = await vscode.window.withProgress(
+        {
+          location: vscode.ProgressLocation.Notification,
+          title: "unguarded: scanning the workspace",
+          cancellable: false,
+        },
+        () => client.sendRequest(ExecuteCommandRequest.type, { command: SCAN_WORKSPACE, arguments: [] }),
+      );
+      void vscode.window.showInformationMessage(`unguarded: ${scanSummary(result)}`);
+    } catch (error) {
+      this.output.error(`workspace scan failed: ${String(error)}`);
+      void vscode.window.showErrorMessage(`unguarded: the workspace scan failed: ${String(error)}`);
+    }
   }
 
   private async showNotFound(message: string): Promise<void> {
@@ -261,9 +288,6 @@ class ServerController implements vscode.Disposable {
 
   dispose(): void {
     this.status.dispose();
-    this.disposables.forEach((disposable) => {
-      disposable.dispose();
-    });
   }
 
   /** The command line in use, for the output channel. */

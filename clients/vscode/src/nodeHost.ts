@@ -6,8 +6,7 @@ import { constants, promises as fs } from "node:fs";
 import type { DiscoveryHost } from "./discovery";
 
 /** Exits 0 when the module can be found, without importing it (fast, no side effects). */
-const FIND_MODULE =
-  "import importlib.util, sys; sys.exit(0 if importlib.util.find_spec('unguarded') else 3)";
+const FIND_MODULE = "import importlib.util, sys; sys.exit(0 if importlib.util.find_spec('unguarded') else 3)";
 
 export function nodeHost(timeoutMs = 15000): DiscoveryHost {
   return {
@@ -27,8 +26,9 @@ export function nodeHost(timeoutMs = 15000): DiscoveryHost {
     },
     hasUnguardedModule(python: string): Promise<boolean> {
       return new Promise((resolve) => {
-        execFile(python, ["-c", FIND_MODULE], { timeout: timeoutMs, windowsHide: true }, (error) => { resolve(error === null); },
-        );
+        execFile(python, ["-c", FIND_MODULE], { timeout: timeoutMs, windowsHide: true }, (error) => {
+          resolve(error === null);
+        });
       });
     },
   };

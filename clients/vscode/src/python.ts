@@ -41,7 +41,9 @@ async function pythonApi(): Promise<PythonExtensionApi | undefined> {
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => { resolve(undefined); }, ms);
+    const timer = setTimeout(() => {
+      resolve(undefined);
+    }, ms);
     promise.then(
       (value) => {
         clearTimeout(timer);
@@ -92,12 +94,12 @@ async function lookUp(resource: vscode.Uri | undefined): Promise<string | undefi
 }
 
 /** Subscribe to interpreter changes; a no-op when the Python extension is missing. */
-export async function onInterpreterChange(
-  listener: () => void,
-): Promise<vscode.Disposable | undefined> {
+export async function onInterpreterChange(listener: () => void): Promise<vscode.Disposable | undefined> {
   try {
     const api = await withTimeout(pythonApi(), 10000);
-    return api?.environments?.onDidChangeActiveEnvironmentPath(() => { listener(); });
+    return api?.environments?.onDidChangeActiveEnvironmentPath(() => {
+      listener();
+    });
   } catch {
     return undefined;
   }

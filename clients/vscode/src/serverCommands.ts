@@ -1,8 +1,11 @@
-// Tracks the commands the server advertises (workspace/executeCommand), statically in its
+// The commands the server advertises (workspace/executeCommand), statically in its
 // capabilities or by dynamic registration. It replaces vscode-languageclient's own
-// ExecuteCommandFeature, which registers a VS Code command per server command: that would
-// collide with this extension's `unguarded.scanWorkspace`, which must exist (and say "not
-// available yet") even when the server does not offer it. No VS Code API at run time.
+// ExecuteCommandFeature, which registers a VS Code command for every server command: for
+// `unguarded.scanWorkspace` that would collide with the extension's own command, which must
+// exist (and say "not available yet") even when the server does not offer it. This feature
+// registers VS Code commands for the other server commands (code actions run them, such as
+// `unguarded.openDocs`), skips the extension's own, and remembers all of them. The VS Code
+// API comes in through `CommandHost`, so this module runs under node's test runner.
 
 import { randomUUID } from "node:crypto";
 
@@ -17,8 +20,28 @@ import {
 /** The server command behind the `unguarded.scanWorkspace` VS Code command. */
 export const SCAN_WORKSPACE = "unguarded.scanWorkspace";
 
+export interface Disposable {
+  dispose(): unknown;
+}
+
+export interface CommandHost {
+  /** Command ids the extension registers itself: not registered again for the server. */
+  reserved: readonly string[];
+  /** vscode.commands.registerCommand */
+  registerCommand(command: string, callback: (...args: unknown[]) => unknown): Disposable;
+  /** Send workspace/executeCommand to the server. */
+  execute(command: string, args: unknown[]): Promise<unknown>;
+}
+
+interface Registration {
+  commands: readonly string[];
+  disposables: Disposable[];
+}
+
 export class ServerCommandsFeature implements DynamicFeature<ExecuteCommandRegistrationOptions> {
-  private readonly registrations = new Map<string, readonly string[]>();
+  private readonly registrations = new Map<string, Registration>();
+
+  constructor(private readonly host: CommandHost) {}
 
   get registrationType(): typeof ExecuteCommandRequest.type {
     return ExecuteCommandRequest.type;
@@ -44,30 +67,32 @@ export class ServerCommandsFeature implements DynamicFeature<ExecuteCommandRegis
   }
 
   register(data: RegistrationData<ExecuteCommandRegistrationOptions>): void {
-    this.registrations.set(data.id, [...data.registerOptions.commands]);
+    const commands = [...data.registerOptions.commands];
+    const disposables = commands
+      .filter((command) => !this.host.reserved.includes(command))
+      .map((command) => this.host.registerCommand(command, (...args: unknown[]) => this.host.execute(command, args)));
+    this.registrations.set(data.id, { commands, disposables });
   }
 
   unregister(id: string): void {
+    this.registrations.get(id)?.disposables.forEach((disposable) => disposable.dispose());
     this.registrations.delete(id);
   }
 
   clear(): void {
-    this.registrations.clear();
+    for (const id of [...this.registrations.keys()]) {
+      this.unregister(id);
+    }
   }
 
   /** Whether the server currently offers `command`. */
   has(command: string): boolean {
-    for (const commands of this.registrations.values()) {
-      if (commands.includes(command)) {
-        return true;
-      }
-    }
-    return false;
+    return this.commands().includes(command);
   }
 
   /** Every command the server currently offers. */
   commands(): string[] {
-    return [...new Set([...this.registrations.values()].flat())].sort();
+    return [...new Set([...this.registrations.values()].flatMap((registration) => registration.commands))].sort();
   }
 }
 

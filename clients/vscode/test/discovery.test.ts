@@ -55,7 +55,10 @@ describe("discoverServer", () => {
   });
 
   it("expands ~ in unguarded.path", async () => {
-    const result = await discoverServer(input({ pathSetting: "~/.local/bin/unguarded" }), fakeHost(["/home/me/.local/bin/unguarded"]));
+    const result = await discoverServer(
+      input({ pathSetting: "~/.local/bin/unguarded" }),
+      fakeHost(["/home/me/.local/bin/unguarded"]),
+    );
     assert.ok(result.ok);
     assert.equal(result.server.command, "/home/me/.local/bin/unguarded");
   });
@@ -83,11 +86,18 @@ describe("discoverServer", () => {
       fakeHost(["/py/bin/python3", "/venv/bin/python"], ["/py/bin/python3", "/venv/bin/python"]),
     );
     assert.ok(result.ok);
-    assert.deepEqual(result.server, { command: "/py/bin/python3", args: MODULE_SERVE_ARGS, source: "unguarded.interpreter" });
+    assert.deepEqual(result.server, {
+      command: "/py/bin/python3",
+      args: MODULE_SERVE_ARGS,
+      source: "unguarded.interpreter",
+    });
   });
 
   it("says how to install when unguarded.interpreter lacks the module", async () => {
-    const result = await discoverServer(input({ interpreterSetting: "/py/bin/python3" }), fakeHost(["/py/bin/python3", "/usr/bin/unguarded"]));
+    const result = await discoverServer(
+      input({ interpreterSetting: "/py/bin/python3" }),
+      fakeHost(["/py/bin/python3", "/usr/bin/unguarded"]),
+    );
     assert.equal(result.ok, false);
     assert.match(result.message, /"\/py\/bin\/python3" -m pip install unguarded/);
   });
@@ -98,7 +108,11 @@ describe("discoverServer", () => {
       fakeHost(["/venv/bin/python", "/usr/bin/unguarded"], ["/venv/bin/python"]),
     );
     assert.ok(result.ok);
-    assert.deepEqual(result.server, { command: "/venv/bin/python", args: MODULE_SERVE_ARGS, source: "python-extension" });
+    assert.deepEqual(result.server, {
+      command: "/venv/bin/python",
+      args: MODULE_SERVE_ARGS,
+      source: "python-extension",
+    });
   });
 
   it("falls back to PATH when the Python extension's interpreter lacks unguarded", async () => {
@@ -112,7 +126,10 @@ describe("discoverServer", () => {
 
   it("never runs the Python extension's interpreter in an untrusted workspace", async () => {
     const host = fakeHost(["/repo/.venv/bin/python", "/usr/bin/unguarded"], ["/repo/.venv/bin/python"]);
-    const result = await discoverServer(input({ pythonExtensionInterpreter: "/repo/.venv/bin/python", trusted: false }), host);
+    const result = await discoverServer(
+      input({ pythonExtensionInterpreter: "/repo/.venv/bin/python", trusted: false }),
+      host,
+    );
     assert.ok(result.ok);
     assert.equal(result.server.source, "PATH");
     assert.deepEqual(host.probed, []);
@@ -126,7 +143,10 @@ describe("discoverServer", () => {
   });
 
   it("explains what to install when nothing is found", async () => {
-    const result = await discoverServer(input({ pythonExtensionInterpreter: "/venv/bin/python" }), fakeHost(["/venv/bin/python"]));
+    const result = await discoverServer(
+      input({ pythonExtensionInterpreter: "/venv/bin/python" }),
+      fakeHost(["/venv/bin/python"]),
+    );
     assert.equal(result.ok, false);
     const message = result.message;
     assert.match(message, /pip install unguarded/);
@@ -182,12 +202,16 @@ describe("nodeHost", () => {
     assert.equal(await host.isExecutable(path.join(dir, "missing")), false);
   });
 
-  it("probes a Python for the unguarded module without importing it", { skip: process.platform === "win32" }, async () => {
-    // A fake "python" that succeeds only when asked about the unguarded module.
-    const fakePython = path.join(dir, "python");
-    writeFileSync(fakePython, '#!/bin/sh\ncase "$2" in *find_spec*unguarded*) exit 0;; esac\nexit 1\n');
-    chmodSync(fakePython, 0o755);
-    assert.equal(await host.hasUnguardedModule(fakePython), true);
-    assert.equal(await host.hasUnguardedModule(script + "-missing"), false);
-  });
+  it(
+    "probes a Python for the unguarded module without importing it",
+    { skip: process.platform === "win32" },
+    async () => {
+      // A fake "python" that succeeds only when asked about the unguarded module.
+      const fakePython = path.join(dir, "python");
+      writeFileSync(fakePython, '#!/bin/sh\ncase "$2" in *find_spec*unguarded*) exit 0;; esac\nexit 1\n');
+      chmodSync(fakePython, 0o755);
+      assert.equal(await host.hasUnguardedModule(fakePython), true);
+      assert.equal(await host.hasUnguardedModule(script + "-missing"), false);
+    },
+  );
 });
