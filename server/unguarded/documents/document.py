@@ -78,7 +78,8 @@ class Document:
         copy.language = self.language
         copy.version = self.version
         copy.data = self.data
-        copy._parser = self._parser
+        # A parser must never be shared between threads: the snapshot gets its own.
+        copy._parser = self.language.parser()
         copy.tree = self.tree.copy()
         copy._parsed = self._parsed
         copy._lines = self._lines

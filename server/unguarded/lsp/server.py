@@ -381,7 +381,11 @@ def _alive(pid: int) -> bool:
 def run_server(
     host: str | None = None, port: int | None = None, log_file: Path | None = None
 ) -> None:
-    handlers: list[logging.Handler] = [logging.StreamHandler(sys.stderr)]
+    # Clients show stderr as errors; window/logMessage already carries the informational
+    # lines, so only warnings and errors go to stderr (everything to --log-file).
+    stderr = logging.StreamHandler(sys.stderr)
+    stderr.setLevel(logging.WARNING)
+    handlers: list[logging.Handler] = [stderr]
     if log_file is not None:
         handlers.append(logging.FileHandler(log_file, encoding="utf-8"))
     logging.basicConfig(
