@@ -251,3 +251,25 @@ async def test_project_settings_file_and_its_problems(tmp_path) -> None:  # type
     finally:
         await client.shutdown_session()
         await client.stop()
+
+
+async def test_scan_workspace_publishes_files_that_are_not_open(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "app.py").write_text(VULNERABLE)
+    (tmp_path / "clean.py").write_text("print('hi')\n")
+    client = make_test_lsp_client()
+    await client.start_io(*CONFIG.server_command)
+    try:
+        params = initialize_params(client_capabilities("visual-studio-code"))
+        params.root_uri = tmp_path.as_uri()
+        params.workspace_folders = [types.WorkspaceFolder(uri=tmp_path.as_uri(), name="demo")]
+        await client.initialize_session(params)
+        result = await client.workspace_execute_command_async(
+            types.ExecuteCommandParams(command="unguarded.scanWorkspace", arguments=[])
+        )
+        assert result == {"files": 2, "findings": 1}
+        uri = (tmp_path / "app.py").resolve().as_uri()
+        diagnostics = await wait_for_diagnostics(client, uri, lambda d: len(d) == 1)
+        assert diagnostics[0].code == "ssrf"
+    finally:
+        await client.shutdown_session()
+        await client.stop()

@@ -36,6 +36,11 @@ class AnalysisScheduler:
         uri = document.uri
         task.add_done_callback(lambda done: self._forget(uri, done))
 
+    @property
+    def executor(self) -> ThreadPoolExecutor:
+        """The one thread all analysis runs on (scheduled runs, code actions, scans)."""
+        return self._executor
+
     def cancel(self, uri: str) -> None:
         task = self._pending.pop(uri, None)
         if task is not None:

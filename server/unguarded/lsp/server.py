@@ -343,7 +343,14 @@ def _display_name(uri: str) -> str:
 
 
 def create_server() -> UnguardedServer:
-    from unguarded.lsp.handlers import commands, configuration, documents, lifecycle, project
+    from unguarded.lsp.handlers import (
+        commands,
+        configuration,
+        documents,
+        lifecycle,
+        project,
+        workspace_scan,
+    )
 
     server = UnguardedServer()
     lifecycle.register(server)
@@ -351,6 +358,7 @@ def create_server() -> UnguardedServer:
     documents.register(server)
     commands.register(server)
     project.register(server)
+    workspace_scan.register(server)
     return server
 
 
