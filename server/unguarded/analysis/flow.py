@@ -444,9 +444,17 @@ class FlowAnalyzer:
         for current in reversed(self.ancestors(statement)):
             if current == scope:
                 break
-            if current.type in self.branch_types and not _contains(current, use):
+            if (
+                current.type in self.branch_types
+                and not _contains(current, use)
+                and not self.protected_body(current)
+            ):
                 return False
         return True
+
+    def protected_body(self, block: Node) -> bool:
+        """The body of a `try` whose handlers all leave: past the `try`, it ran in full."""
+        return False
 
     def module_definitions(self, name: str) -> list[Definition]:
         return self.definitions(self.root).get(name, [])
@@ -1000,11 +1008,20 @@ class FlowAnalyzer:
         return names
 
     def guarded(self, node: Node, text: str) -> bool:
-        scope = self.enclosing_scope(node)
+        """A guard tests `text` where `node` runs: in its function, or, for a closure,
+        before the closure in the enclosing functions."""
         wanted = normalized(text)
-        return any(
-            wanted in guard.subjects and guard.only is None for guard in self.guards(node, scope)
-        )
+        point = node
+        scope = self.enclosing_scope(node)
+        while True:
+            if any(
+                wanted in guard.subjects and guard.only is None
+                for guard in self.guards(point, scope)
+            ):
+                return True
+            if scope.type == self.module_type:
+                return False
+            point, scope = scope, self.enclosing_scope(scope)
 
     def guarded_between(self, use: Node, scope: Node, name: str, after: int) -> bool:
         return any(

@@ -815,6 +815,16 @@ class JavaScriptFlow(FlowAnalyzer):
     def assigns_or_exits(self, block: Node, name: str) -> bool:
         return name in _top_level_assignments(block) or self.exits(block)
 
+    def protected_body(self, block: Node) -> bool:
+        parent = block.parent
+        if parent is None or parent.type != "try_statement":
+            return False
+        if block != parent.child_by_field_name("body"):
+            return False
+        handler = parent.child_by_field_name("handler")
+        handler_body = handler.child_by_field_name("body") if handler is not None else None
+        return handler_body is not None and self.exits(handler_body)
+
     def exits(self, block: Node) -> bool:
         statements = block.named_children if block.type == "statement_block" else [block]
         for statement in statements:

@@ -825,6 +825,11 @@ class PythonFlow(FlowAnalyzer):
                 for child in body.named_children:
                     if child.type == "expression_statement" and child.named_children:
                         expression = child.named_children[0]
+                        if expression.type == "assignment":
+                            # value = validate(value) inside the try
+                            expression = expression.child_by_field_name("right") or expression
+                        if expression.type == "await" and expression.named_children:
+                            expression = expression.named_children[0]
                         if expression.type == "call":
                             yield Check(expression, None)
 
@@ -845,6 +850,15 @@ class PythonFlow(FlowAnalyzer):
 
     def assigns_or_exits(self, block: Node, name: str) -> bool:
         return name in _top_level_assignments(block) or self.exits(block)
+
+    def protected_body(self, block: Node) -> bool:
+        parent = block.parent
+        if parent is None or parent.type != "try_statement":
+            return False
+        if block != parent.child_by_field_name("body"):
+            return False
+        handlers = [c for c in parent.named_children if c.type == "except_clause"]
+        return bool(handlers) and all(self.exits(h) for h in handlers)
 
     def exits(self, block: Node) -> bool:
         for statement in block.named_children:
