@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from unguarded.catalog import CATALOG
+
 VULNERABLE = (
     "import os\nfrom flask import request\n\n\n"
     'def run():\n    os.system("ls " + request.args["d"])\n'
@@ -135,12 +137,15 @@ def test_rules_listing() -> None:
     assert text.returncode == 0
     assert "ssrf" in text.stdout and "CWE-918" in text.stdout
     listing = json.loads(unguarded("rules", "--format", "json").stdout)
-    ids = {rule["id"] for rule in listing}
-    assert ids == {"ssrf", "sql-injection", "xss", "command-injection", "path-traversal"}
+    ids = [rule["id"] for rule in listing]
+    assert ids == list(CATALOG)
+    assert {"ssrf", "sql-injection", "xss", "command-injection", "path-traversal"} <= set(ids)
     for rule in listing:
         assert rule["docs"].endswith(f"docs/rules/{rule['id']}.md")
-        assert rule["cwe"].startswith("CWE-")
-        assert set(rule["languages"]) == {"python", "javascript", "typescript"}
+        assert rule["cwe"] == f"CWE-{CATALOG[rule['id']].cwe}"
+        assert set(rule["languages"]) <= {"python", "javascript", "typescript"}
+    markdown = unguarded("rules", "--format", "markdown").stdout
+    assert markdown.count("\n") == len(CATALOG) + 2
 
 
 def test_serve_over_tcp() -> None:

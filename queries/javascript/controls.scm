@@ -92,3 +92,12 @@
  (#eq? @_replace "replace")
  (#match? @_dots "^\\^.*\\\\\\.\\\\\\.")
  (#set! unguarded.rules "path-traversal"))
+
+; String() turns an object from a JSON body or the qs parser into plain text ("[object
+; Object]"): no query operators survive. mongo-sanitize and mongoose's sanitizeFilter()
+; strip or wrap keys that start with "$".
+((call_expression
+   function: [(identifier) @_clean
+              (member_expression property: (property_identifier) @_clean)]) @control.sanitize
+ (#any-of? @_clean "String" "sanitize" "mongoSanitize" "sanitizeFilter")
+ (#set! unguarded.rules "nosql-injection"))

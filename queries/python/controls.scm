@@ -103,3 +103,17 @@
  (#match? @_class "^[rR]?[\"']\\[\\^[A-Za-z0-9_\\\\.-]+\\]\\+?[\"']$")
  (#match? @_empty "^[\"'][\"']$")
  (#set! unguarded.rules "sql-injection,command-injection,xss,path-traversal"))
+
+; url_for() / reverse() build a path on this site from a route name: the arguments only
+; fill in path segments and the query string.
+((call
+   function: [(identifier) @_build
+              (attribute attribute: (identifier) @_build)]) @control.sanitize
+ (#any-of? @_build "url_for" "reverse" "reverse_lazy")
+ (#set! unguarded.rules "open-redirect"))
+
+; str() turns a dict or list from a JSON body into plain text: no query operators survive.
+((call
+   function: (identifier) @_str) @control.sanitize
+ (#eq? @_str "str")
+ (#set! unguarded.rules "nosql-injection"))

@@ -5,11 +5,16 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from unguarded import __version__
 from unguarded.catalog import CATALOG, Severity
+
+if TYPE_CHECKING:
+    from unguarded.analysis import AnalysisSettings
+    from unguarded.scan import ScanResult
 
 EXIT_CLEAN = 0
 EXIT_FINDINGS = 1
@@ -53,6 +58,23 @@ def _parser() -> argparse.ArgumentParser:
         help="do not report this rule (repeatable)",
     )
     scan.add_argument("--verbose", "-v", action="store_true", help="list skipped files")
+    changes = scan.add_mutually_exclusive_group()
+    changes.add_argument(
+        "--fix",
+        action="store_true",
+        help="apply every verified safe fix to the files, then report what is left",
+    )
+    changes.add_argument(
+        "--diff",
+        action="store_true",
+        help="print the verified safe fixes as a unified diff without changing any file "
+        "(exit 1 when there is one)",
+    )
+    scan.add_argument(
+        "--list-suppressions",
+        action="store_true",
+        help="list the `unguarded: ignore[...]` comments and the problems with them",
+    )
     scan.add_argument(
         "--config",
         type=Path,
@@ -111,14 +133,27 @@ def _scan(parser: argparse.ArgumentParser, arguments: argparse.Namespace) -> int
         analysis, disabled_rules=analysis.disabled_rules | frozenset(arguments.disable)
     )
     base = config.path.parent if config is not None else Path.cwd()
-    result = scan(
-        arguments.paths,
-        settings,
-        arguments.jobs,
-        include=project.include,
-        exclude=project.exclude,
-        base=base,
-    )
+
+    def run_scan() -> ScanResult:
+        return scan(
+            arguments.paths,
+            settings,
+            arguments.jobs,
+            include=project.include,
+            exclude=project.exclude,
+            base=base,
+        )
+
+    result = run_scan()
+    if arguments.list_suppressions:
+        return _list_suppressions(result)
+    if arguments.fix or arguments.diff:
+        changed = _fix(result, settings, write=arguments.fix)
+        if arguments.diff:
+            return EXIT_FINDINGS if changed else EXIT_CLEAN
+        if changed:
+            result = run_scan()  # report what is left
+    _warn_about_suppressions(result)
     if arguments.format == "json":
         report = to_json(result)
     elif arguments.format == "sarif":
@@ -132,6 +167,57 @@ def _scan(parser: argparse.ArgumentParser, arguments: argparse.Namespace) -> int
     threshold = _FAIL_LEVELS[arguments.fail_on]
     failing = any(finding.severity.rank >= threshold for _, finding in result.findings)
     return EXIT_FINDINGS if failing else EXIT_CLEAN
+
+
+def _files(result: ScanResult, with_findings: bool) -> Iterator[tuple[str, bytes]]:
+    for file in result.files:
+        if file.skipped or file.error or (with_findings and not file.findings):
+            continue
+        try:
+            yield file.path, Path(file.path).read_bytes()
+        except OSError:
+            continue
+
+
+def _fix(result: ScanResult, settings: AnalysisSettings, write: bool) -> int:
+    """Apply (or, without `write`, print as a diff) every verified preferred fix in the
+    files with findings. Returns the number of files that change."""
+    from unguarded.fixes.batch import fix_file
+
+    changed = 0
+    for path, data in _files(result, with_findings=True):
+        fixed = fix_file(path, data, settings)
+        if fixed is None or not fixed.changed:
+            continue
+        changed += 1
+        if write:
+            Path(path).write_bytes(fixed.after)
+            count = len(fixed.applied)
+            sys.stderr.write(f"{path}: applied {count} fix{'es' if count != 1 else ''}\n")
+        else:
+            sys.stdout.write(fixed.diff)
+    return changed
+
+
+def _list_suppressions(result: ScanResult) -> int:
+    from unguarded.fixes.batch import suppression_lines
+
+    for path, data in _files(result, with_findings=False):
+        for line in suppression_lines(path, data):
+            sys.stdout.write(line + "\n")
+    return EXIT_CLEAN
+
+
+def _warn_about_suppressions(result: ScanResult) -> None:
+    """Suppressions without a reason, for unknown rules, or malformed: warnings on stderr."""
+    for path, data in _files(result, with_findings=False):
+        if b"unguarded" not in data:
+            continue
+        from unguarded.fixes.batch import suppression_lines
+
+        for line in suppression_lines(path, data):
+            if ": warning [" in line:
+                sys.stderr.write(line + "\n")
 
 
 def _serve(parser: argparse.ArgumentParser, arguments: argparse.Namespace) -> int:

@@ -26,6 +26,7 @@ from unguarded.analysis.model import Finding, OriginKind, Span, Step
 from unguarded.analysis.python_flow import PythonFlow
 from unguarded.analysis.queries import queries_for
 from unguarded.analysis.settings import AnalysisSettings
+from unguarded.analysis.suppressions import apply_suppressions
 from unguarded.catalog import CATALOG, Rule, Severity
 from unguarded.documents import Document
 
@@ -50,7 +51,9 @@ def analyze(document: Document, settings: AnalysisSettings | None = None) -> lis
     settings = settings or AnalysisSettings()
     if len(document.data) > settings.max_file_bytes:
         return []
-    return _Analysis(document, settings).run()
+    findings = _Analysis(document, settings).run()
+    # `# unguarded: ignore[rule] reason` comments bound to the sink's statement.
+    return apply_suppressions(document, findings)[0]
 
 
 class _Analysis:
@@ -70,7 +73,7 @@ class _Analysis:
         sinks = self._sinks() + self._declared()
         flow = self.flow
         # A sink's result (a response, a cursor) is not its input: calls stop the walk.
-        flow.sink_calls.update(node_key(s.call) for s in sinks)
+        flow.sink_calls.update(node_key(s.call) for s in sinks if CATALOG[s.rule_id].result_is_new)
         findings: dict[tuple[str, int, int], Finding] = {}
         for sink in sinks:
             key = (sink.rule_id, sink.call.start_byte, sink.call.end_byte)

@@ -58,7 +58,7 @@ def code_fixes(document: Document, finding: Finding) -> list[Fix]:
         return []
     try:
         found = fixer(Source(document), finding)
-    except (ValueError, IndexError, KeyError):  # a fixer that cannot read this code
+    except Exception:  # a fixer that cannot read this code offers nothing, never fails
         return []
     return sorted(found, key=lambda fix: not fix.preferred)
 
@@ -72,7 +72,10 @@ def fixes_for(
     fixes = code_fixes(document, finding)
     if not fixes:
         fixes.append(docs_fix(finding))
-    suppression = suppress_fix(Source(document), finding)
+    try:
+        suppression = suppress_fix(Source(document), finding)
+    except Exception:
+        suppression = None
     if suppression is not None:
         fixes.append(suppression)
     return fixes
@@ -91,7 +94,7 @@ def verified_fixes(
     offered: list[Fix] = []
     preferred_seen = False
     for fix in fixes_for(document, finding, settings):
-        if fix.kind == "docs" or not check(document, finding, fix, settings, before):
+        if fix.kind == "docs" or not _passes(document, finding, fix, settings, before):
             continue
         if fix.preferred and preferred_seen:
             fix = Fix(
@@ -123,10 +126,23 @@ def preferred_fix(
         if (
             fix.kind == "quickfix"
             and fix.preferred
-            and check(document, finding, fix, settings, before)
+            and _passes(document, finding, fix, settings, before)
         ):
             return fix
     return None
+
+
+def _passes(
+    document: Document,
+    finding: Finding,
+    fix: Fix,
+    settings: AnalysisSettings | None,
+    before: list[Finding],
+) -> bool:
+    try:
+        return check(document, finding, fix, settings, before).ok
+    except Exception:  # a fix that cannot be checked is not offered
+        return False
 
 
 @dataclass

@@ -4,7 +4,14 @@ statement in the file's indentation."""
 from __future__ import annotations
 
 from unguarded.fixes.imports import drop_unused, resolve
-from unguarded.fixes.model import Fix, FixKind, Requirement, TextEdit, normalized_edits
+from unguarded.fixes.model import (
+    Fix,
+    FixKind,
+    Requirement,
+    TextEdit,
+    apply_edits,
+    normalized_edits,
+)
 from unguarded.fixes.source import Node, Source
 
 
@@ -15,6 +22,7 @@ class FixBuilder:
         self.edits: list[TextEdit] = []
         self.requirements: list[Requirement] = []
         self._resolved: dict[Requirement, str] = {}
+        self._arrows: list[tuple[Node, list[tuple[int, str]]]] = []
 
     def require(self, kind: str, *args: str) -> str:
         """The expression that refers to what the requirement provides; adds the import or
@@ -50,14 +58,79 @@ class FixBuilder:
         text = "".join(indentation + unit * level + line + newline for level, line in lines)
         self.insert(source.line_start(statement.start_byte), text)
 
+    def place_before(self, node: Node, lines: list[tuple[int, str]]) -> bool:
+        """Lines that must run just before `node` is evaluated: before its statement, or, in
+        an arrow function with an expression body, in a block body made for them. False
+        when there is no such place (`node` is evaluated conditionally or repeatedly)."""
+        statement = self.source.insertion_statement(node)
+        if statement is not None:
+            self.insert_before(statement, lines)
+            return True
+        arrow = self.source.expression_arrow(node)
+        if arrow is None:
+            return False
+        self._arrows.append((arrow, lines))
+        return True
+
+    def _arrow_block(self, arrow: Node, lines: list[tuple[int, str]]) -> None:
+        """`() => expression` -> `() => { lines; return expression; }`, with the edits made
+        inside the expression carried into it."""
+        source = self.source
+        body = arrow.child_by_field_name("body")
+        token = next((c for c in arrow.children if c.type == "=>"), None)
+        if body is None or token is None:
+            raise ValueError("arrow function without a body")
+        inside = [e for e in self.edits if body.start_byte <= e.start and e.end <= body.end_byte]
+        self.edits = [e for e in self.edits if e not in inside]
+        shifted = [
+            TextEdit(e.start - body.start_byte, e.end - body.start_byte, e.text) for e in inside
+        ]
+        expression = apply_edits(source.data[body.start_byte : body.end_byte], shifted).decode()
+        indentation = source.indentation(arrow.start_byte)
+        unit = source.indent_unit
+        newline = source.newline
+        comments = [
+            (0, source.text(c))
+            for c in arrow.children
+            if c.type == "comment" and token.end_byte <= c.start_byte < body.start_byte
+        ]
+        text = " {" + newline
+        text += "".join(
+            indentation + unit * (level + 1) + line + newline for level, line in [*comments, *lines]
+        )
+        text += f"{indentation}{unit}return {expression}{source.semicolon}{newline}{indentation}}}"
+        self.replace_range(token.end_byte, body.end_byte, text)
+
     def block(self, header: str, body: list[str]) -> list[tuple[int, str]]:
         """`header` then an indented body (Python) or a braced block (JavaScript)."""
         if self.source.python:
             return [(0, header + ":"), *((1, line) for line in body)]
         return [(0, header + " {"), *((1, line) for line in body), (0, "}")]
 
+    def _untangled(self) -> list[TextEdit]:
+        """A line added after a statement whose line is removed (`import subprocess` after
+        an `import os` that goes) is added at the start of the next line instead."""
+        newline = self.source.newline
+        removals = [e for e in self.edits if e.start < e.end and not e.text]
+        untangled: list[TextEdit] = []
+        for edit in self.edits:
+            if edit.start == edit.end and edit.text.startswith(newline):
+                removal = next(
+                    (r for r in removals if r.start < edit.start < r.end),
+                    None,
+                )
+                if removal is not None and removal.end - edit.start == len(newline.encode()):
+                    moved = edit.text[len(newline) :] + newline
+                    untangled.append(TextEdit(removal.end, removal.end, moved))
+                    continue
+            untangled.append(edit)
+        return untangled
+
     def build(self, title: str, kind: FixKind = "quickfix", preferred: bool = False) -> Fix:
-        edits = tuple(normalized_edits(self.edits))
+        for arrow, lines in self._arrows:
+            self._arrow_block(arrow, lines)
+        self._arrows = []
+        edits = tuple(normalized_edits(self._untangled()))
         return Fix(
             title=title,
             kind=kind,
@@ -136,7 +209,8 @@ def js_rejection(builder: FixBuilder, node: Node, message: str) -> list[str]:
                 if typed_return:
                     return [send, f"return{semicolon}"]
                 return [f"return {send}"]
-        if "ctx" in names:
+    for outer in source.functions_around(node):
+        if "ctx" in _parameter_names(outer):  # Koa: ctx.throw() raises, from any depth
             return [f"return ctx.throw(400, {literal}){semicolon}"]
     return [f"throw new Error({literal}){semicolon}"]
 

@@ -307,7 +307,7 @@ def _javascript(source: Source, finding: Finding) -> Fix:
         raise Unsupported("callee")
     if callee not in _REPLACEMENTS or name_node is None:
         raise Unsupported(f"no argument-array fix for {callee}()")
-    node, words, declaration = _command(source, argument)
+    _, words, declaration = _command(source, argument)
     builder = FixBuilder(source, finding.rule_id)
     program = js_expression(source, words[0])
     rest = _js_array(source, words[1:])
@@ -337,7 +337,7 @@ def _javascript(source: Source, finding: Finding) -> Fix:
                 raise Unsupported("spawn without shell: true")
             kept = [p for p in pairs if p not in shell]
             if kept:
-                _remove_pair(builder, source, options, pairs, shell[0])
+                _remove_pair(builder, pairs, shell[0])
             else:
                 builder.replace_range(argument.end_byte, options.end_byte, "")
         elif shell:
@@ -359,7 +359,6 @@ def _javascript(source: Source, finding: Finding) -> Fix:
         following = source.data[end : end + 2]
         end += 2 if following == b"\r\n" else 1 if following[:1] == b"\n" else 0
         builder.replace_range(start, end, "")
-    del node
     title = (
         f"Use {replacement}() with an argument array (no shell)"
         if replacement != callee
@@ -368,12 +367,10 @@ def _javascript(source: Source, finding: Finding) -> Fix:
     return builder.build(title, preferred=True)
 
 
-def _remove_pair(
-    builder: FixBuilder, source: Source, options: Node, pairs: list[Node], pair: Node
-) -> None:
+def _remove_pair(builder: FixBuilder, pairs: list[Node], pair: Node) -> None:
+    """Remove `pair` from an object literal, with the comma that separates it."""
     index = pairs.index(pair)
     if index + 1 < len(pairs):
         builder.replace_range(pair.start_byte, pairs[index + 1].start_byte, "")
     else:
         builder.replace_range(pairs[index - 1].end_byte, pair.end_byte, "")
-    del source, options

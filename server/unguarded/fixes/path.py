@@ -271,14 +271,13 @@ def _serve_from_directory(
 def _containment(
     source: Source, finding: Finding, argument: Node, split: Split, preferred: bool
 ) -> Fix:
-    statement = source.insertion_statement(argument)
-    if statement is None:
+    if source.insertion_statement(argument) is None and source.expression_arrow(argument) is None:
         raise Unsupported("no statement to put the check before")
     if "\n" in text_of(argument):
         raise Unsupported("multi-line path expression")
     builder = FixBuilder(source, finding.rule_id)
     refuse = rejection(builder, argument, MESSAGE)
-    resolved = source.fresh_name("resolved", statement)
+    resolved = source.fresh_name("resolved", argument)
     path_text = text_of(argument)
     if source.python and split.style == "pathlib":
         target = (
@@ -292,7 +291,7 @@ def _containment(
         title = "Check that the resolved path stays inside its base directory"
     elif source.python:
         os_name = builder.require("py-module", "os")
-        base_dir = source.fresh_name("base_dir", statement)
+        base_dir = source.fresh_name("base_dir", argument)
         lines = [
             (0, f"{base_dir} = {os_name}.path.realpath({split.base})"),
             (0, f"{resolved} = {os_name}.path.realpath({path_text})"),
@@ -303,7 +302,7 @@ def _containment(
         title = "Check that the real path stays inside its base directory (commonpath)"
     else:
         path_module = builder.require("js-default", "path", "path", "node:path")
-        root = source.fresh_name("root", statement)
+        root = source.fresh_name("root", argument)
         semicolon = source.semicolon
         base = ", ".join(split.base_arguments) if split.base_arguments else split.base
         # path.resolve(path.join(...)), not path.resolve(...): join keeps "/x" inside.
@@ -314,8 +313,9 @@ def _containment(
         ]
         lines += builder.block(f"if (!{resolved}.startsWith({root} + {path_module}.sep))", refuse)
         title = "Check that the resolved path stays inside its base directory"
-    builder.insert_before(statement, lines)
     builder.replace(argument, resolved)
+    if not builder.place_before(argument, lines):
+        raise Unsupported("no place for the check")
     return builder.build(title, preferred=preferred)
 
 

@@ -129,14 +129,36 @@ class Source:
             return None
         if not self.starts_line(statement):
             return None
+        if statement.type in ("while_statement", "do_statement"):
+            return None
+        return statement if self.evaluated_once(node, statement) else None
+
+    def expression_arrow(self, node: Node) -> Node | None:
+        """The arrow function with an expression body (`() => fetch(url)`) that evaluates
+        `node` exactly once per call: its body can become a block with code before it."""
+        if self.python:
+            return None
+        function = self.function_of(node)
+        if function is None or function.type != "arrow_function":
+            return None
+        body = function.child_by_field_name("body")
+        if body is None or body.type == "statement_block":
+            return None
+        if not (body.start_byte <= node.start_byte and node.end_byte <= body.end_byte):
+            return None
+        return function if self.evaluated_once(node, function) else None
+
+    def evaluated_once(self, node: Node, outer: Node) -> bool:
+        """Whether running `outer` evaluates `node` exactly once: no branch, loop, nested
+        function or short-circuit operator between them."""
         conditional = _PY_CONDITIONAL if self.python else _JS_CONDITIONAL
         current: Node | None = node
-        while current is not None and current != statement:
+        while current is not None and current != outer:
             parent_node = current.parent
             if parent_node is None:
-                return None
-            if parent_node.type in conditional and parent_node != statement:
-                return None
+                return False
+            if parent_node.type in conditional and parent_node != outer:
+                return False
             if parent_node.type in ("boolean_operator", "binary_expression"):
                 operator = parent_node.child_by_field_name("operator")
                 short_circuit = operator is not None and operator.type in (
@@ -147,16 +169,13 @@ class Source:
                     "??",
                 )
                 if short_circuit and current == parent_node.child_by_field_name("right"):
-                    return None
-            if parent_node.type == "optional_chain" or text_of(parent_node).startswith("?."):
-                return None
-            if parent_node == statement and statement.type in ("for_statement",) and self.python:
-                # `for x in values:` evaluates its iterable once: fine; the body is a block.
-                break
+                    return False
+            if parent_node.type == "optional_chain" or any(
+                c.type == "optional_chain" for c in parent_node.children
+            ):
+                return False
             current = parent_node
-        if statement.type in ("while_statement", "do_statement"):
-            return None
-        return statement
+        return True
 
     def function_of(self, node: Node) -> Node | None:
         functions = _PY_FUNCTIONS if self.python else _JS_FUNCTIONS
@@ -284,7 +303,9 @@ class Source:
         """Every identifier in the outermost function around `node` (the module when there
         is none): a new local name must not collide with any of them."""
         functions = self.functions_around(node)
-        scope = functions[-1] if functions else self.root
+        if not functions:
+            return self.module_names() | self._free_names_in_functions()
+        scope = functions[-1]
         names: set[str] = set()
         stack = [scope]
         while stack:
@@ -300,6 +321,33 @@ class Source:
         if functions:
             names |= self.module_names()
         return names
+
+    def _free_names_in_functions(self) -> set[str]:
+        """Names functions read without binding them: a new module-level name must not be
+        one of them (the function would start reading it)."""
+        functions = _PY_FUNCTIONS if self.python else _JS_FUNCTIONS
+        free: set[str] = set()
+        stack = [self.root]
+        while stack:
+            current = stack.pop()
+            if current.type in functions:
+                used: set[str] = set()
+                bound: set[str] = set()
+                inner = [current]
+                while inner:
+                    node = inner.pop()
+                    if node.type in ("identifier", "shorthand_property_identifier"):
+                        kind, _ = _classify(self, node)
+                        (bound if kind in ("definition", "write") else used).add(text_of(node))
+                    elif node.type == "shorthand_property_identifier_pattern":
+                        bound.add(text_of(node))
+                    if node.type in ("global_statement", "nonlocal_statement"):
+                        free.update(text_of(n) for n in node.named_children)
+                    inner.extend(node.children)
+                free |= used - bound
+                continue
+            stack.extend(current.children)
+        return free
 
     def module_names(self) -> set[str]:
         """Names bound at module level (imports, assignments, definitions)."""
@@ -513,9 +561,8 @@ def _classify(source: Source, node: Node) -> tuple[str, Node | None]:
 
 def value_name(source: Source, node: Node, default: str = "value") -> str:
     """A variable-like name for an expression: `request.args["title"]` -> title."""
-    text = source.text(node)
     if node.type == "identifier":
-        return text
+        return source.text(node)
     if node.type in ("attribute", "member_expression"):
         last = node.child_by_field_name("attribute") or node.child_by_field_name("property")
         if last is not None:
@@ -542,7 +589,6 @@ def value_name(source: Source, node: Node, default: str = "value") -> str:
         and node.named_children
     ):
         return value_name(source, node.named_children[0], default)
-    del text
     return default
 
 

@@ -101,19 +101,19 @@ def ssrf_fixes(source: Source, finding: Finding) -> list[Fix]:
     argument = source.node_at(finding.argument)
     if argument is None:
         return []
-    statement = source.insertion_statement(argument)
-    if statement is None:
+    if source.insertion_statement(argument) is None and source.expression_arrow(argument) is None:
         return []
     builder = FixBuilder(source, finding.rule_id)
     try:
-        lines = _guard(builder, statement, argument)
+        lines = _guard(builder, argument)
     except Unsupported:
         return []
-    builder.insert_before(statement, lines)
+    if not builder.place_before(argument, lines):
+        return []
     return [builder.build(f"Allow only hosts in {ALLOWED} before this request", preferred=True)]
 
 
-def _subject(builder: FixBuilder, statement: Node, argument: Node) -> tuple[str, list[str]]:
+def _subject(builder: FixBuilder, argument: Node) -> tuple[str, list[str]]:
     """The expression the guard tests, and any statement that has to run first."""
     source = builder.source
     if argument.type == "identifier" and not captured(source, argument):
@@ -126,17 +126,17 @@ def _subject(builder: FixBuilder, statement: Node, argument: Node) -> tuple[str,
         return text_of(argument), []
     if "\n" in text_of(argument):
         raise Unsupported("multi-line URL expression")
-    name = source.fresh_name("target" if argument.type == "identifier" else "url", statement)
+    name = source.fresh_name("target" if argument.type == "identifier" else "url", argument)
     builder.replace(argument, name)
     if source.python:
         return name, [f"{name} = {text_of(argument)}"]
     return name, [f"const {name} = {text_of(argument)}{source.semicolon}"]
 
 
-def _guard(builder: FixBuilder, statement: Node, argument: Node) -> list[tuple[int, str]]:
+def _guard(builder: FixBuilder, argument: Node) -> list[tuple[int, str]]:
     source = builder.source
-    subject, before = _subject(builder, statement, argument)
-    parsed = source.fresh_name("parsed", statement)
+    subject, before = _subject(builder, argument)
+    parsed = source.fresh_name("parsed", argument)
     refuse = rejection(builder, argument, MESSAGE)
     http, https = source.string("http"), source.string("https")
     if source.python:

@@ -379,12 +379,9 @@ def python_fstring(source: Source, pieces: Pieces) -> str:
     """An f-string for pieces. Raises Unsupported when an expression cannot sit inside one
     (a backslash, a newline or the quote character in it, before Python 3.12)."""
     expressions = [p.text for p in pieces if isinstance(p, Val)]
-    literal = "".join(p.value for p in pieces if isinstance(p, Lit))
     for quote in (source.quote, "'" if source.quote == '"' else '"'):
         if any(quote in e or "\\" in e or "\n" in e for e in expressions):
             continue
-        if quote in literal and (("'" if quote == '"' else '"') not in literal):
-            pass  # escaped below; keep the file's quote
         body: list[str] = []
         for piece in pieces:
             if isinstance(piece, Lit):

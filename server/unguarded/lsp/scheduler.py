@@ -4,14 +4,64 @@ snapshot of the document, and results are published only if still current."""
 from __future__ import annotations
 
 import asyncio
+import ctypes
 import logging
+import threading
 from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
+from typing import TypeVar
 
 from unguarded.analysis import AnalysisSettings, Finding, analyze
 from unguarded.documents import Document
 
 logger = logging.getLogger(__name__)
+
+_T = TypeVar("_T")
+# An analysis running longer than this is an engine bug: it is stopped.
+TIME_LIMIT_S = 20.0
+
+
+class AnalysisTimeout(Exception):
+    """Raised inside the analysis thread when an analysis exceeds the time limit."""
+
+
+class _Running:
+    """One call on the analysis thread, which a timer may interrupt.
+
+    Python cannot kill a thread, but CPython can raise an exception in one
+    (PyThreadState_SetAsyncExc): the engine is Python code, so the exception arrives
+    within a few bytecodes. The lock makes sure it is raised only while this call runs,
+    never in the next one."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._thread: int | None = None
+        self.finished = False
+
+    def call(self, function: Callable[..., _T], arguments: tuple[object, ...]) -> _T:
+        with self._lock:
+            self._thread = threading.get_ident()
+        try:
+            return function(*arguments)
+        finally:
+            with self._lock:
+                self.finished = True
+                # Withdraw an interruption that was requested but not yet delivered.
+                _set_async_exception(self._thread, None)
+
+    def interrupt(self) -> None:
+        with self._lock:
+            if self._thread is not None and not self.finished:
+                _set_async_exception(self._thread, AnalysisTimeout)
+
+
+def _set_async_exception(thread: int | None, exception: type[BaseException] | None) -> None:
+    if thread is None:
+        return
+    ctypes.pythonapi.PyThreadState_SetAsyncExc(
+        ctypes.c_ulong(thread), ctypes.py_object(exception) if exception is not None else None
+    )
+
 
 Publisher = Callable[[Document, list[Finding]], Awaitable[None] | None]
 
@@ -25,6 +75,7 @@ class AnalysisScheduler:
         self._publish = publish
         self._report_error = report_error
         self._pending: dict[str, asyncio.Task[None]] = {}
+        self.time_limit = TIME_LIMIT_S
         # One analysis at a time keeps the server's CPU use bounded; the event loop stays free.
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="unguarded-analysis")
 
@@ -53,11 +104,17 @@ class AnalysisScheduler:
     async def _run(self, snapshot: Document, settings: AnalysisSettings, delay_ms: int) -> None:
         if delay_ms > 0:
             await asyncio.sleep(delay_ms / 1000)
-        loop = asyncio.get_running_loop()
         try:
-            findings = await loop.run_in_executor(self._executor, analyze, snapshot, settings)
+            findings = await self.run_limited(analyze, snapshot, settings)
         except asyncio.CancelledError:
             raise
+        except AnalysisTimeout:
+            logger.error("analysis of %s stopped after %s s", snapshot.uri, self.time_limit)
+            self._report_error(
+                f"analysis of {snapshot.uri} took more than {self.time_limit:g} s and was "
+                "stopped; this is a bug in unguarded, please report it with the file"
+            )
+            return
         except Exception as error:  # the server must survive any analysis bug
             logger.exception("analysis of %s failed", snapshot.uri)
             self._report_error(
@@ -65,6 +122,20 @@ class AnalysisScheduler:
             )
             return
         self._publish(snapshot, findings)
+
+    async def run_limited(self, function: Callable[..., _T], *arguments: object) -> _T:
+        """Run `function` on the analysis thread; past `time_limit` seconds it is stopped
+        with AnalysisTimeout, so that an engine bug (an endless loop) cannot take the
+        analysis thread, and with it every later analysis, for good."""
+        loop = asyncio.get_running_loop()
+        running = _Running()
+        timer = loop.call_later(self.time_limit, running.interrupt)
+        try:
+            return await loop.run_in_executor(self._executor, running.call, function, arguments)
+        finally:
+            if running.finished:
+                timer.cancel()
+            # else: cancelled while the thread still runs; the timer still guards it
 
     def shutdown(self) -> None:
         for task in self._pending.values():

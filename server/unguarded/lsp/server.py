@@ -273,8 +273,12 @@ class UnguardedServer(LanguageServer):
         current = self.documents.get(snapshot.uri)
         if current is None or current.version != snapshot.version:
             return  # closed or edited meanwhile: a newer run is scheduled
+        from unguarded.lsp.handlers.code_actions import suppression_diagnostics
+
         encoding = self.encoding
         diagnostics = [to_diagnostic(snapshot, finding, encoding) for finding in findings]
+        # Suppressions without a reason, for unknown rules, or malformed: warnings.
+        diagnostics += suppression_diagnostics(snapshot, encoding)
         self.text_document_publish_diagnostics(
             types.PublishDiagnosticsParams(
                 uri=snapshot.uri, diagnostics=diagnostics, version=snapshot.version
@@ -344,6 +348,7 @@ def _display_name(uri: str) -> str:
 
 def create_server() -> UnguardedServer:
     from unguarded.lsp.handlers import (
+        code_actions,
         commands,
         configuration,
         documents,
@@ -357,6 +362,7 @@ def create_server() -> UnguardedServer:
     configuration.register(server)
     documents.register(server)
     commands.register(server)
+    code_actions.register(server)
     project.register(server)
     workspace_scan.register(server)
     return server

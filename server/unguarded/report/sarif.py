@@ -7,8 +7,9 @@ from pathlib import Path
 from typing import Any
 
 from unguarded import __version__
+from unguarded.analysis import Finding
 from unguarded.catalog import CATALOG, Rule, Severity
-from unguarded.scan import Region, ScanResult
+from unguarded.scan import FileResult, Region, ScanResult
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -64,11 +65,31 @@ def _uri(path: str) -> str:
     return candidate.as_posix()
 
 
+def _fixes(file: FileResult, finding: Finding, data: bytes | None) -> list[dict[str, Any]]:
+    """The preferred fix, verified on a copy of the file, as a SARIF fix."""
+    from unguarded.fixes.batch import sarif_fix
+
+    if data is None:
+        return []
+    fix = sarif_fix(file.path, data, finding, _uri(file.path))
+    return [fix] if fix is not None else []
+
+
+def _read(path: str) -> bytes | None:
+    try:
+        return Path(path).read_bytes()
+    except OSError:
+        return None
+
+
 def to_sarif(result: ScanResult) -> str:
     rules = list(CATALOG.values())
     index = {rule.id: position for position, rule in enumerate(rules)}
     results: list[dict[str, Any]] = []
+    contents: dict[str, bytes | None] = {}
     for file, finding in result.findings:
+        if file.path not in contents:
+            contents[file.path] = _read(file.path)
         location = {
             "physicalLocation": {
                 "artifactLocation": {"uri": _uri(file.path)},
@@ -86,16 +107,18 @@ def to_sarif(result: ScanResult) -> str:
             }
             for position, step in enumerate(finding.path)
         ]
-        results.append(
-            {
-                "ruleId": finding.rule_id,
-                "ruleIndex": index[finding.rule_id],
-                "level": _LEVELS[finding.severity],
-                "message": {"text": finding.message},
-                "locations": [location],
-                "relatedLocations": related,
-            }
-        )
+        entry: dict[str, Any] = {
+            "ruleId": finding.rule_id,
+            "ruleIndex": index[finding.rule_id],
+            "level": _LEVELS[finding.severity],
+            "message": {"text": finding.message},
+            "locations": [location],
+            "relatedLocations": related,
+        }
+        fixes = _fixes(file, finding, contents[file.path])
+        if fixes:
+            entry["fixes"] = fixes
+        results.append(entry)
     sarif = {
         "$schema": SARIF_SCHEMA,
         "version": "2.1.0",

@@ -30,9 +30,9 @@ async def fetch_all(urls):
 
 
 if __name__ == '__main__':
-  url2 = input('URL: ').strip()
-  parsed2 = urlparse(url2)
-  if parsed2.scheme not in ('http', 'https') or parsed2.hostname not in ALLOWED_HOSTS:
+  url = input('URL: ').strip()
+  parsed = urlparse(url)
+  if parsed.scheme not in ('http', 'https') or parsed.hostname not in ALLOWED_HOSTS:
     raise ValueError('URL host not allowed')
-  print(urllib.request.urlopen(url2).read()[:100])
+  print(urllib.request.urlopen(url).read()[:100])
   print(ping(sys.argv[1]))

@@ -53,8 +53,10 @@ def register(server: UnguardedServer) -> None:
         settings = ls.settings.analysis
         encoding = ls.encoding
         versioned = _supports_document_changes(ls)
-        return await asyncio.to_thread(
-            code_actions, snapshot, params, settings, encoding, versioned
+        # On the analysis thread: tree-sitter objects must not be used by two threads at
+        # once, and a code action often arrives while a just-opened file is analysed.
+        return await asyncio.get_running_loop().run_in_executor(
+            ls.scheduler.executor, code_actions, snapshot, params, settings, encoding, versioned
         )
 
     @server.command(OPEN_DOCS)
@@ -87,13 +89,22 @@ def code_actions(
 ) -> list[types.CodeAction]:
     only = [str(getattr(k, "value", k)) for k in params.context.only or []] or None
     actions: list[types.CodeAction] = []
-    if wants(QUICKFIX, only):
+    if wants(QUICKFIX, only) and (_ours(params) or _invoked(params)):
         actions.extend(quick_fixes(document, params, settings, encoding, versioned))
     if only is not None and wants(FIX_ALL, only):
         action = fix_all(document, settings, encoding, versioned)
         if action is not None:
             actions.append(action)
     return actions
+
+
+def _ours(params: types.CodeActionParams) -> list[types.Diagnostic]:
+    return [d for d in params.context.diagnostics if d.source == SOURCE and d.code in CATALOG]
+
+
+def _invoked(params: types.CodeActionParams) -> bool:
+    """The user asked for actions (not the editor, on every cursor move)."""
+    return params.context.trigger_kind == types.CodeActionTriggerKind.Invoked
 
 
 def quick_fixes(
@@ -119,11 +130,10 @@ def _matched(
     encoding: PositionEncoding,
 ) -> list[tuple[Finding, types.Diagnostic | None]]:
     """The findings behind the diagnostics the client sent back (their code and range), or,
-    when it sent none, the findings in the requested range."""
+    when it sent none and the user asked, the findings in the requested range."""
     ranges = {id(f): to_range(document, f.span, encoding) for f in findings}
     pairs: list[tuple[Finding, types.Diagnostic | None]] = []
-    ours = [d for d in params.context.diagnostics if d.source == SOURCE and d.code in CATALOG]
-    for diagnostic in ours:
+    for diagnostic in _ours(params):
         data: Any = diagnostic.data
         rule = data.get("ruleId") if isinstance(data, dict) else diagnostic.code
         for finding in findings:

@@ -1,0 +1,102 @@
+; res.cookie(name, value, { secure: false }) / httpOnly: false (Express, Fastify's
+; reply.setCookie, Koa's ctx.cookies.set).
+((call_expression
+   function: (member_expression
+     object: (_) @_response
+     property: (property_identifier) @_method)
+   arguments: (arguments
+     (object
+       (pair
+         key: (property_identifier) @_flag
+         value: (false)) @sink.arg))) @sink.call
+ (#match? @_response "^(res|response|reply|resp)$|cookies$")
+ (#any-of? @_method "cookie" "setCookie" "set")
+ (#any-of? @_flag "secure" "httpOnly")
+ (#set! unguarded.rule "insecure-cookie"))
+
+; sameSite: "none" without secure: true sends the cookie on cross-site requests.
+((call_expression
+   function: (member_expression
+     object: (_) @_response
+     property: (property_identifier) @_method)
+   arguments: (arguments
+     (object
+       (pair
+         key: (property_identifier) @_samesite
+         value: (string) @_none) @sink.arg) @_options)) @sink.call
+ (#match? @_response "^(res|response|reply|resp)$|cookies$")
+ (#any-of? @_method "cookie" "setCookie" "set")
+ (#eq? @_samesite "sameSite")
+ (#match? @_none "^[\"'`](?i:none)[\"'`]$")
+ (#not-match? @_options "secure\\s*:\\s*true")
+ (#set! unguarded.rule "insecure-cookie"))
+
+; A session or auth cookie set with no options: Express defaults to neither Secure nor
+; HttpOnly.
+((call_expression
+   function: (member_expression
+     object: (identifier) @_response
+     property: (property_identifier) @_method)
+   arguments: (arguments . (_) . (_) .) @_arguments) @sink.call
+ (#match? @_response "^(res|response|reply|resp)$")
+ (#any-of? @_method "cookie" "setCookie")
+ (#match? @_arguments "(?i)sess|token|auth|jwt|remember|login|(^|[^a-z])sid([^a-z]|$)")
+ (#set! unguarded.sink "res.cookie() without secure/httpOnly")
+ (#set! unguarded.rule "insecure-cookie"))
+
+; ... or with an options object that leaves out secure ...
+((call_expression
+   function: (member_expression
+     object: (identifier) @_response
+     property: (property_identifier) @_method)
+   arguments: (arguments
+     . (_)
+     . (_)
+     . (object) @_options .) @_arguments) @sink.call
+ (#match? @_response "^(res|response|reply|resp)$")
+ (#any-of? @_method "cookie" "setCookie")
+ (#match? @_arguments "(?i)sess|token|auth|jwt|remember|login|(^|[^a-z])sid([^a-z]|$)")
+ (#not-match? @_options "\\bsecure\\b|\\.\\.\\.")
+ (#set! unguarded.sink "res.cookie() without secure: true")
+ (#set! unguarded.rule "insecure-cookie"))
+
+; ... or that leaves out httpOnly (not needed for a CSRF cookie, which scripts must read).
+((call_expression
+   function: (member_expression
+     object: (identifier) @_response
+     property: (property_identifier) @_method)
+   arguments: (arguments
+     . (_)
+     . (_)
+     . (object) @_options .) @_arguments) @sink.call
+ (#match? @_response "^(res|response|reply|resp)$")
+ (#eq? @_method "cookie")
+ (#match? @_arguments "(?i)sess|token|auth|jwt|remember|login|(^|[^a-z])sid([^a-z]|$)")
+ (#not-match? @_arguments "(?i:csrf|xsrf)")
+ (#not-match? @_options "\\bhttpOnly\\b|\\.\\.\\.")
+ (#set! unguarded.sink "res.cookie() without httpOnly: true")
+ (#set! unguarded.rule "insecure-cookie"))
+
+; express-session: session({ cookie: { secure: false } }) / httpOnly: false.
+((pair
+   key: (property_identifier) @_cookie
+   value: (object
+     (pair
+       key: (property_identifier) @_flag
+       value: (false)) @sink.arg)) @sink.call
+ (#eq? @_cookie "cookie")
+ (#any-of? @_flag "secure" "httpOnly")
+ (#set! unguarded.sink "session cookie options")
+ (#set! unguarded.rule "insecure-cookie"))
+
+; cookie-session: cookieSession({ secure: false }) / httpOnly: false.
+((call_expression
+   function: (identifier)
+   arguments: (arguments
+     (object
+       (pair
+         key: (property_identifier) @_flag
+         value: (false)) @sink.arg))) @sink.call
+ (#any-of? @_flag "secure" "httpOnly")
+ (#set! unguarded.module "cookie-session")
+ (#set! unguarded.rule "insecure-cookie"))

@@ -1,0 +1,52 @@
+; MongoDB { $where: code } runs JavaScript on the server for every document.
+((pair
+   key: [(property_identifier) (string)] @_where
+   value: (_) @sink.arg) @sink.call
+ (#match? @_where "^[\"'`]?\\$where[\"'`]?$")
+ (#set! unguarded.sink "$where")
+ (#set! unguarded.rule "nosql-injection"))
+
+; Mongoose Model.$where(code) / query.$where(code).
+((call_expression
+   function: (member_expression property: (property_identifier) @_where)
+   arguments: (arguments . (_) @sink.arg)) @sink.call
+ (#eq? @_where "$where")
+ (#set! unguarded.rule "nosql-injection"))
+
+; A whole request object as the filter: User.find(req.query) lets the client send
+; operators ({"password": {"$ne": ""}}) and $where. Collections and models only: built by
+; collection()/model(), or named like one (User, usersCollection, this.userModel).
+((call_expression
+   function: (member_expression
+     object: (_) @sink.receiver
+     property: (property_identifier) @_method)
+   arguments: (arguments . [(identifier) (member_expression) (subscript_expression)] @sink.arg)) @sink.call
+ (#any-of? @_method "find" "findOne" "findOneAndUpdate" "findOneAndDelete" "findOneAndRemove"
+   "findOneAndReplace" "updateOne" "updateMany" "deleteOne" "deleteMany" "replaceOne"
+   "countDocuments" "exists")
+ (#set! unguarded.receiver "collection,model")
+ (#set! unguarded.receiver_name "^[A-Z][a-z]\\w*$|(?i:collection|coll|model)$")
+ (#set! unguarded.rule "nosql-injection"))
+
+; A filter field taken from the request: { email: req.body.email } can be an operator
+; object instead of a string (express.json() and the qs query parser both build objects).
+; Route parameters are always strings; ORM option keys (Sequelize/TypeORM `where`,
+; `include`, ...) are not Mongo filters.
+((call_expression
+   function: (member_expression
+     object: (_) @sink.receiver
+     property: (property_identifier) @_method)
+   arguments: (arguments
+     . (object
+         [(pair
+            key: (property_identifier) @_key
+            value: [(identifier) (member_expression) (subscript_expression)] @sink.arg)
+          (shorthand_property_identifier) @sink.arg @_key]))) @sink.call
+ (#any-of? @_method "find" "findOne" "findOneAndUpdate" "findOneAndDelete" "findOneAndRemove"
+   "findOneAndReplace" "updateOne" "updateMany" "deleteOne" "deleteMany" "replaceOne"
+   "countDocuments" "exists")
+ (#not-match? @sink.arg "^(req|request|ctx)\\.params\\.")
+ (#not-match? @_key "^(where|include|attributes|order|relations|select|limit|offset|skip|take|projection|sort|session)$")
+ (#set! unguarded.receiver "collection,model")
+ (#set! unguarded.receiver_name "^[A-Z][a-z]\\w*$|(?i:collection|coll|model)$")
+ (#set! unguarded.rule "nosql-injection"))

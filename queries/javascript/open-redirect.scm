@@ -1,0 +1,68 @@
+; Express/Koa/Fastify redirect(url) sends the browser wherever the URL points. A constant
+; path prefix ("/users/" + id) or host ("https://example.com/") keeps it on a known site.
+((call_expression
+   function: (member_expression
+     object: (identifier) @_response
+     property: (property_identifier) @_redirect)
+   arguments: (arguments . (_) @sink.arg)) @sink.call
+ (#any-of? @_response "res" "response" "reply" "resp" "ctx")
+ (#eq? @_redirect "redirect")
+ (#set! unguarded.policy "ssrf")
+ (#set! unguarded.rule "open-redirect"))
+
+; res.redirect(302, url): the status comes first.
+((call_expression
+   function: (member_expression
+     object: (identifier) @_response
+     property: (property_identifier) @_redirect)
+   arguments: (arguments . (number) . (_) @sink.arg)) @sink.call
+ (#any-of? @_response "res" "response" "reply" "resp")
+ (#eq? @_redirect "redirect")
+ (#set! unguarded.policy "ssrf")
+ (#set! unguarded.rule "open-redirect"))
+
+; Browser navigation: window.location = url, location.href = url, document.location = url.
+; (A bare `location = url` is left out: in Node code it is usually a local variable.)
+((assignment_expression
+   left: [(member_expression
+            object: (identifier) @_window
+            property: (property_identifier) @_location)
+          (member_expression
+            object: [(identifier) @_location
+                     (member_expression
+                       object: (identifier) @_window
+                       property: (property_identifier) @_location)]
+            property: (property_identifier) @_href)]
+   right: (_) @sink.arg) @sink.call
+ (#eq? @_location "location")
+ (#any-of? @_window "window" "document" "self" "top" "parent")
+ (#eq? @_href "href")
+ (#set! unguarded.policy "ssrf")
+ (#set! unguarded.sink "location assignment")
+ (#set! unguarded.rule "open-redirect"))
+
+; location.assign(url) / location.replace(url) navigate like an assignment.
+((call_expression
+   function: (member_expression
+     object: [(identifier) @_location
+              (member_expression
+                object: (identifier) @_window
+                property: (property_identifier) @_location)]
+     property: (property_identifier) @_method)
+   arguments: (arguments . (_) @sink.arg)) @sink.call
+ (#eq? @_location "location")
+ (#any-of? @_window "window" "document" "self" "top")
+ (#any-of? @_method "assign" "replace")
+ (#set! unguarded.policy "ssrf")
+ (#set! unguarded.rule "open-redirect"))
+
+; window.open(url) opens the URL in a new browsing context.
+((call_expression
+   function: (member_expression
+     object: (identifier) @_window
+     property: (property_identifier) @_open)
+   arguments: (arguments . (_) @sink.arg)) @sink.call
+ (#eq? @_window "window")
+ (#eq? @_open "open")
+ (#set! unguarded.policy "ssrf")
+ (#set! unguarded.rule "open-redirect"))

@@ -1,0 +1,30 @@
+; Express cors(): origin "*" or origin: true (which reflects the caller's origin) together
+; with credentials: true.
+((call_expression
+   function: (identifier)
+   arguments: (arguments . (object) @_options)) @sink.call
+ (#match? @_options "(^|[{,\\s])credentials\\s*:\\s*true")
+ (#match? @_options "(^|[{,\\s])origin\\s*:\\s*(true\\b|[\"'`]\\*[\"'`]|(async\\s*)?\\(?[\\w\\s,]*\\)?\\s*=>\\s*\\w+\\(\\s*null\\s*,\\s*(true|origin)\\s*\\))")
+ (#set! unguarded.module "cors")
+ (#set! unguarded.rule "permissive-cors"))
+
+; NestJS app.enableCors({...}) with the same options.
+((call_expression
+   function: (member_expression property: (property_identifier) @_method)
+   arguments: (arguments . (object) @_options)) @sink.call
+ (#eq? @_method "enableCors")
+ (#match? @_options "(^|[{,\\s])credentials\\s*:\\s*true")
+ (#match? @_options "(^|[{,\\s])origin\\s*:\\s*(true\\b|[\"'`]\\*[\"'`]|(async\\s*)?\\(?[\\w\\s,]*\\)?\\s*=>\\s*\\w+\\(\\s*null\\s*,\\s*(true|origin)\\s*\\))")
+ (#set! unguarded.rule "permissive-cors"))
+
+; Fastify: register(cors, {...}) with the same options.
+((call_expression
+   function: (member_expression property: (property_identifier) @_method)
+   arguments: (arguments
+     . (_) @_plugin
+     . (object) @_options)) @sink.call
+ (#eq? @_method "register")
+ (#match? @_plugin "(?i)cors")
+ (#match? @_options "(^|[{,\\s])credentials\\s*:\\s*true")
+ (#match? @_options "(^|[{,\\s])origin\\s*:\\s*(true\\b|[\"'`]\\*[\"'`]|(async\\s*)?\\(?[\\w\\s,]*\\)?\\s*=>\\s*\\w+\\(\\s*null\\s*,\\s*(true|origin)\\s*\\))")
+ (#set! unguarded.rule "permissive-cors"))

@@ -1,0 +1,83 @@
+; app.run(debug=True): Flask's (and Flask-SocketIO's) development server with the
+; interactive Werkzeug debugger.
+((call
+   function: (attribute attribute: (identifier) @_run)
+   arguments: (argument_list
+     (keyword_argument
+       name: (identifier) @_debug
+       value: (true)) @sink.arg)) @sink.call
+ (#eq? @_run "run")
+ (#eq? @_debug "debug")
+ (#set! unguarded.rule "debug-mode"))
+
+; app.debug = True / app.config["DEBUG"] = True switch a Flask app to debug mode.
+((assignment
+   left: [(attribute
+            object: (identifier) @_app
+            attribute: (identifier) @_debug)
+          (subscript
+            value: (attribute
+              object: (identifier) @_app
+              attribute: (identifier) @_config)
+            subscript: (string) @_debug)]
+   right: (true)) @sink.call
+ (#match? @_app "(?i)app")
+ (#match? @_debug "^[\"']?(debug|DEBUG)[\"']?$")
+ (#set! unguarded.sink "app debug mode")
+ (#set! unguarded.rule "debug-mode"))
+
+; FastAPI(debug=True) / Starlette(debug=True) send tracebacks to the client.
+((call
+   function: [(identifier) @_app
+              (attribute attribute: (identifier) @_app)]
+   arguments: (argument_list
+     (keyword_argument
+       name: (identifier) @_debug
+       value: (true)) @sink.arg)) @sink.call
+ (#any-of? @_app "FastAPI" "Starlette" "Quart" "Sanic")
+ (#eq? @_debug "debug")
+ (#set! unguarded.rule "debug-mode"))
+
+; Django: DEBUG = True at the top level of a settings module (one that also sets the
+; ALLOWED_HOSTS, INSTALLED_APPS or MIDDLEWARE list), after them ...
+((module
+   (expression_statement
+     (assignment
+       left: (identifier) @_setting
+       right: [(list) (tuple)]))
+   (expression_statement
+     (assignment
+       left: (identifier) @_debug
+       right: (true)) @sink.call))
+ (#any-of? @_setting "ALLOWED_HOSTS" "INSTALLED_APPS" "MIDDLEWARE")
+ (#eq? @_debug "DEBUG")
+ (#set! unguarded.sink "DEBUG = True")
+ (#set! unguarded.rule "debug-mode"))
+
+; ... or before them.
+((module
+   (expression_statement
+     (assignment
+       left: (identifier) @_debug
+       right: (true)) @sink.call)
+   (expression_statement
+     (assignment
+       left: (identifier) @_setting
+       right: [(list) (tuple)])))
+ (#any-of? @_setting "ALLOWED_HOSTS" "INSTALLED_APPS" "MIDDLEWARE")
+ (#eq? @_debug "DEBUG")
+ (#set! unguarded.sink "DEBUG = True")
+ (#set! unguarded.rule "debug-mode"))
+
+; Werkzeug: run_simple(..., use_debugger=True) and DebuggedApplication(app, evalex=True)
+; serve the debugger's Python console.
+((call
+   function: [(identifier) @_function
+              (attribute attribute: (identifier) @_function)]
+   arguments: (argument_list
+     (keyword_argument
+       name: (identifier) @_keyword
+       value: (true)) @sink.arg)) @sink.call
+ (#any-of? @_function "run_simple" "DebuggedApplication")
+ (#any-of? @_keyword "use_debugger" "use_evalex" "evalex")
+ (#set! unguarded.rule "debug-mode"))
