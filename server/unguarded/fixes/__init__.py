@@ -25,6 +25,7 @@ from unguarded.fixes.model import (
     normalized_edits,
 )
 from unguarded.fixes.path import path_fixes
+from unguarded.fixes.settings import settings_fixes
 from unguarded.fixes.source import Source
 from unguarded.fixes.sql import sql_fixes
 from unguarded.fixes.ssrf import ssrf_fixes
@@ -48,6 +49,11 @@ RULE_FIXERS: dict[str, RuleFixer] = {
     "xss": xss_fixes,
     "command-injection": command_fixes,
     "path-traversal": path_fixes,
+    "unsafe-yaml-load": settings_fixes,
+    "tls-verification-disabled": settings_fixes,
+    "debug-mode": settings_fixes,
+    "insecure-cookie": settings_fixes,
+    "jwt-not-verified": settings_fixes,
 }
 
 
