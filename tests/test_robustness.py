@@ -397,12 +397,6 @@ def test_scan_skips_binary_huge_and_minified_files_with_a_reason(bad_files: Path
         assert name in completed.stdout + completed.stderr, "skipped files are named with -v"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="engine bug (issue 8): py-tree-sitter crashes while Python finalizes the cached "
-    "queries, so `unguarded scan` exits with SIGSEGV instead of 1; clearing "
-    "queries_for's cache at exit (atexit) avoids it",
-)
 def test_scan_of_deep_python_and_javascript_exits_with_its_own_code(tmp_path: Path) -> None:
     depth = 1000
     (tmp_path / "chain.py").write_text(

@@ -6,6 +6,7 @@ have them (JavaScript and TSX, not plain TypeScript).
 
 from __future__ import annotations
 
+import atexit
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -162,3 +163,8 @@ def queries_for(language_name: str) -> LanguageQueries:
     return LanguageQueries(
         tuple(sinks), sources, controls, combined, tuple(origins), tuple(settings)
     )
+
+
+# py-tree-sitter can crash while the interpreter finalizes cached Query objects after a
+# deep analysis; releasing them first, while everything is still alive, avoids it.
+atexit.register(queries_for.cache_clear)
