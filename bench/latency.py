@@ -14,9 +14,12 @@ incremental tree-sitter reparse + an empty publish), and the report shows unguar
 percentiles as ratios to the floor's. Server CPU time and peak RSS come from /proc.
 Finally both servers open --open-files files at once and the resident memory is read.
 
-    python bench/latency.py                      # the full run (a few minutes)
+    python bench/latency.py                      # the full run (several minutes)
     python bench/latency.py --files 3 --edits 20 # a quick look
     python bench/latency.py --json result.json
+    python bench/latency.py --profile prof.html --edits 10
+        # no servers: the same files and edits through Document.apply_changes and
+        # analyze() in-process, under pyinstrument; prints the call tree and CPU per edit
 
 The corpus: `pip download django==VERSION --no-deps` and `npm pack webpack@VERSION`,
 unpacked under --corpus (default: $TMPDIR/unguarded-bench-corpus), reused on later runs.
@@ -35,6 +38,7 @@ import subprocess
 import sys
 import tarfile
 import tempfile
+import time
 import zipfile
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
@@ -260,7 +264,7 @@ class Client:
             await self.drain()
         try:
             return await asyncio.wait_for(self.process.wait(), 10)
-        except asyncio.TimeoutError:
+        except TimeoutError:
             self.process.kill()
             return await self.process.wait()
         finally:
@@ -350,6 +354,7 @@ async def measure_typing(
             opens = run.open_ms.setdefault(group, [])
             changes = run.change_ms.setdefault(group, [])
             for path in paths:
+                print(f"  {name}: {path.name}", file=sys.stderr, flush=True)
                 uri = uri_of(path)
                 text = path.read_text(encoding="utf-8", errors="replace")
                 model = TextModel(text)
@@ -363,7 +368,7 @@ async def measure_typing(
                 )  # fmt: skip
                 try:
                     opens.append(1000 * (await asyncio.wait_for(waiter, timeout) - started))
-                except (ServerError, asyncio.TimeoutError) as error:
+                except (TimeoutError, ServerError) as error:
                     run.failures.append(f"didOpen {path.name}: {error!r}"[:300])
                     if client.process.returncode is not None:
                         raise
@@ -379,7 +384,7 @@ async def measure_typing(
                     )  # fmt: skip
                     try:
                         received = await asyncio.wait_for(waiter, timeout)
-                    except (ServerError, asyncio.TimeoutError) as error:
+                    except (TimeoutError, ServerError) as error:
                         run.failures.append(f"didChange {path.name} v{version}: {error!r}"[:300])
                         if client.process.returncode is not None:
                             raise
@@ -555,6 +560,51 @@ async def main_async(arguments: argparse.Namespace) -> dict[str, Any]:
     return result
 
 
+def profile_engine(groups: dict[str, list[Path]], edits: int, seed: int, output: Path) -> None:
+    """The server's per-keystroke work without the protocol: the same seeded edits applied
+    with Document.apply_changes, then analyze() on each version, under pyinstrument."""
+    from pyinstrument import Profiler
+
+    from unguarded.analysis import AnalysisSettings, analyze
+    from unguarded.documents import Document, PositionEncoding, TextChange, language_for_path
+
+    settings = AnalysisSettings()
+    work = []
+    for paths in groups.values():
+        for path in paths:
+            text = path.read_text(encoding="utf-8", errors="replace")
+            language = language_for_path(path)
+            assert language is not None
+            document = Document.from_text(uri_of(path), language, text)
+            analyze(document, settings)  # warm: queries compiled, caches filled
+            work.append((path, document, TextModel(text), random.Random(f"{seed}:{path.name}")))
+    profiler = Profiler(interval=0.0005)
+    per_file: dict[str, float] = {}
+    profiler.start()
+    for path, document, model, rng in work:
+        started = time.process_time()
+        for version in range(2, edits + 2):
+            change = random_edit(model, rng)
+            start, end = change["range"]["start"], change["range"]["end"]
+            document.apply_changes(
+                [TextChange(change["text"], (start["line"], start["character"]),
+                            (end["line"], end["character"]))],
+                version,
+                PositionEncoding.UTF16,
+            )  # fmt: skip
+            analyze(document.snapshot(), settings)
+        per_file[f"{path.name} ({line_count(path)} lines)"] = (
+            1000 * (time.process_time() - started) / edits
+        )
+    profiler.stop()
+    output.write_text(profiler.output_html(), encoding="utf-8")
+    print(profiler.output_text(unicode=False, color=False, show_all=False))
+    print("CPU ms per keystroke (apply_changes + analyze), by file:")
+    for name, value in sorted(per_file.items(), key=lambda kv: -kv[1]):
+        print(f"  {value:8.1f}  {name}")
+    print(f"HTML profile: {output}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
@@ -565,7 +615,27 @@ def main() -> int:
     parser.add_argument("--open-files", type=int, default=200, help="0 to skip the memory run")
     parser.add_argument("--timeout", type=float, default=60.0)
     parser.add_argument("--json", type=Path, default=None, help="also write the raw figures")
+    parser.add_argument(
+        "--profile",
+        type=Path,
+        default=None,
+        metavar="HTML",
+        help="instead of timing the servers, profile the engine in-process on the same "
+        "files and edits with pyinstrument (pip install pyinstrument)",
+    )
     arguments = parser.parse_args()
+    if arguments.profile is not None:
+        corpus = fetch_corpus(arguments.corpus)
+        groups = {
+            "python": largest_files(
+                corpus["django"], PYTHON_SUFFIXES, arguments.files, arguments.max_lines
+            ),
+            "js/ts": largest_files(
+                corpus["webpack"], JS_SUFFIXES, arguments.files, arguments.max_lines
+            ),
+        }
+        profile_engine(groups, arguments.edits, arguments.seed, arguments.profile)
+        return 0
     result = asyncio.run(main_async(arguments))
     print(report(result))
     if arguments.json is not None:

@@ -7,6 +7,7 @@ import asyncio
 import ctypes
 import logging
 import threading
+import time
 from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import TypeVar
@@ -30,17 +31,21 @@ class _Running:
 
     Python cannot kill a thread, but CPython can raise an exception in one
     (PyThreadState_SetAsyncExc): the engine is Python code, so the exception arrives
-    within a few bytecodes. The lock makes sure it is raised only while this call runs,
-    never in the next one."""
+    within a few bytecodes. The time counts from when the call starts on the thread (not
+    while it waits behind another), and the lock makes sure the exception is raised only
+    while this call runs, never in the next one."""
 
-    def __init__(self) -> None:
+    def __init__(self, limit: float) -> None:
         self._lock = threading.Lock()
+        self._limit = limit
         self._thread: int | None = None
+        self._started: float | None = None
         self.finished = False
 
     def call(self, function: Callable[..., _T], arguments: tuple[object, ...]) -> _T:
         with self._lock:
             self._thread = threading.get_ident()
+            self._started = time.monotonic()
         try:
             return function(*arguments)
         finally:
@@ -49,10 +54,20 @@ class _Running:
                 # Withdraw an interruption that was requested but not yet delivered.
                 _set_async_exception(self._thread, None)
 
-    def interrupt(self) -> None:
+    def watch(self, loop: asyncio.AbstractEventLoop) -> None:
+        """Check now and then until the call finishes; interrupt it past the limit."""
         with self._lock:
-            if self._thread is not None and not self.finished:
-                _set_async_exception(self._thread, AnalysisTimeout)
+            if self.finished:
+                return
+            if self._started is None:  # still queued
+                delay = self._limit
+            else:
+                elapsed = time.monotonic() - self._started
+                if elapsed >= self._limit:
+                    _set_async_exception(self._thread, AnalysisTimeout)
+                    return
+                delay = self._limit - elapsed
+        loop.call_later(delay, self.watch, loop)
 
 
 def _set_async_exception(thread: int | None, exception: type[BaseException] | None) -> None:
@@ -128,14 +143,10 @@ class AnalysisScheduler:
         with AnalysisTimeout, so that an engine bug (an endless loop) cannot take the
         analysis thread, and with it every later analysis, for good."""
         loop = asyncio.get_running_loop()
-        running = _Running()
-        timer = loop.call_later(self.time_limit, running.interrupt)
-        try:
-            return await loop.run_in_executor(self._executor, running.call, function, arguments)
-        finally:
-            if running.finished:
-                timer.cancel()
-            # else: cancelled while the thread still runs; the timer still guards it
+        running = _Running(self.time_limit)
+        # The watch goes on if this coroutine is cancelled while the thread still runs.
+        loop.call_later(self.time_limit, running.watch, loop)
+        return await loop.run_in_executor(self._executor, running.call, function, arguments)
 
     def shutdown(self) -> None:
         for task in self._pending.values():
