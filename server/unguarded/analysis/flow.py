@@ -47,6 +47,8 @@ _SCHEME_ONLY = re.compile(r"^(?:[a-z][a-z0-9+.-]*:?/{0,2}|/|\.|)$", re.IGNORECAS
 
 
 _BOOLEANS = frozenset({"True", "False", "true", "false"})
+# A URL prefix that fixes scheme and host: "https://host/".
+FIXED_HOST_PREFIX = re.compile(r"^[a-z][a-z0-9+.-]*://[^/?#@\s]+[/?#]", re.IGNORECASE)
 # Assertion helpers check truthiness (ctx.assert(x), assert.ok(x)): no validation.
 _NOT_VALIDATORS = frozenset({"assert", "ok", "assertTrue", "equal", "strictEqual"})
 # Methods that look a record up by a key: their result is stored data, not the key.
@@ -287,6 +289,70 @@ class FlowAnalyzer:
         """For a dict/object literal: the value of `key`, or the literal itself when it
         has no such key (nothing flows); None when `value` is not such a literal."""
         return None
+
+    def identifier_parts(self, identifier: Node, depth: int) -> list[str | Node]:
+        """A name in a string-building expression: a helper's parameter becomes the
+        caller's argument, a name assigned once becomes its value."""
+        bound = self.bound_argument(identifier)
+        if bound is not None:
+            saved = self._part_bindings.pop()
+            try:
+                return self.string_parts(bound, depth + 1)
+            finally:
+                self._part_bindings.append(saved)
+        value = self.single_value(identifier)
+        if value is not None:
+            return self.string_parts(value, depth + 1)
+        return [identifier]
+
+    def single_value(self, identifier: Node) -> Node | None:
+        """The value of a name assigned exactly once where it is read, or None."""
+        scope = self.enclosing_scope(identifier)
+        name = node_text(identifier)
+        definitions = self.reaching_definitions(scope, name, identifier)
+        if not definitions and scope.type != self.module_type:
+            if any(p.name == name for p in self.parameters(scope)):
+                return None
+            definitions = self.module_definitions(name)
+        if len(definitions) == 1 and definitions[0].kind == "assign":
+            return definitions[0].value
+        return None
+
+    # Calls that normalize a path (resolve "..", symlinks).
+    path_normalizers: re.Pattern[str] = re.compile(r"(?!)")
+
+    def sound_prefix_check(self, receiver: Node, arguments: list[Node]) -> bool:
+        """startswith() proves containment only in its sound forms: for a URL, a prefix
+        that ends the host ("https://host/"); for a path, a normalized path checked
+        against a base that ends with a separator."""
+        if not arguments:
+            return False
+        prefix = arguments[0]
+        parts = self.string_parts(prefix)
+        literal = "".join(p for p in parts if isinstance(p, str))
+        complete = all(isinstance(p, str) for p in parts)
+        if self.rule == "ssrf":
+            return not complete or bool(FIXED_HOST_PREFIX.match(literal))
+        if self.rule == "path-traversal":
+            ends_with_separator = literal.endswith(("/", "\\")) or "sep" in node_text(prefix)
+            return self.normalized_path(receiver) and ends_with_separator
+        return True
+
+    def normalized_path(self, node: Node, depth: int = 0) -> bool:
+        """The path expression, or a value it was computed from, went through a
+        normalizing call (realpath, abspath, normpath, resolve, normalize)."""
+        if depth > 3:
+            return False
+        if self.path_normalizers.search(node_text(node)):
+            return True
+        scope = self.enclosing_scope(node)
+        for name in self.identifiers_in(node):
+            for definition in self.reaching_definitions(scope, name, node):
+                if definition.value is not None and self.normalized_path(
+                    definition.value, depth + 1
+                ):
+                    return True
+        return False
 
     def helper_parts(self, call: Node, depth: int) -> list[str | Node] | None:
         """`build_url("https://host/", page)` for a helper in this file that returns one

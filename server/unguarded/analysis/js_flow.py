@@ -107,8 +107,6 @@ _BRANCHES = frozenset(
 )
 _HOST_PART = re.compile(r"\.(hostname|host)$")
 _PREDICATE_PROPERTY = re.compile(r"^(is|has)(_|[A-Z])")
-_FIXED_HOST_PREFIX = re.compile(r"^[a-z][a-z0-9+.-]*://[^/?#@\s]+[/?#]", re.IGNORECASE)
-_NORMALIZERS = re.compile(r"\b(resolve|normalize|realpath|realpathSync)\(")
 _SCHEME_LIKE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:?/{0,2}|/|\.|)$", re.IGNORECASE)
 
 
@@ -381,6 +379,7 @@ class JavaScriptFlow(FlowAnalyzer):
         return value
 
     call_types = frozenset({"call_expression"})
+    path_normalizers = re.compile(r"\b(resolve|normalize|realpath|realpathSync)\(")
 
     def call_name(self, call: Node) -> str | None:
         function = call.child_by_field_name("function")
@@ -966,7 +965,7 @@ class JavaScriptFlow(FlowAnalyzer):
             if (
                 method == "startsWith"
                 and receiver is not None
-                and not self._sound_prefix_check(receiver, argument_nodes)
+                and not self.sound_prefix_check(receiver, argument_nodes)
             ):
                 return set()
             if method == "endsWith" and not (
@@ -995,34 +994,6 @@ class JavaScriptFlow(FlowAnalyzer):
         if receiver is not None:
             subjects |= self.subject_texts(receiver)
         return subjects
-
-    def _sound_prefix_check(self, receiver: Node, arguments: list[Node]) -> bool:
-        """startsWith() proves containment only for a host-ending URL prefix, or for a
-        resolved path checked against a base ending with a separator."""
-        if not arguments:
-            return False
-        prefix = arguments[0]
-        parts = self.string_parts(prefix)
-        literal = "".join(p for p in parts if isinstance(p, str))
-        complete = all(isinstance(p, str) for p in parts)
-        if self.rule == "ssrf":
-            return not complete or bool(_FIXED_HOST_PREFIX.match(literal))
-        if self.rule == "path-traversal":
-            ends_with_separator = literal.endswith(("/", "\\")) or "sep" in node_text(prefix)
-            return self._normalized(receiver) and ends_with_separator
-        return True
-
-    def _normalized(self, node: Node, depth: int = 0) -> bool:
-        if depth > 3:
-            return False
-        if _NORMALIZERS.search(node_text(node)):
-            return True
-        scope = self.enclosing_scope(node)
-        for name in self.identifiers_in(node):
-            for definition in self.reaching_definitions(scope, name, node):
-                if definition.value is not None and self._normalized(definition.value, depth + 1):
-                    return True
-        return False
 
     def _anchored_regex(self, receiver: Node | None, arguments: list[Node], method: str) -> bool:
         """A regex validates a value only if it must match all of it (^...$)."""
@@ -1132,29 +1103,8 @@ class JavaScriptFlow(FlowAnalyzer):
                 ):
                     return self.string_parts(receiver, depth + 1)
         if kind == "identifier":
-            bound = self.bound_argument(node)
-            if bound is not None:
-                saved = self._part_bindings.pop()
-                try:
-                    return self.string_parts(bound, depth + 1)
-                finally:
-                    self._part_bindings.append(saved)
-            value = self.single_value(node)
-            if value is not None:
-                return self.string_parts(value, depth + 1)
+            return self.identifier_parts(node, depth)
         return [node]
-
-    def single_value(self, identifier: Node) -> Node | None:
-        scope = self.enclosing_scope(identifier)
-        name = node_text(identifier)
-        definitions = self.reaching_definitions(scope, name, identifier)
-        if not definitions and scope.type != self.module_type:
-            if any(p.name == name for p in self.parameters(scope)):
-                return None
-            definitions = self.module_definitions(name)
-        if len(definitions) == 1 and definitions[0].kind == "assign":
-            return definitions[0].value
-        return None
 
 
 _VALUE_OPERATORS = frozenset({"+", "||", "??", "&&"})

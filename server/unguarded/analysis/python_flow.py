@@ -447,6 +447,7 @@ class PythonFlow(FlowAnalyzer):
         return "<lambda>"
 
     call_types = frozenset({"call"})
+    path_normalizers = re.compile(r"realpath|abspath|normpath|\.resolve\(|safe_join")
 
     def call_name(self, call: Node) -> str | None:
         function = call.child_by_field_name("function")
@@ -964,7 +965,7 @@ class PythonFlow(FlowAnalyzer):
             prefixes = _flatten_literals(argument_nodes[:1])
             if prefixes and all(_SCHEME_LIKE.match(_string_value(a)) for a in prefixes):
                 return set()
-            if method == "startswith" and not self._sound_prefix_check(receiver, argument_nodes):
+            if method == "startswith" and not self.sound_prefix_check(receiver, argument_nodes):
                 return set()
             if method == "endswith" and not _HOST_PART.search(node_text(receiver)):
                 # A suffix check proves nothing but for a host name: "x.txt" can still
@@ -986,7 +987,8 @@ class PythonFlow(FlowAnalyzer):
             )
             and self.rule == "path-traversal"
             and not any(
-                self._normalized(a) for a in [*argument_nodes, *([receiver] if receiver else [])]
+                self.normalized_path(a)
+                for a in [*argument_nodes, *([receiver] if receiver else [])]
             )
         ):
             return set()
@@ -1010,36 +1012,6 @@ class PythonFlow(FlowAnalyzer):
         if receiver is not None:
             subjects |= self.subject_texts(receiver)
         return subjects
-
-    def _sound_prefix_check(self, receiver: Node, arguments: list[Node]) -> bool:
-        """startswith() proves containment only in its sound forms: for a URL, a prefix
-        that ends the host ("https://host/"); for a path, a resolved path checked against
-        a base that ends with a separator."""
-        if not arguments:
-            return False
-        prefix = arguments[0]
-        literal = "".join(p for p in self.string_parts(prefix) if isinstance(p, str))
-        complete = all(isinstance(p, str) for p in self.string_parts(prefix))
-        if self.rule == "ssrf":
-            return not complete or bool(_FIXED_HOST_PREFIX.match(literal))
-        if self.rule == "path-traversal":
-            ends_with_separator = literal.endswith(("/", "\\")) or "sep" in node_text(prefix)
-            return self._normalized(receiver) and ends_with_separator
-        return True
-
-    def _normalized(self, node: Node, depth: int = 0) -> bool:
-        """The path expression went through realpath/abspath/normpath/resolve."""
-        if depth > 3:
-            return False
-        text = node_text(node)
-        if _NORMALIZERS.search(text):
-            return True
-        for name in self.identifiers_in(node):
-            scope = self.enclosing_scope(node)
-            for definition in self.reaching_definitions(scope, name, node):
-                if definition.value is not None and self._normalized(definition.value, depth + 1):
-                    return True
-        return False
 
     def _anchored_regex(self, call: Node, function: Node | None, method: str) -> bool:
         """A regex validates a value only if it must match all of it."""
@@ -1225,30 +1197,8 @@ class PythonFlow(FlowAnalyzer):
                     return _cut_at(head, "{") + values
             return [node]
         if kind == "identifier":
-            bound = self.bound_argument(node)
-            if bound is not None:
-                saved = self._part_bindings.pop()
-                try:
-                    return self.string_parts(bound, depth + 1)
-                finally:
-                    self._part_bindings.append(saved)
-            value = self.single_value(node)
-            if value is not None:
-                return self.string_parts(value, depth + 1)
+            return self.identifier_parts(node, depth)
         return [node]
-
-    def single_value(self, identifier: Node) -> Node | None:
-        """The value of a name assigned exactly once where it is read, or None."""
-        scope = self.enclosing_scope(identifier)
-        name = node_text(identifier)
-        definitions = self.reaching_definitions(scope, name, identifier)
-        if not definitions and scope.type != self.module_type:
-            if any(p.name == name for p in self.parameters(scope)):
-                return None
-            definitions = self.module_definitions(name)
-        if len(definitions) == 1 and definitions[0].kind == "assign":
-            return definitions[0].value
-        return None
 
 
 def _cut_at(parts: list[str | Node], marker: str) -> list[str | Node]:
@@ -1345,8 +1295,6 @@ def _string_value(node: Node) -> str:
 
 _HOST_PART = re.compile(r"\.(hostname|host|netloc)$")
 _PREDICATE_PROPERTY = re.compile(r"^(is|has)(_|[A-Z])")
-_FIXED_HOST_PREFIX = re.compile(r"^[a-z][a-z0-9+.-]*://[^/?#@\s]+[/?#]", re.IGNORECASE)
-_NORMALIZERS = re.compile(r"realpath|abspath|normpath|\.resolve\(|safe_join")
 
 
 def _flatten_literals(nodes: list[Node]) -> list[Node]:
