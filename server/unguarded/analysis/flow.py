@@ -1087,7 +1087,10 @@ class FlowAnalyzer:
                 return True
             if scope.type == self.module_type:
                 return False
-            point, scope = scope, self.enclosing_scope(scope)
+            outer = self.enclosing_scope(scope)
+            if outer == scope:
+                return False  # broken code can leave a scope with no enclosing one
+            point, scope = scope, outer
 
     def guarded_between(self, use: Node, scope: Node, name: str, after: int) -> bool:
         return any(
