@@ -33,6 +33,7 @@ import contextlib
 import json
 import os
 import random
+import signal
 import statistics
 import subprocess
 import sys
@@ -44,6 +45,8 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
+
+from unguarded.documents import looks_minified
 
 BENCH = Path(__file__).resolve().parent
 DEFAULT_CORPUS = Path(tempfile.gettempdir()) / "unguarded-bench-corpus"
@@ -98,7 +101,8 @@ def largest_files(
     folder: Path, suffixes: tuple[str, ...], count: int, max_lines: int
 ) -> list[Path]:
     """The `count` largest source files (by lines) of at most `max_lines` lines, skipping
-    type declarations, minified bundles and vendored copies of other projects."""
+    type declarations, minified bundles (unguarded does not analyse them) and vendored
+    copies of other projects."""
     candidates = []
     for path in folder.rglob("*"):
         name = path.name
@@ -106,6 +110,8 @@ def largest_files(
             continue
         if any(part in ("vendor", "node_modules") for part in path.parts):
             continue
+        if looks_minified(path.read_bytes()):
+            continue  # generated data tables (webpack's html/data.js): not typed by anyone
         lines = line_count(path)
         if lines <= max_lines:
             candidates.append((lines, str(path)))
@@ -373,8 +379,11 @@ async def measure_typing(
                     if client.process.returncode is not None:
                         raise
                 file_changes = []
-                for version in range(2, edits + 2):
+                version = 1
+                for _ in range(edits):
+                    before = model.text
                     change = random_edit(model, rng)
+                    version += 1
                     waiter = client.expect_diagnostics(uri, version)
                     started = loop.time()
                     client.notify(
@@ -388,6 +397,18 @@ async def measure_typing(
                         run.failures.append(f"didChange {path.name} v{version}: {error!r}"[:300])
                         if client.process.returncode is not None:
                             raise
+                        # Undo the edit whose analysis failed, so that the rest of the run
+                        # measures typing rather than the same failure again and again.
+                        model.text = before
+                        version += 1
+                        waiter = client.expect_diagnostics(uri, version)
+                        client.notify(
+                            "textDocument/didChange",
+                            {"textDocument": {"uri": uri, "version": version},
+                             "contentChanges": [{"text": before}]},
+                        )  # fmt: skip
+                        with contextlib.suppress(TimeoutError, ServerError):
+                            await asyncio.wait_for(waiter, timeout)
                         continue
                     file_changes.append(1000 * (received - started))
                 changes.extend(file_changes)
@@ -456,8 +477,23 @@ def summary(values: list[float]) -> dict[str, float]:
 
 # ---------------------------------------------------------------------- report
 def report(result: dict[str, Any]) -> str:
+    out = [f"machine: {result['machine']}"]
+    if "unguarded" in result:
+        out.extend(typing_report(result))
+    if "memory" in result:
+        out.append("")
+        for server in ("unguarded", "floor"):
+            m = result["memory"][server]
+            out.append(
+                f"{server} with {m['files']} files open ({m['megabytes_of_source']:.1f} MiB of "
+                f"source): RSS {m['rss_mib']:.0f} MiB (at start {m['rss_before_mib']:.0f}, "
+                f"peak {m['peak_rss_mib']:.0f})"
+            )
+    return "\n".join(out)
+
+
+def typing_report(result: dict[str, Any]) -> list[str]:
     out = []
-    out.append(f"machine: {result['machine']}")
     out.append(
         f"files: {result['edits']} edits each, seed {result['seed']}, debounceMs 0; "
         + "; ".join(f"{g}: {len(v)} files, {result['lines'][g]} lines" for g, v in
@@ -497,16 +533,7 @@ def report(result: dict[str, Any]) -> str:
     slow = sorted(result["unguarded"]["per_file_change_p95"].items(), key=lambda kv: -kv[1])
     for name, value in slow[:8]:
         out.append(f"  {value:8.1f}  {name}")
-    if "memory" in result:
-        out.append("")
-        for server in ("unguarded", "floor"):
-            m = result["memory"][server]
-            out.append(
-                f"{server} with {m['files']} files open ({m['megabytes_of_source']:.1f} MiB of "
-                f"source): RSS {m['rss_mib']:.0f} MiB (at start {m['rss_before_mib']:.0f}, "
-                f"peak {m['peak_rss_mib']:.0f})"
-            )
-    return "\n".join(out)
+    return out
 
 
 def machine() -> str:
@@ -539,6 +566,8 @@ async def main_async(arguments: argparse.Namespace) -> dict[str, Any]:
         "lines": {g: sum(line_count(p) for p in paths) for g, paths in groups.items()},
     }
     for name, command in (("unguarded", unguarded), ("floor", floor)):
+        if arguments.files == 0:
+            break  # --files 0: the memory run only
         print(f"typing with {name} ...", file=sys.stderr)
         run = await measure_typing(
             name, command, groups, arguments.edits, arguments.seed, arguments.timeout
@@ -578,21 +607,42 @@ def profile_engine(groups: dict[str, list[Path]], edits: int, seed: int, output:
             document = Document.from_text(uri_of(path), language, text)
             analyze(document, settings)  # warm: queries compiled, caches filled
             work.append((path, document, TextModel(text), random.Random(f"{seed}:{path.name}")))
+
+    class Stuck(Exception):
+        pass
+
+    def stuck(*_: object) -> None:
+        raise Stuck
+
+    signal.signal(signal.SIGALRM, stuck)
     profiler = Profiler(interval=0.0005)
     per_file: dict[str, float] = {}
+    failures: list[str] = []
     profiler.start()
     for path, document, model, rng in work:
         started = time.process_time()
-        for version in range(2, edits + 2):
+        version = 1
+        for _ in range(edits):
+            before = model.text
             change = random_edit(model, rng)
             start, end = change["range"]["start"], change["range"]["end"]
+            version += 1
             document.apply_changes(
                 [TextChange(change["text"], (start["line"], start["character"]),
                             (end["line"], end["character"]))],
                 version,
                 PositionEncoding.UTF16,
             )  # fmt: skip
-            analyze(document.snapshot(), settings)
+            signal.alarm(20)  # the server's limit: an analysis past it is a bug
+            try:
+                analyze(document.snapshot(), settings)
+            except Stuck:
+                failures.append(f"{path.name} v{version}: {change}")
+                model.text = before
+                version += 1
+                document.apply_changes([TextChange(before)], version, PositionEncoding.UTF16)
+            finally:
+                signal.alarm(0)
         per_file[f"{path.name} ({line_count(path)} lines)"] = (
             1000 * (time.process_time() - started) / edits
         )
@@ -602,13 +652,17 @@ def profile_engine(groups: dict[str, list[Path]], edits: int, seed: int, output:
     print("CPU ms per keystroke (apply_changes + analyze), by file:")
     for name, value in sorted(per_file.items(), key=lambda kv: -kv[1]):
         print(f"  {value:8.1f}  {name}")
+    for failure in failures:
+        print(f"analysis stopped after 20 s (undone): {failure}")
     print(f"HTML profile: {output}")
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
-    parser.add_argument("--files", type=int, default=20, help="largest files per language")
+    parser.add_argument(
+        "--files", type=int, default=20, help="largest files per language (0: memory only)"
+    )
     parser.add_argument("--edits", type=int, default=100, help="edits per file")
     parser.add_argument("--max-lines", type=int, default=7000)
     parser.add_argument("--seed", type=int, default=8)

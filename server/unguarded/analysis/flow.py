@@ -310,7 +310,7 @@ class FlowAnalyzer:
         scope = self.enclosing_scope(identifier)
         name = node_text(identifier)
         definitions = self.reaching_definitions(scope, name, identifier)
-        if not definitions and scope.type != self.module_type:
+        if not definitions and not self.is_module(scope):
             if any(p.name == name for p in self.parameters(scope)):
                 return None
             definitions = self.module_definitions(name)
@@ -435,6 +435,11 @@ class FlowAnalyzer:
         chain = self.ancestors(node)
         return chain[-1] if chain else None
 
+    def is_module(self, scope: Node) -> bool:
+        """The top scope: the module node, or the root of broken code whose root is an
+        ERROR node (every walk to enclosing scopes must stop there)."""
+        return scope.type == self.module_type or node_key(scope) == node_key(self.root)
+
     def enclosing_scope(self, node: Node) -> Node:
         for current in reversed(self.ancestors(node)):
             if current.type in self.function_types or current.type == self.module_type:
@@ -455,7 +460,7 @@ class FlowAnalyzer:
         key = node_key(function)
         found = self._parameters.get(key)
         if found is None:
-            found = [] if function.type == self.module_type else self.parameters_of(function)
+            found = [] if self.is_module(function) else self.parameters_of(function)
             self._parameters[key] = found
         return found
 
@@ -618,13 +623,13 @@ class FlowAnalyzer:
                 if origin is not None:
                     return origin
                 return [self.parameter_trace(scope, parameter)]
-            if scope.type == self.module_type:
+            if self.is_module(scope):
                 return []
             # A closure or a function reading a module name: look in the enclosing scope.
             # Module code has run by the time a function is called, so all module
             # definitions count there.
             outer = self.enclosing_scope(scope)
-            if outer.type == self.module_type:
+            if self.is_module(outer):
                 definitions = self.module_definitions(name)
                 if field is not None:
                     definitions = [d for d in definitions if not d.field or d.field == field]
@@ -742,7 +747,7 @@ class FlowAnalyzer:
         calls = self.call_index().get(name, [])
         passed = self.call_index().get("&" + name, [])
         home = self.enclosing_scope(function)
-        if home.type != self.module_type:
+        if not self.is_module(home):
             # A nested function is visible in its enclosing function only.
             calls = [c for c in calls if _contains(home, c)]
             passed = [c for c in passed if _contains(home, c)]
@@ -1085,7 +1090,7 @@ class FlowAnalyzer:
                 for guard in self.guards(point, scope)
             ):
                 return True
-            if scope.type == self.module_type:
+            if self.is_module(scope):
                 return False
             outer = self.enclosing_scope(scope)
             if outer == scope:

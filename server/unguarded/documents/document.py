@@ -24,10 +24,22 @@ class TextChange:
 class Document:
     """Bytes, positions and a tree-sitter tree kept up to date by incremental edits.
 
-    A document created with `parse=False` (one too large to analyse) keeps its bytes and
-    line index only: edits cost no parsing until `ensure_parsed` is called."""
+    A document created with `parse=False`, or whose tree was dropped (`drop_tree`: too
+    large to analyse) or evicted (`evict_tree`: not used lately, to save memory), keeps its
+    bytes and line index only: edits cost no parsing until `ensure_parsed`. A snapshot of
+    an evicted document parses it again first."""
 
-    __slots__ = ("_lines", "_parsed", "_parser", "data", "language", "tree", "uri", "version")
+    __slots__ = (
+        "_lines",
+        "_on_demand",
+        "_parsed",
+        "_parser",
+        "data",
+        "language",
+        "tree",
+        "uri",
+        "version",
+    )
 
     def __init__(
         self, uri: str, language: Language, data: bytes, version: int = 0, *, parse: bool = True
@@ -39,6 +51,8 @@ class Document:
         self._parser = language.parser()
         self.tree: tree_sitter.Tree = self._parser.parse(data if parse else b"")
         self._parsed = parse
+        # Whether `snapshot` may parse an unparsed document (not when it is too large).
+        self._on_demand = True
         self._lines: LineIndex | None = None
 
     @classmethod
@@ -57,10 +71,17 @@ class Document:
         if not self._parsed:
             self.tree = self._parser.parse(self.data)
             self._parsed = True
+        self._on_demand = True
 
     def drop_tree(self) -> None:
         """Stop keeping a tree (for a document too large to analyse): frees its memory and
-        makes edits cheap. `ensure_parsed` brings it back."""
+        makes edits cheap. Only `ensure_parsed` brings it back."""
+        self.evict_tree()
+        self._on_demand = False
+
+    def evict_tree(self) -> None:
+        """Free the tree of a document not used lately; the next snapshot (or
+        `ensure_parsed`) parses the text again."""
         if self._parsed:
             self.tree = self._parser.parse(b"")
             self._parsed = False
@@ -73,6 +94,8 @@ class Document:
 
     def snapshot(self) -> Document:
         """An immutable copy for analysis on another thread while edits continue here."""
+        if not self._parsed and self._on_demand:
+            self.ensure_parsed()
         copy = Document.__new__(Document)
         copy.uri = self.uri
         copy.language = self.language
@@ -82,6 +105,7 @@ class Document:
         copy._parser = self.language.parser()
         copy.tree = self.tree.copy()
         copy._parsed = self._parsed
+        copy._on_demand = False
         copy._lines = self._lines
         return copy
 

@@ -36,6 +36,9 @@ from unguarded.lsp.scheduler import AnalysisScheduler
 logger = logging.getLogger("unguarded")
 
 
+# Trees kept in memory; other open documents keep their text and are parsed on demand.
+MAX_PARSED_DOCUMENTS = 48
+
 # Errors that mean the client sent something wrong: answered, logged as warnings.
 _CLIENT_ERRORS = (JsonRpcInvalidParams, JsonRpcInvalidRequest, JsonRpcMethodNotFound)
 
@@ -158,6 +161,8 @@ class UnguardedServer(LanguageServer):
             text_document_sync_kind=types.TextDocumentSyncKind.Incremental,
         )
         self.documents: dict[str, Document] = {}
+        # Documents whose tree is kept, least recently analysed first (see _keep_tree).
+        self._recent_trees: dict[str, Document] = {}
         self.settings = Settings()
         # The editor's own settings, kept to re-merge when the project file changes.
         self.editor_settings: object = None
@@ -206,13 +211,13 @@ class UnguardedServer(LanguageServer):
 
     def analyse(self, document: Document, delay_ms: int = 0) -> None:
         if not self.settings.enable:
-            self.clear(document.uri)
+            self.clear(document.uri, document.version)
             return
         reason = self.skip_reason(document)
         if reason is not None:
             # No tree for a document we do not analyse: edits stay cheap, memory stays low.
             document.drop_tree()
-            self.clear(document.uri)
+            self.clear(document.uri, document.version)
             self.notify_once(
                 f"skip:{document.uri}",
                 f"unguarded: {_display_name(document.uri)} {reason}",
@@ -220,7 +225,22 @@ class UnguardedServer(LanguageServer):
             )
             return
         document.ensure_parsed()
+        self._keep_tree(document)
         self.scheduler.schedule(document, self.settings.analysis, delay_ms)
+
+    def _keep_tree(self, document: Document) -> None:
+        """Trees take about 20 bytes per byte of source: keep them for the documents used
+        last, and parse the others again when they are edited or asked about."""
+        self._recent_trees.pop(document.uri, None)
+        self._recent_trees[document.uri] = document
+        while len(self._recent_trees) > MAX_PARSED_DOCUMENTS:
+            oldest = next(iter(self._recent_trees))
+            self._recent_trees.pop(oldest).evict_tree()
+
+    def forget(self, uri: str) -> Document | None:
+        """A closed document: drop it and its tree."""
+        self._recent_trees.pop(uri, None)
+        return self.documents.pop(uri, None)
 
     def skip_reason(self, document: Document) -> str | None:
         limit = self.settings.analysis.max_file_bytes
@@ -285,10 +305,12 @@ class UnguardedServer(LanguageServer):
             )
         )
 
-    def clear(self, uri: str) -> None:
+    def clear(self, uri: str, version: int | None = None) -> None:
+        """No diagnostics for `uri` (closed, disabled or skipped): with the document's
+        version when it is open, so that a client can tell which text this is about."""
         self.scheduler.cancel(uri)
         self.text_document_publish_diagnostics(
-            types.PublishDiagnosticsParams(uri=uri, diagnostics=[])
+            types.PublishDiagnosticsParams(uri=uri, diagnostics=[], version=version)
         )
 
     # ------------------------------------------------------------------ messages

@@ -52,5 +52,5 @@ def register(server: UnguardedServer) -> None:
 
     @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
     def did_close(ls: UnguardedServer, params: types.DidCloseTextDocumentParams) -> None:
-        if ls.documents.pop(params.text_document.uri, None) is not None:
+        if ls.forget(params.text_document.uri) is not None:
             ls.clear(params.text_document.uri)
