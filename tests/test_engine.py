@@ -734,3 +734,122 @@ def test_javascript_idioms() -> None:
         });
         """
     assert lines(run(source, "javascript")) == [8, 10]
+
+
+SECRETS_AND_SETTINGS = """\
+import requests
+
+API_KEY = "sk_live_4f9a7c1e5b2d8f4a6c0e"
+DEBUG_SESSION = requests.get("https://internal", verify=False)
+"""
+
+
+@pytest.mark.parametrize(
+    ("uri", "reported"),
+    [
+        ("file:///app/settings.py", True),
+        ("file:///app/tests/settings.py", True),  # a tests/ folder alone is not test code
+        ("file:///app/tests/test_settings.py", False),
+        ("file:///app/settings_test.py", False),
+        ("file:///app/conftest.py", False),
+        ("untitled:Untitled-1", True),
+    ],
+)
+def test_pattern_rules_stay_quiet_in_test_modules(uri: str, reported: bool) -> None:
+    document = Document.from_text(uri, LANGUAGES["python"], SECRETS_AND_SETTINGS)
+    rules = sorted(finding.rule_id for finding in analyze(document))
+    expected = ["hardcoded-secret", "tls-verification-disabled"] if reported else []
+    assert rules == expected
+
+
+@pytest.mark.parametrize(
+    ("uri", "reported"),
+    [
+        ("file:///web/src/config.ts", True),
+        ("file:///web/src/config.test.ts", False),
+        ("file:///web/src/config.spec.tsx", False),
+        ("file:///web/src/__tests__/config.ts", False),
+        ("file:///web/src/__mocks__/config.ts", False),
+    ],
+)
+def test_javascript_test_files_by_name_and_jest_folders(uri: str, reported: bool) -> None:
+    text = (
+        'const client = new Stripe("sk_live_4f9a7c1e5b2d8f4a6c0e");\n'
+        'const jwtSecret = "b7c1e0a94f2d4e6a8c3b";\n'
+    )
+    document = Document.from_text(uri, LANGUAGES["typescript"], text)
+    assert bool(analyze(document)) is reported
+
+
+def test_test_case_classes_are_test_code_but_lookalikes_are_not() -> None:
+    findings = run(
+        """\
+        class TestLogin:
+            password = "Tr0ub4dor&3-horse-battery"
+
+        class LoginTests(unittest.TestCase):
+            password = "Tr0ub4dor&3-horse-battery"
+
+        class Testimonials:
+            api_key = "3f9a7c1e5b2d8f4a6c0e9b7d"
+        """
+    )
+    assert lines(findings) == [8]
+
+
+FLASK_APP = """\
+from flask import Flask, jsonify, request, session
+{imports}
+
+app = Flask(__name__)
+{setup}
+
+@app.{route}
+def update():
+    session["theme"] = request.{body}
+    return jsonify(ok=True)
+"""
+
+
+@pytest.mark.parametrize(
+    ("fields", "reported"),
+    [
+        ({}, True),
+        ({"route": 'post("/theme")'}, True),
+        ({"factory": True}, True),
+        # Protections: CSRFProtect on the app, in a factory, or Flask-WTF forms.
+        ({"imports": "from flask_wtf.csrf import CSRFProtect", "setup": "CSRFProtect(app)"}, False),
+        (
+            {"imports": "from myapp.extensions import csrf", "setup": "csrf.init_app(app)"},
+            False,
+        ),
+        ({"imports": "from flask_wtf import FlaskForm"}, False),
+        # Nothing to forge: read-only routes, or no cookie-backed state.
+        ({"route": 'route("/theme", methods=["GET"])'}, False),
+        ({"route": 'route("/theme")'}, False),
+        ({"body": "get_json()['theme']", "session": False}, False),
+    ],
+)
+def test_flask_app_with_state_changing_routes_and_no_csrf_protection(
+    fields: dict[str, object], reported: bool
+) -> None:
+    source = FLASK_APP.format(
+        imports=fields.get("imports", ""),
+        setup=fields.get("setup", "# A comment about CSRF does not protect anything."),
+        route=fields.get("route", 'route("/theme", methods=["POST"])'),
+        body=fields.get("body", "form['theme']"),
+    )
+    if fields.get("session") is False:
+        source = source.replace('session["theme"] = ', "theme = ").replace(", session", "")
+    if fields.get("factory"):
+        body = source.split("\n", 2)[2]
+        source = (
+            source.split("\n", 1)[0]
+            + "\n\ndef create_app():\n"
+            + textwrap.indent(body, "    ")
+            + "    return app\n"
+        )
+    findings = [f for f in run(source) if f.rule_id == "missing-csrf"]
+    assert bool(findings) is reported, source
+    if reported:
+        assert findings[0].sink_name == "Flask app with state-changing routes and no CSRFProtect"

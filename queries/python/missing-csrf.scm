@@ -73,3 +73,75 @@
  (#eq? @_csrf "csrf")
  (#set! unguarded.sink "Meta.csrf = False")
  (#set! unguarded.rule "missing-csrf"))
+
+; Flask: an app created in this module, with routes that change state (POST/PUT/PATCH/
+; DELETE), cookie-backed users (session, Flask-Login, form posts, cookies) and no CSRF
+; protection in the module's code (no CSRFProtect, no Flask-WTF forms, no SeaSurf, no
+; csrf object or token check; comments do not count).
+; Apps created in a factory are matched in the factory's body.
+([(module
+    (expression_statement
+      (assignment
+        right: (call
+          function: [(identifier) @_flask
+                     (attribute attribute: (identifier) @_flask)]) @sink.call))
+    (decorated_definition
+      (decorator
+        (call
+          function: (attribute attribute: (identifier) @_route)
+          arguments: (argument_list
+            (keyword_argument
+              name: (identifier) @_methods
+              value: [(list (string) @_verb) (tuple (string) @_verb)]))))))
+  (block
+    (expression_statement
+      (assignment
+        right: (call
+          function: [(identifier) @_flask
+                     (attribute attribute: (identifier) @_flask)]) @sink.call))
+    (decorated_definition
+      (decorator
+        (call
+          function: (attribute attribute: (identifier) @_route)
+          arguments: (argument_list
+            (keyword_argument
+              name: (identifier) @_methods
+              value: [(list (string) @_verb) (tuple (string) @_verb)]))))))]
+  @_program
+ (#eq? @_flask "Flask")
+ (#eq? @_route "route")
+ (#eq? @_methods "methods")
+ (#match? @_verb "^[\"'](?i:post|put|patch|delete)[\"']$")
+ (#match? @_program "\\bsession\\b|flask_login|login_user|current_user|login_required|set_cookie|request\\.cookies")
+ (#not-match? @_program "CSRFProtect|CsrfProtect|SeaSurf|FlaskForm|\\bcsrf(_\\w+)?\\s*[.=(]|WTF_CSRF|csrf_token|[xX]-CSRF")
+ (#set! unguarded.sink "Flask app with state-changing routes and no CSRFProtect")
+ (#set! unguarded.rule "missing-csrf"))
+
+; The same with Flask 2's method decorators: @app.post("/transfer").
+([(module
+    (expression_statement
+      (assignment
+        right: (call
+          function: [(identifier) @_flask
+                     (attribute attribute: (identifier) @_flask)]) @sink.call))
+    (decorated_definition
+      (decorator
+        (call
+          function: (attribute attribute: (identifier) @_method)))))
+  (block
+    (expression_statement
+      (assignment
+        right: (call
+          function: [(identifier) @_flask
+                     (attribute attribute: (identifier) @_flask)]) @sink.call))
+    (decorated_definition
+      (decorator
+        (call
+          function: (attribute attribute: (identifier) @_method)))))]
+  @_program
+ (#eq? @_flask "Flask")
+ (#any-of? @_method "post" "put" "patch" "delete")
+ (#match? @_program "\\bsession\\b|flask_login|login_user|current_user|login_required|set_cookie|request\\.cookies")
+ (#not-match? @_program "CSRFProtect|CsrfProtect|SeaSurf|FlaskForm|\\bcsrf(_\\w+)?\\s*[.=(]|WTF_CSRF|csrf_token|[xX]-CSRF")
+ (#set! unguarded.sink "Flask app with state-changing routes and no CSRFProtect")
+ (#set! unguarded.rule "missing-csrf"))

@@ -27,6 +27,7 @@ from unguarded.analysis.python_flow import PythonFlow
 from unguarded.analysis.queries import queries_for
 from unguarded.analysis.settings import AnalysisSettings
 from unguarded.analysis.suppressions import apply_suppressions
+from unguarded.analysis.test_code import is_test_file
 from unguarded.catalog import CATALOG, Rule, Severity
 from unguarded.documents import Document
 
@@ -251,7 +252,7 @@ class _Analysis:
             and all(policy(flow, argument) for argument in sink.arguments)
         ):
             return None
-        if _in_test_code(flow, sink.call):
+        if is_test_file(self.document.uri) or _in_test_code(flow, sink.call):
             return None
         severity = self.settings.severity_overrides.get(rule.id, rule.severity)
         return Finding(
@@ -568,10 +569,25 @@ def _passes_bound_parameters(call: Node) -> bool:
 
 
 def _in_test_code(flow: FlowAnalyzer, node: Node) -> bool:
+    """Inside a test function, or a test case class (`class TestLogin`, unittest's
+    `class LoginTests(TestCase)`)."""
     return any(
-        current.type in flow.function_types and flow.function_name(current).startswith("test")
+        (current.type in flow.function_types and flow.function_name(current).startswith("test"))
+        or (current.type in _CLASS_TYPES and _is_test_class(current))
         for current in flow.ancestors(node)
     )
+
+
+_CLASS_TYPES = frozenset({"class_definition", "class_declaration", "class"})
+
+
+def _is_test_class(node: Node) -> bool:
+    name = node.child_by_field_name("name")
+    text = node_text(name) if name is not None else ""
+    if re.match(r"Test([A-Z0-9_]|$)", text) or text.endswith(("Test", "Tests", "TestCase")):
+        return True
+    superclasses = node.child_by_field_name("superclasses")
+    return superclasses is not None and "TestCase" in node_text(superclasses)
 
 
 # ---------------------------------------------------------------------- argument policies

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from unguarded.analysis import AnalysisSettings, Finding
 from unguarded.documents import Document
 from unguarded.fixes.command import command_fixes
+from unguarded.fixes.csrf import csrf_fixes
 from unguarded.fixes.model import (
     Fix,
     FixKind,
@@ -24,7 +25,10 @@ from unguarded.fixes.model import (
     map_offset,
     normalized_edits,
 )
+from unguarded.fixes.password_hash import password_hash_fixes
 from unguarded.fixes.path import path_fixes
+from unguarded.fixes.randomness import randomness_fixes
+from unguarded.fixes.secrets import secret_fixes
 from unguarded.fixes.settings import settings_fixes
 from unguarded.fixes.source import Source
 from unguarded.fixes.sql import sql_fixes
@@ -54,6 +58,10 @@ RULE_FIXERS: dict[str, RuleFixer] = {
     "debug-mode": settings_fixes,
     "insecure-cookie": settings_fixes,
     "jwt-not-verified": settings_fixes,
+    "hardcoded-secret": secret_fixes,
+    "weak-randomness": randomness_fixes,
+    "weak-password-hash": password_hash_fixes,
+    "missing-csrf": csrf_fixes,
 }
 
 
