@@ -1,7 +1,8 @@
 ; xml.etree.ElementTree, minidom, pulldom and sax parse the document's entity
 ; declarations: untrusted XML can expand entities exponentially ("billion laughs") and,
 ; in older Pythons or with the sax external-entity features on, pull in external
-; entities. defusedxml's functions are the hardened equivalents (another module name).
+; entities. defusedxml's functions are the hardened equivalents: the same module names
+; imported from defusedxml are left alone (the "defused-xml" policy).
 ((call
    function: (attribute
      object: [(identifier) @_module
@@ -10,6 +11,7 @@
    arguments: (argument_list . (_) @sink.arg)) @sink.call
  (#any-of? @_module "ET" "ElementTree" "cElementTree" "minidom" "pulldom" "sax" "expatbuilder")
  (#any-of? @_function "fromstring" "XML" "parse" "iterparse" "parseString" "XMLID" "fromstringlist")
+ (#set! unguarded.policy "defused-xml")
  (#set! unguarded.rule "xxe"))
 
 ; lxml: etree.fromstring(data) / etree.parse(source) with the default parser, which

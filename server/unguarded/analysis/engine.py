@@ -655,7 +655,46 @@ def _fixed_scheme(flow: FlowAnalyzer, argument: Node) -> bool:
     return bool(_SAFE_URL_START.match(literal))
 
 
+def _defused_parser(flow: FlowAnalyzer, argument: Node) -> bool:
+    """`ElementTree.fromstring(data)` is safe when `ElementTree` is defusedxml's module
+    (`from defusedxml import ElementTree`, `import defusedxml.minidom as minidom`) or
+    the call spells it out (`defusedxml.ElementTree.fromstring`)."""
+    call = argument.parent.parent if argument.parent is not None else None
+    function = call.child_by_field_name("function") if call is not None else None
+    receiver = function.child_by_field_name("object") if function is not None else None
+    if receiver is None:
+        return False
+    text = node_text(receiver)
+    if text.startswith("defusedxml."):
+        return True
+    if receiver.type != "identifier":
+        return False
+    return text in _defusedxml_names(node_text(flow.root))
+
+
+_DEFUSED_FROM = re.compile(
+    r"^[ \t]*from[ \t]+defusedxml(?:\.\w+)?[ \t]+import[ \t]+(?:\(([^)]*)\)|([^\n#]+))",
+    re.MULTILINE,
+)
+_DEFUSED_AS = re.compile(r"^[ \t]*import[ \t]+defusedxml\.\w+[ \t]+as[ \t]+(\w+)", re.MULTILINE)
+
+
+def _defusedxml_names(text: str) -> set[str]:
+    """Local names bound by `from defusedxml import a, b as c` and
+    `import defusedxml.x as y`."""
+    names = set(_DEFUSED_AS.findall(text))
+    for parenthesized, plain in _DEFUSED_FROM.findall(text):
+        for item in (parenthesized or plain).split(","):
+            words = item.split()
+            if len(words) == 3 and words[1] == "as":
+                names.add(words[2])
+            elif len(words) == 1:
+                names.add(words[0])
+    return names
+
+
 ARGUMENT_POLICIES: dict[str, Callable[[FlowAnalyzer, Node], bool]] = {
+    "defused-xml": _defused_parser,
     "url-scheme": _fixed_scheme,
     "ssrf": _fixed_host,
     "sql-injection": _config_object,

@@ -44,6 +44,7 @@ from unguarded.fixes.verify import (
     verify,
 )
 from unguarded.fixes.xss import xss_fixes
+from unguarded.fixes.xxe import xxe_fixes
 
 RuleFixer = Callable[[Source, Finding], list[Fix]]
 
@@ -62,6 +63,7 @@ RULE_FIXERS: dict[str, RuleFixer] = {
     "weak-randomness": randomness_fixes,
     "weak-password-hash": password_hash_fixes,
     "missing-csrf": csrf_fixes,
+    "xxe": xxe_fixes,
 }
 
 
