@@ -75,7 +75,7 @@
  (#set! unguarded.rule "missing-csrf"))
 
 ; Flask: an app created in this module, with routes that change state (POST/PUT/PATCH/
-; DELETE), cookie-backed users (session, Flask-Login, form posts, cookies) and no CSRF
+; DELETE), users kept in a cookie session (session, Flask-Login) and no CSRF
 ; protection in the module's code (no CSRFProtect, no Flask-WTF forms, no SeaSurf, no
 ; csrf object or token check; comments do not count).
 ; Apps created in a factory are matched in the factory's body.
@@ -112,7 +112,7 @@
  (#eq? @_route "route")
  (#eq? @_methods "methods")
  (#match? @_verb "^[\"'](?i:post|put|patch|delete)[\"']$")
- (#match? @_program "\\bsession\\b|flask_login|login_user|current_user|login_required|set_cookie|request\\.cookies")
+ (#match? @_program "\\bsession\\b|flask_login|login_user|current_user|login_required")
  (#not-match? @_program "CSRFProtect|CsrfProtect|SeaSurf|FlaskForm|\\bcsrf(_\\w+)?\\s*[.=(]|WTF_CSRF|csrf_token|[xX]-CSRF")
  (#set! unguarded.sink "Flask app with state-changing routes and no CSRFProtect")
  (#set! unguarded.rule "missing-csrf"))
@@ -141,7 +141,7 @@
   @_program
  (#eq? @_flask "Flask")
  (#any-of? @_method "post" "put" "patch" "delete")
- (#match? @_program "\\bsession\\b|flask_login|login_user|current_user|login_required|set_cookie|request\\.cookies")
+ (#match? @_program "\\bsession\\b|flask_login|login_user|current_user|login_required")
  (#not-match? @_program "CSRFProtect|CsrfProtect|SeaSurf|FlaskForm|\\bcsrf(_\\w+)?\\s*[.=(]|WTF_CSRF|csrf_token|[xX]-CSRF")
  (#set! unguarded.sink "Flask app with state-changing routes and no CSRFProtect")
  (#set! unguarded.rule "missing-csrf"))
