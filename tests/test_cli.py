@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.sarif_check import check_sarif
 from unguarded.catalog import CATALOG
 
 VULNERABLE = (
@@ -79,7 +80,7 @@ def test_json_output(project: Path) -> None:
 
 def test_sarif_output(project: Path) -> None:
     result = unguarded("scan", "--format", "sarif", str(project))
-    sarif = json.loads(result.stdout)
+    sarif = check_sarif(result.stdout)
     assert sarif["version"] == "2.1.0"
     run = sarif["runs"][0]
     rules = {rule["id"]: rule for rule in run["tool"]["driver"]["rules"]}

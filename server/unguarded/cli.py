@@ -14,11 +14,17 @@ from unguarded.catalog import CATALOG, Severity
 
 if TYPE_CHECKING:
     from unguarded.analysis import AnalysisSettings
+    from unguarded.git import Base
+    from unguarded.report.progress import ProgressBar
     from unguarded.scan import ScanResult
 
 EXIT_CLEAN = 0
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
+
+# Per-file analysis time limit: scan.DEFAULT_FILE_TIMEOUT (not imported here: `unguarded
+# rules` and `serve` should not load the scanner).
+DEFAULT_FILE_TIMEOUT = 20.0
 
 _FAIL_LEVELS = {"error": Severity.ERROR.rank, "warning": Severity.WARNING.rank, "never": 99}
 
@@ -32,7 +38,13 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     scan = commands.add_parser("scan", help="analyse files and folders")
-    scan.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    scan.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        metavar="PATH",
+        help="files and folders (with --changed or --baseline, default: the current folder)",
+    )
     scan.add_argument("--format", choices=("text", "json", "sarif"), default="text")
     scan.add_argument(
         "--fail-on",
@@ -58,6 +70,36 @@ def _parser() -> argparse.ArgumentParser:
         help="do not report this rule (repeatable)",
     )
     scan.add_argument("--verbose", "-v", action="store_true", help="list skipped files")
+    git_options = scan.add_argument_group("git (CI and pre-commit)")
+    git_options.add_argument(
+        "--changed",
+        nargs="?",
+        const="HEAD",
+        default=None,
+        metavar="REF",
+        help="analyse only the files changed since REF (default HEAD): committed since its "
+        "merge base with HEAD, staged, unstaged and untracked",
+    )
+    git_options.add_argument(
+        "--baseline",
+        default=None,
+        metavar="REF",
+        help="report only findings that were not there at REF (its merge base with HEAD), "
+        "matched by fingerprint, so moved code is not new",
+    )
+    scan.add_argument(
+        "--file-timeout",
+        type=float,
+        default=DEFAULT_FILE_TIMEOUT,
+        metavar="SECONDS",
+        help="stop analysing a file after this long and report it as an error "
+        f"(default {DEFAULT_FILE_TIMEOUT:g}; 0: no limit)",
+    )
+    scan.add_argument(
+        "--no-progress",
+        action="store_true",
+        help="no progress bar on a terminal (there is none when stderr is not a terminal)",
+    )
     changes = scan.add_mutually_exclusive_group()
     changes.add_argument(
         "--fix",
@@ -109,9 +151,15 @@ def _scan(parser: argparse.ArgumentParser, arguments: argparse.Namespace) -> int
     from dataclasses import replace
 
     from unguarded.config_files import find_config, load_config, settings_for
-    from unguarded.report import to_json, to_sarif, to_text
+    from unguarded.git import GitError
+    from unguarded.report.progress import ProgressBar, wanted
     from unguarded.scan import scan
 
+    given = bool(arguments.paths)
+    if not given:
+        if arguments.changed is None and arguments.baseline is None:
+            parser.error("the following arguments are required: PATH")
+        arguments.paths = [Path(".")]
     missing = [str(path) for path in arguments.paths if not path.exists()]
     if missing:
         parser.error(f"no such file or directory: {', '.join(missing)}")
@@ -120,8 +168,14 @@ def _scan(parser: argparse.ArgumentParser, arguments: argparse.Namespace) -> int
         parser.error(f"unknown rule id: {', '.join(unknown)} (see `unguarded rules`)")
     if arguments.jobs is not None and arguments.jobs < 1:
         parser.error("--jobs must be at least 1")
+    if arguments.file_timeout < 0:
+        parser.error("--file-timeout must be 0 (no limit) or more")
     if arguments.config is not None and not arguments.config.is_file():
         parser.error(f"no such settings file: {arguments.config}")
+    try:
+        git = _GitScope.of(arguments, given)
+    except GitError as error:
+        return _fail(str(error))
     config_path = arguments.config or find_config(arguments.paths[0].resolve())
     config = load_config(config_path) if config_path is not None else None
     if config is not None:
@@ -133,16 +187,27 @@ def _scan(parser: argparse.ArgumentParser, arguments: argparse.Namespace) -> int
         analysis, disabled_rules=analysis.disabled_rules | frozenset(arguments.disable)
     )
     base = config.path.parent if config is not None else Path.cwd()
+    timeout = arguments.file_timeout or None
+    bar = ProgressBar() if wanted(sys.stderr) and not arguments.no_progress else None
 
     def run_scan() -> ScanResult:
-        return scan(
-            arguments.paths,
-            settings,
-            arguments.jobs,
-            include=project.include,
-            exclude=project.exclude,
-            base=base,
-        )
+        try:
+            return scan(
+                arguments.paths,
+                settings,
+                arguments.jobs,
+                include=project.include,
+                exclude=project.exclude,
+                base=base,
+                only=git.changed if git is not None else None,
+                file_timeout=timeout,
+                progress=(lambda done, total: bar.update("scanning", done, total))
+                if bar is not None
+                else None,
+            )
+        finally:
+            if bar is not None:
+                bar.close()
 
     result = run_scan()
     if arguments.list_suppressions:
@@ -153,20 +218,106 @@ def _scan(parser: argparse.ArgumentParser, arguments: argparse.Namespace) -> int
             return EXIT_FINDINGS if changed else EXIT_CLEAN
         if changed:
             result = run_scan()  # report what is left
+    if git is not None and git.baseline is not None:
+        try:
+            _apply_baseline(result, git, settings, arguments, timeout, bar)
+        except GitError as error:
+            return _fail(str(error))
     _warn_about_suppressions(result)
+    _write_report(result, arguments, git.root if git is not None else None)
+    threshold = _FAIL_LEVELS[arguments.fail_on]
+    failing = any(finding.severity.rank >= threshold for _, finding in result.findings)
+    return EXIT_FINDINGS if failing else EXIT_CLEAN
+
+
+def _fail(message: str) -> int:
+    sys.stderr.write(f"unguarded: error: {message}\n")
+    return EXIT_USAGE
+
+
+class _GitScope:
+    """The repository a `--changed` / `--baseline` scan compares with, and what it found."""
+
+    def __init__(self, root: Path, changed: frozenset[Path] | None, baseline: Base | None):
+        self.root = root
+        self.changed = changed
+        self.baseline = baseline
+
+    @classmethod
+    def of(cls, arguments: argparse.Namespace, paths_given: bool) -> _GitScope | None:
+        from unguarded import git
+
+        if arguments.changed is None and arguments.baseline is None:
+            return None
+        changed_ref = arguments.changed
+        # `--changed src/` reads `src/` as the optional REF; like `git diff X`, a value that
+        # is no commit but an existing path is a path (and REF is HEAD).
+        maybe_path = changed_ref is not None and Path(changed_ref).exists()
+        probe = Path(changed_ref) if maybe_path and not paths_given else arguments.paths[0]
+        root = git.toplevel(probe)
+        if maybe_path and not git.is_commit(root, changed_ref):
+            arguments.paths = [Path(changed_ref), *(arguments.paths if paths_given else [])]
+            changed_ref = "HEAD"
+        changed = None
+        if changed_ref is not None:
+            changed = git.changed_files(root, git.base(root, changed_ref))
+        baseline = git.base(root, arguments.baseline) if arguments.baseline else None
+        return cls(root, changed, baseline)
+
+
+def _apply_baseline(
+    result: ScanResult,
+    git: _GitScope,
+    settings: AnalysisSettings,
+    arguments: argparse.Namespace,
+    timeout: float | None,
+    bar: ProgressBar | None,
+) -> None:
+    from unguarded.baseline import apply_baseline
+
+    assert git.baseline is not None
+    label = f"baseline {git.baseline.ref}"
+    try:
+        warnings = apply_baseline(
+            result,
+            git.root,
+            git.baseline,
+            settings,
+            arguments.jobs,
+            timeout,
+            (lambda done, total: bar.update(label, done, total)) if bar is not None else None,
+        )
+    finally:
+        if bar is not None:
+            bar.close()
+    for warning in warnings:
+        sys.stderr.write(f"{warning}\n")
+
+
+def _write_report(result: ScanResult, arguments: argparse.Namespace, root: Path | None) -> None:
+    from unguarded.report import to_json, to_sarif, to_text
+
     if arguments.format == "json":
         report = to_json(result)
     elif arguments.format == "sarif":
-        report = to_sarif(result)
+        report = to_sarif(result, source_root=root or _source_root(arguments.paths[0]))
     else:
         report = to_text(result, verbose=arguments.verbose)
     if arguments.output is not None:
         arguments.output.write_text(report, encoding="utf-8")
     else:
         sys.stdout.write(report)
-    threshold = _FAIL_LEVELS[arguments.fail_on]
-    failing = any(finding.severity.rank >= threshold for _, finding in result.findings)
-    return EXIT_FINDINGS if failing else EXIT_CLEAN
+
+
+def _source_root(path: Path) -> Path:
+    """Where SARIF paths are relative to: the repository's root (GitHub resolves them
+    against its checkout), or the current folder outside a repository."""
+    from unguarded import git
+
+    try:
+        return git.toplevel(path)
+    except git.GitError:
+        return Path.cwd()
 
 
 def _files(result: ScanResult, with_findings: bool) -> Iterator[tuple[str, bytes]]:

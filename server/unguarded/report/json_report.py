@@ -40,9 +40,10 @@ def to_json(result: ScanResult) -> str:
                     for step in finding.path
                 ],
                 "docs": rule.docs_url,
+                "fingerprint": file.fingerprints.get(finding),
             }
         )
-    document = {
+    document: dict[str, Any] = {
         "tool": "unguarded",
         "version": __version__,
         "findings": findings,
@@ -50,6 +51,12 @@ def to_json(result: ScanResult) -> str:
         "skipped": [{"path": f.path, "reason": f.skipped} for f in result.files if f.skipped],
         "filesAnalysed": sum(1 for f in result.files if _analysed(f)),
     }
+    if result.baseline is not None:
+        document["baseline"] = {
+            "ref": result.baseline.ref,
+            "commit": result.baseline.commit,
+            "unchanged": result.baseline.unchanged,
+        }
     return json.dumps(document, indent=2) + "\n"
 
 

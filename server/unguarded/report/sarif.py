@@ -1,50 +1,95 @@
-"""SARIF 2.1.0 for GitHub code scanning and other consumers."""
+"""SARIF 2.1.0 for GitHub code scanning and other consumers.
+
+What GitHub reads: rule `shortDescription`/`fullDescription`/`help` (text and markdown),
+`properties.security-severity` (a CVSS-like score that ranks alerts: 9.0+ critical, 7.0+
+high, 4.0+ medium), `precision` and `tags`; result locations relative to the repository
+root (it resolves them against its checkout); `partialFingerprints` to follow an alert
+across commits (ours: fingerprints.py, which survive line moves; the upload action adds its
+own line hash beside it); `codeFlows` for the "show paths" view."""
 
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from unguarded import __version__
 from unguarded.analysis import Finding
 from unguarded.catalog import CATALOG, Rule, Severity
+from unguarded.fingerprints import FINGERPRINT_KEY
 from unguarded.scan import FileResult, Region, ScanResult
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+SOURCE_ROOT = "%SRCROOT%"
 _LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
-# GitHub reads a rule's security-severity (0-10) to rank alerts.
-_SECURITY_SEVERITY = {
-    "command-injection": "9.8",
-    "sql-injection": "9.8",
-    "ssrf": "8.6",
-    "path-traversal": "7.5",
-    "xss": "6.1",
+
+
+@dataclass(frozen=True)
+class _Ranking:
+    # GitHub's 0-10 score: what a typical exploitable instance would rate (CVSS v3 base).
+    security_severity: str
+    # How often a report is a real problem: very-high, high, medium, low.
+    precision: str
+
+
+# Every catalog rule has an entry (a test checks): a new rule makes its author choose.
+RANKINGS: dict[str, _Ranking] = {
+    "command-injection": _Ranking("9.8", "high"),
+    "code-injection": _Ranking("9.3", "high"),
+    "unsafe-deserialization": _Ranking("9.0", "high"),
+    "ssti": _Ranking("9.0", "high"),
+    "sql-injection": _Ranking("8.8", "high"),
+    "nosql-injection": _Ranking("8.1", "high"),
+    "ssrf": _Ranking("8.6", "high"),
+    "xxe": _Ranking("8.2", "high"),
+    "hardcoded-secret": _Ranking("7.5", "medium"),
+    "path-traversal": _Ranking("7.5", "high"),
+    "unsafe-yaml-load": _Ranking("7.5", "very-high"),
+    "jwt-not-verified": _Ranking("7.4", "high"),
+    "tls-verification-disabled": _Ranking("7.4", "very-high"),
+    "xxe-parser-config": _Ranking("7.0", "high"),
+    "weak-password-hash": _Ranking("6.5", "medium"),
+    "permissive-cors": _Ranking("6.5", "high"),
+    "xss": _Ranking("6.1", "high"),
+    "open-redirect": _Ranking("6.1", "high"),
+    "missing-csrf": _Ranking("6.5", "medium"),
+    "debug-mode": _Ranking("5.3", "high"),
+    "weak-randomness": _Ranking("5.3", "medium"),
+    "insecure-cookie": _Ranking("4.3", "high"),
 }
+_UNKNOWN = _Ranking("5.0", "medium")
 
 
 def _rule(rule: Rule) -> dict[str, Any]:
+    ranking = RANKINGS.get(rule.id, _UNKNOWN)
+    kind = "data flow" if rule.dataflow else "pattern"
     return {
         "id": rule.id,
         "name": "".join(part.capitalize() for part in rule.id.split("-")),
         "shortDescription": {"text": rule.title},
         "fullDescription": {
-            "text": f"{rule.title} (CWE-{rule.cwe}): a sink reached by data with no "
-            f"{rule.missing_control}."
+            "text": f"{rule.title} (CWE-{rule.cwe}): a sink reached with no {rule.missing_control}."
+            if rule.dataflow
+            else f"{rule.title} (CWE-{rule.cwe}): missing {rule.missing_control}."
         },
         "helpUri": rule.docs_url,
         "help": {
-            "text": f"Add a {rule.missing_control}. Controls: " + "; ".join(rule.controls),
-            "markdown": f"**{rule.title}** ([CWE-{rule.cwe}]({rule.cwe_url}))\n\n"
-            f"Missing control: {rule.missing_control}.\n\nControls that satisfy the rule:\n"
+            "text": f"{rule.title} (CWE-{rule.cwe}). Missing control: {rule.missing_control}. "
+            "Controls that satisfy the rule: " + "; ".join(rule.controls) + ". "
+            f"Documentation: {rule.docs_url}",
+            "markdown": f"**{rule.title}** ([CWE-{rule.cwe}]({rule.cwe_url}), {kind} rule)\n\n"
+            f"Missing control: {rule.missing_control}.\n\nControls that satisfy the rule:\n\n"
             + "\n".join(f"- {control}" for control in rule.controls)
             + f"\n\n[Documentation]({rule.docs_url})",
         },
         "defaultConfiguration": {"level": _LEVELS[rule.severity]},
         "properties": {
-            "tags": ["security", rule.cwe_tag],
-            "precision": "high",
-            "security-severity": _SECURITY_SEVERITY.get(rule.id, "7.0"),
+            "tags": ["security", rule.cwe_tag, "data-flow" if rule.dataflow else "pattern"],
+            "precision": ranking.precision,
+            "security-severity": ranking.security_severity,
+            **({"owasp": rule.owasp} if rule.owasp else {}),
         },
     }
 
@@ -58,21 +103,58 @@ def _region(region: Region) -> dict[str, int]:
     }
 
 
-def _uri(path: str) -> str:
-    candidate = Path(path)
-    if candidate.is_absolute():
-        return candidate.as_uri()
-    return candidate.as_posix()
+class _Locations:
+    """File paths as SARIF artifact locations: relative to the source root where they
+    are inside it, absolute `file:` URIs elsewhere."""
+
+    def __init__(self, root: Path | None) -> None:
+        self.root = root.resolve() if root is not None else None
+        self._cache: dict[str, dict[str, str]] = {}
+
+    def artifact(self, path: str) -> dict[str, str]:
+        if path not in self._cache:
+            self._cache[path] = self._artifact(path)
+        return self._cache[path]
+
+    def _artifact(self, path: str) -> dict[str, str]:
+        candidate = Path(path).absolute()
+        if self.root is not None:
+            try:
+                relative = candidate.relative_to(self.root)
+            except ValueError:
+                # The root was resolved; a path under it through a symlinked folder (the
+                # root given as /tmp/x on a system where /tmp links elsewhere) still is.
+                try:
+                    relative = candidate.parent.resolve().relative_to(self.root) / candidate.name
+                except (ValueError, OSError, RuntimeError):
+                    relative = None
+            if relative is not None:
+                return {"uri": quote(relative.as_posix()), "uriBaseId": SOURCE_ROOT}
+        return {"uri": candidate.as_uri()}
+
+    def base_ids(self) -> dict[str, Any]:
+        if self.root is None:
+            return {}
+        uri = self.root.as_uri().rstrip("/") + "/"
+        return {"originalUriBaseIds": {SOURCE_ROOT: {"uri": uri}}}
 
 
-def _fixes(file: FileResult, finding: Finding, data: bytes | None) -> list[dict[str, Any]]:
+def _fixes(
+    file: FileResult, finding: Finding, data: bytes | None, artifact: dict[str, str]
+) -> list[dict[str, Any]]:
     """The preferred fix, verified on a copy of the file, as a SARIF fix."""
     from unguarded.fixes.batch import sarif_fix
 
     if data is None:
         return []
-    fix = sarif_fix(file.path, data, finding, _uri(file.path))
-    return [fix] if fix is not None else []
+    fix = sarif_fix(file.path, data, finding, artifact["uri"])
+    if fix is None:
+        return []
+    changes = fix.get("artifactChanges")
+    if isinstance(changes, list):
+        for change in changes:
+            change["artifactLocation"] = dict(artifact)  # with the file's uriBaseId
+    return [fix]
 
 
 def _read(path: str) -> bytes | None:
@@ -82,59 +164,114 @@ def _read(path: str) -> bytes | None:
         return None
 
 
-def to_sarif(result: ScanResult) -> str:
+def _result(
+    file: FileResult,
+    finding: Finding,
+    index: dict[str, int],
+    locations: _Locations,
+    data: bytes | None,
+    baseline: bool,
+) -> dict[str, Any]:
+    artifact = locations.artifact(file.path)
+    location = {
+        "physicalLocation": {
+            "artifactLocation": artifact,
+            "region": _region(file.regions[finding.span]),
+        }
+    }
+    steps = [
+        {
+            "physicalLocation": {
+                "artifactLocation": artifact,
+                "region": _region(file.regions[step.span]),
+            },
+            "message": {"text": ("origin: " if position == 0 else "") + step.label},
+        }
+        for position, step in enumerate(finding.path)
+    ]
+    entry: dict[str, Any] = {
+        "ruleId": finding.rule_id,
+        "level": _LEVELS[finding.severity],
+        "message": {"text": finding.message},
+        "locations": [location],
+        "relatedLocations": [{"id": position, **step} for position, step in enumerate(steps)],
+    }
+    if finding.rule_id in index:
+        entry["ruleIndex"] = index[finding.rule_id]
+    fingerprint = file.fingerprints.get(finding)
+    if fingerprint is not None:
+        entry["partialFingerprints"] = {FINGERPRINT_KEY: fingerprint}
+    if steps:
+        # Origin, each step, then the sink: GitHub's "show paths".
+        flow = [{"location": step} for step in steps]
+        flow.append({"location": {**location, "message": {"text": f"sink: {finding.sink_name}"}}})
+        entry["codeFlows"] = [{"threadFlows": [{"locations": flow}]}]
+    if baseline:
+        entry["baselineState"] = "new"
+    fixes = _fixes(file, finding, data, artifact)
+    if fixes:
+        entry["fixes"] = fixes
+    return entry
+
+
+def _notifications(result: ScanResult, locations: _Locations) -> list[dict[str, Any]]:
+    """Files that could not be analysed (unreadable, timed out, crashed), for the log."""
+    return [
+        {
+            "level": "error",
+            "message": {"text": f"{file.path}: {file.error}"},
+            "locations": [
+                {"physicalLocation": {"artifactLocation": locations.artifact(file.path)}}
+            ],
+        }
+        for file in result.files
+        if file.error
+    ]
+
+
+def to_sarif(result: ScanResult, source_root: Path | None = None) -> str:
+    """The scan as one SARIF run. `source_root` (the repository's root) makes paths
+    relative, which GitHub needs to place alerts; without it paths are absolute URIs."""
     rules = list(CATALOG.values())
     index = {rule.id: position for position, rule in enumerate(rules)}
-    results: list[dict[str, Any]] = []
+    locations = _Locations(source_root)
     contents: dict[str, bytes | None] = {}
+    results: list[dict[str, Any]] = []
     for file, finding in result.findings:
         if file.path not in contents:
             contents[file.path] = _read(file.path)
-        location = {
-            "physicalLocation": {
-                "artifactLocation": {"uri": _uri(file.path)},
-                "region": _region(file.regions[finding.span]),
+        results.append(
+            _result(
+                file, finding, index, locations, contents[file.path], result.baseline is not None
+            )
+        )
+    run: dict[str, Any] = {
+        "tool": {
+            "driver": {
+                "name": "unguarded",
+                "version": __version__,
+                "semanticVersion": __version__,
+                "informationUri": "https://github.com/unguarded/unguarded",
+                "rules": [_rule(rule) for rule in rules],
             }
-        }
-        related = [
+        },
+        "invocations": [
             {
-                "id": position,
-                "message": {"text": ("origin: " if position == 0 else "") + step.label},
-                "physicalLocation": {
-                    "artifactLocation": {"uri": _uri(file.path)},
-                    "region": _region(file.regions[step.span]),
-                },
-            }
-            for position, step in enumerate(finding.path)
-        ]
-        entry: dict[str, Any] = {
-            "ruleId": finding.rule_id,
-            "ruleIndex": index[finding.rule_id],
-            "level": _LEVELS[finding.severity],
-            "message": {"text": finding.message},
-            "locations": [location],
-            "relatedLocations": related,
-        }
-        fixes = _fixes(file, finding, contents[file.path])
-        if fixes:
-            entry["fixes"] = fixes
-        results.append(entry)
-    sarif = {
-        "$schema": SARIF_SCHEMA,
-        "version": "2.1.0",
-        "runs": [
-            {
-                "tool": {
-                    "driver": {
-                        "name": "unguarded",
-                        "version": __version__,
-                        "informationUri": "https://github.com/unguarded/unguarded",
-                        "rules": [_rule(rule) for rule in rules],
-                    }
-                },
-                "columnKind": "utf16CodeUnits",
-                "results": results,
+                "executionSuccessful": True,
+                "toolExecutionNotifications": _notifications(result, locations),
             }
         ],
+        **locations.base_ids(),
+        "columnKind": "utf16CodeUnits",
+        "results": results,
     }
+    if result.baseline is not None:
+        run["properties"] = {
+            "baseline": {
+                "ref": result.baseline.ref,
+                "commit": result.baseline.commit,
+                "unchanged": result.baseline.unchanged,
+            }
+        }
+    sarif = {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
     return json.dumps(sarif, indent=2) + "\n"

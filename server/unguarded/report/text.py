@@ -36,5 +36,11 @@ def to_text(result: ScanResult, verbose: bool = False) -> str:
     )
     if skipped:
         summary += f", {skipped} skipped"
+    if result.baseline is not None:
+        unchanged = result.baseline.unchanged
+        summary += (
+            f"; {unchanged} more present at {result.baseline.ref} "
+            f"({result.baseline.commit[:12]}) not shown"
+        )
     lines.append(summary)
     return "\n".join(lines) + "\n"

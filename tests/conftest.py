@@ -1,0 +1,29 @@
+"""Shared test setup."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+
+from tests.sarif_check import check_sarif
+
+
+@pytest.fixture(autouse=True)
+def _every_sarif_is_checked(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Every SARIF log made in a test process goes through the schema and GitHub checks
+    (tests that run `unguarded scan --format sarif` as a process check theirs)."""
+    import unguarded.report
+    import unguarded.report.sarif
+
+    original: Callable[..., str] = unguarded.report.sarif.to_sarif
+
+    def checked(*arguments: Any, **keywords: Any) -> str:
+        log = original(*arguments, **keywords)
+        check_sarif(log)
+        return log
+
+    monkeypatch.setattr(unguarded.report.sarif, "to_sarif", checked)
+    monkeypatch.setattr(unguarded.report, "to_sarif", checked)
+    yield
