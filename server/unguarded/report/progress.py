@@ -29,9 +29,10 @@ class ProgressBar:
 
     def _width(self) -> int:
         try:
-            return os.get_terminal_size(self._stream.fileno()).columns
+            columns = os.get_terminal_size(self._stream.fileno()).columns
         except (AttributeError, ValueError, OSError):
-            return 80
+            columns = 0
+        return columns if columns > 0 else 80  # a pseudo-terminal may report no size
 
     def update(self, label: str, done: int, total: int) -> None:
         now = time.monotonic()

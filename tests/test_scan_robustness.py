@@ -1,0 +1,264 @@
+"""`unguarded scan` on what a real tree throws at it: symlinks, huge files, files the engine
+is slow on or crashes on; and its progress bar, which only a terminal sees."""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import multiprocessing
+import os
+import pty
+import select
+import struct
+import subprocess
+import sys
+import termios
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.sarif_check import check_sarif
+from tests.test_robustness import deep_slow_sources
+from unguarded import cli
+from unguarded import scan as scan_module
+from unguarded.analysis import AnalysisSettings
+from unguarded.scan import DEFAULT_FILE_TIMEOUT, scan, scan_file
+
+VULNERABLE = (
+    "import os\nfrom flask import request\n\n\n"
+    'def run():\n    os.system("ls " + request.args["d"])\n'
+)
+CLEAN = 'import os\n\n\ndef run():\n    os.system("ls /tmp")\n'
+
+
+def run_cli(
+    *arguments: str | Path, timeout: float = 120, cwd: Path | None = None
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "unguarded", "scan", *map(str, arguments)],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        cwd=cwd,
+    )
+
+
+def names(result: scan_module.ScanResult, tree: Path) -> list[str]:
+    return sorted(os.path.relpath(file.path, tree) for file in result.files for _ in file.findings)
+
+
+# ---------------------------------------------------------------------- symlinks
+def test_a_file_reached_by_symlinks_is_analysed_once_under_its_own_path(tmp_path: Path) -> None:
+    tree = tmp_path / "tree"
+    (tree / "pkg").mkdir(parents=True)
+    (tree / "pkg" / "app.py").write_text(VULNERABLE)
+    # Both links sort before what they point to, so walk order alone would pick them.
+    (tree / "pkg" / "alias.py").symlink_to("app.py")
+    (tree / "aaa").symlink_to("pkg", target_is_directory=True)
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "lib.py").write_text(VULNERABLE)
+    (tree / "linked_a.py").symlink_to(outside / "lib.py")
+    (tree / "linked_b.py").symlink_to(outside / "lib.py")
+    (tree / "shared").symlink_to(outside, target_is_directory=True)
+
+    result = scan([tree], AnalysisSettings(), jobs=1)
+    # The real file under its own name; the file outside the tree once, under the first
+    # link's name (the path in the user's tree, as a SARIF upload needs).
+    assert names(result, tree) == ["linked_a.py", "pkg/app.py"]
+    assert len(result.files) == 2
+
+    # A link given on the command line is reported under the name given.
+    result = scan([tree / "pkg" / "alias.py", tree / "pkg" / "app.py"], AnalysisSettings())
+    assert names(result, tree) == ["pkg/alias.py"]
+
+
+# ---------------------------------------------------------------------- huge files
+def _bytes_read() -> int:
+    with open("/proc/self/io") as counters:
+        for line in counters:
+            if line.startswith("rchar:"):
+                return int(line.split()[1])
+    raise AssertionError("no rchar in /proc/self/io")
+
+
+@pytest.mark.skipif(not Path("/proc/self/io").exists(), reason="needs Linux /proc/self/io")
+def test_a_file_over_the_size_limit_is_skipped_without_being_read(tmp_path: Path) -> None:
+    huge = tmp_path / "huge.py"
+    with huge.open("wb") as handle:
+        handle.truncate(20_000_000)  # sparse: 20 MB by stat, nothing on disk
+    before = _bytes_read()
+    result = scan_file(str(huge), AnalysisSettings())
+    assert _bytes_read() - before < 100_000, "the file was read"
+    assert result.skipped == "larger than 2000000 bytes"
+
+    small = tmp_path / "small.py"
+    small.write_text(VULNERABLE * 20)
+    before = _bytes_read()
+    limited = scan_file(str(small), AnalysisSettings(max_file_bytes=1000))
+    assert _bytes_read() - before < 1000
+    assert limited.skipped == "larger than 1000 bytes"
+
+    fifo = tmp_path / "pipe.py"
+    os.mkfifo(fifo)  # opening it would wait for a writer forever
+    assert scan_file(str(fifo), AnalysisSettings()).skipped == "not a regular file"
+
+
+def test_max_file_size_setting_applies_to_scan(tmp_path: Path) -> None:
+    (tmp_path / ".unguarded.toml").write_text("maxFileSize = 1000\n")
+    (tmp_path / "big.py").write_text(VULNERABLE + "# padding\n" * 200)
+    (tmp_path / "app.py").write_text(VULNERABLE)
+    completed = run_cli("--format", "json", tmp_path, cwd=tmp_path)
+    report = json.loads(completed.stdout)
+    assert {Path(s["path"]).name: s["reason"] for s in report["skipped"]} == {
+        "big.py": "larger than 1000 bytes"
+    }
+    assert [Path(f["path"]).name for f in report["findings"]] == ["app.py"]
+
+
+# ---------------------------------------------------------------------- time limit
+def test_cli_default_time_limit_is_the_scanners() -> None:
+    assert cli.DEFAULT_FILE_TIMEOUT == DEFAULT_FILE_TIMEOUT
+    assert run_cli("--file-timeout", "-1", ".").returncode == 2
+
+
+@pytest.fixture(scope="module")
+def slow_tree(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Two files the engine takes minutes on, one slow in Python (the `a + a + ...` chain)
+    and one slow inside a native tree-sitter query (10,000 nested calls: no signal handler
+    runs for a minute), among files it analyses in milliseconds."""
+    tree = tmp_path_factory.mktemp("slow")
+    slow = deep_slow_sources()
+    (tree / "a_chain.py").write_text(slow["chain.py"])
+    (tree / "b_calls.py").write_text(slow["calls.py"])
+    for index in range(5):
+        (tree / f"c_app{index}.py").write_text(VULNERABLE)
+    (tree / "d_clean.py").write_text(CLEAN)
+    return tree
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_file_over_the_time_limit_is_an_error_and_the_scan_goes_on(
+    slow_tree: Path, jobs: str
+) -> None:
+    started = time.monotonic()
+    completed = run_cli(
+        "--file-timeout", "2", "-j", jobs, "--format", "sarif", ".", timeout=60, cwd=slow_tree
+    )
+    elapsed = time.monotonic() - started
+    # 2 s each, plus the 2 s grace before the worker stuck in native code is killed.
+    assert elapsed < 30, f"took {elapsed:.1f} s"
+    assert completed.returncode == 1, completed.stderr
+    sarif = check_sarif(completed.stdout)
+    run = sarif["runs"][0]
+    reported = sorted(
+        r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in run["results"]
+    )
+    assert reported == [f"c_app{index}.py" for index in range(5)]
+    notifications = run["invocations"][0]["toolExecutionNotifications"]
+    timed_out = sorted(
+        n["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for n in notifications
+    )
+    assert timed_out == ["a_chain.py", "b_calls.py"]
+    assert all("analysis timed out after 2 s" in n["message"]["text"] for n in notifications)
+
+
+def test_time_outs_are_listed_in_text_and_json(slow_tree: Path) -> None:
+    target = [slow_tree / "a_chain.py", slow_tree / "c_app0.py"]
+    text = run_cli("--file-timeout", "1", *target, timeout=60)
+    assert f"{slow_tree / 'a_chain.py'}: error: analysis timed out after 1 s" in text.stdout
+    report = json.loads(run_cli("--file-timeout", "1", "--format", "json", *target).stdout)
+    assert report["errors"] == [
+        {"path": str(slow_tree / "a_chain.py"), "error": "analysis timed out after 1 s"}
+    ]
+    assert len(report["findings"]) == 1
+
+
+@pytest.mark.skipif(
+    multiprocessing.get_start_method() != "fork", reason="the patch reaches workers by fork"
+)
+def test_a_crashing_worker_is_replaced(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    original = scan_module.analyze
+
+    def crash_on_one_file(document: Any, settings: AnalysisSettings) -> Any:
+        if document.uri.endswith("crash.py"):
+            os._exit(3)  # as a segfault in native code would end the process
+        return original(document, settings)
+
+    monkeypatch.setattr(scan_module, "analyze", crash_on_one_file)
+    for index in range(6):
+        (tmp_path / f"app{index}.py").write_text(VULNERABLE)
+    (tmp_path / "crash.py").write_text(VULNERABLE)
+    result = scan([tmp_path], AnalysisSettings(), jobs=1)
+    by_name = {Path(file.path).name: file for file in result.files}
+    assert by_name["crash.py"].error == "analysis crashed (worker exit code 3)"
+    assert all(len(by_name[f"app{index}.py"].findings) == 1 for index in range(6))
+
+
+# ---------------------------------------------------------------------- progress
+@pytest.fixture(scope="module")
+def many_files(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    tree = tmp_path_factory.mktemp("many")
+    for index in range(40):
+        (tree / f"m{index:02}.py").write_text(CLEAN)
+    return tree
+
+
+def _run_with_terminal_stderr(*arguments: str | Path, columns: int = 0) -> tuple[int, str, bytes]:
+    """Run a scan with stderr on a pseudo-terminal (`columns` wide; 0: a terminal that
+    reports no size); return its exit code, stdout and what the terminal received."""
+    main, secondary = pty.openpty()
+    fcntl.ioctl(secondary, termios.TIOCSWINSZ, struct.pack("HHHH", 24, columns, 0, 0))
+    process = subprocess.Popen(
+        [sys.executable, "-m", "unguarded", "scan", *map(str, arguments)],
+        stdout=subprocess.PIPE,
+        stderr=secondary,
+        env={**os.environ, "TERM": "xterm"},
+    )
+    os.close(secondary)
+    terminal = b""
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        ready, _, _ = select.select([main], [], [], 0.5)
+        if ready:
+            try:
+                chunk = os.read(main, 65536)
+            except OSError:  # EIO: every writer has closed the terminal
+                break
+            if not chunk:
+                break
+            terminal += chunk
+        elif process.poll() is not None:
+            break
+    os.close(main)
+    assert process.stdout is not None
+    stdout = process.stdout.read().decode()
+    return process.wait(timeout=30), stdout, terminal
+
+
+def test_progress_bar_on_a_terminal(many_files: Path) -> None:
+    code, stdout, terminal = _run_with_terminal_stderr("-j", "2", many_files)
+    assert code == 0
+    assert stdout == "0 findings (0 errors, 0 warnings) in 40 files\n"  # the report is intact
+    frames = terminal.split(b"\r")
+    assert b"scanning [" in terminal and b"] 40/40 files" in terminal, terminal
+    assert terminal.endswith(b"\r\x1b[K"), "the bar is cleared at the end"
+    assert b"\n" not in terminal, "one line, redrawn in place"
+    assert len(frames) >= 2
+
+    _, _, terminal = _run_with_terminal_stderr("-j", "2", many_files, columns=30)
+    frames = [frame.replace(b"\x1b[K", b"") for frame in terminal.split(b"\r")]
+    assert max(len(frame) for frame in frames) <= 29, frames  # never wraps to a new line
+    assert b"40/40" in terminal
+
+    code, _, terminal = _run_with_terminal_stderr("--no-progress", many_files)
+    assert code == 0 and terminal == b""
+
+
+def test_no_progress_on_a_pipe(many_files: Path) -> None:
+    completed = run_cli("-j", "2", many_files)
+    assert completed.returncode == 0
+    assert completed.stderr == ""
+    assert completed.stdout == "0 findings (0 errors, 0 warnings) in 40 files\n"
