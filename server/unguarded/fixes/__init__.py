@@ -28,6 +28,7 @@ from unguarded.fixes.model import (
 from unguarded.fixes.password_hash import password_hash_fixes
 from unguarded.fixes.path import path_fixes
 from unguarded.fixes.randomness import randomness_fixes
+from unguarded.fixes.redirect import redirect_fixes
 from unguarded.fixes.secrets import secret_fixes
 from unguarded.fixes.settings import settings_fixes
 from unguarded.fixes.source import Source
@@ -64,6 +65,7 @@ RULE_FIXERS: dict[str, RuleFixer] = {
     "weak-password-hash": password_hash_fixes,
     "missing-csrf": csrf_fixes,
     "xxe": xxe_fixes,
+    "open-redirect": redirect_fixes,
 }
 
 

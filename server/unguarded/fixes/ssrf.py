@@ -113,13 +113,18 @@ def ssrf_fixes(source: Source, finding: Finding) -> list[Fix]:
     return [builder.build(f"Allow only hosts in {ALLOWED} before this request", preferred=True)]
 
 
-def _subject(builder: FixBuilder, argument: Node) -> tuple[str, list[str]]:
-    """The expression the guard tests, and any statement that has to run first."""
+def guard_subject(
+    builder: FixBuilder, argument: Node, named: bool = False
+) -> tuple[str, list[str]]:
+    """The expression the guard tests, and any statement that has to run first. With
+    `named`, anything but a plain name is first stored in a variable (a guard that tests
+    the value several times stays readable)."""
     source = builder.source
     if argument.type == "identifier" and not captured(source, argument):
         return text_of(argument), []
     if (
-        argument.type != "identifier"
+        not named
+        and argument.type != "identifier"
         and pure(argument)
         and not any(captured(source, n) for n in identifiers_in(argument))
     ):
@@ -135,7 +140,7 @@ def _subject(builder: FixBuilder, argument: Node) -> tuple[str, list[str]]:
 
 def _guard(builder: FixBuilder, argument: Node) -> list[tuple[int, str]]:
     source = builder.source
-    subject, before = _subject(builder, argument)
+    subject, before = guard_subject(builder, argument)
     parsed = source.fresh_name("parsed", argument)
     refuse = rejection(builder, argument, MESSAGE)
     http, https = source.string("http"), source.string("https")

@@ -1,0 +1,50 @@
+"""open-redirect: a guard before the redirect that lets only same-site paths through. A
+path must start with one "/" (not "//" or "/\\", which browsers read as another host) and
+hold no control characters (browsers drop tabs and newlines, so "/\\t/evil.example" is
+"//evil.example"). Anything else is refused in the style of the framework."""
+
+from __future__ import annotations
+
+from unguarded.analysis.model import Finding
+from unguarded.fixes.builder import FixBuilder, rejection
+from unguarded.fixes.model import Fix
+from unguarded.fixes.source import Node, Source
+from unguarded.fixes.ssrf import guard_subject
+from unguarded.fixes.strings import Unsupported
+
+MESSAGE = "redirect target must be a path on this site"
+
+
+def redirect_fixes(source: Source, finding: Finding) -> list[Fix]:
+    argument = source.node_at(finding.argument)
+    if argument is None:
+        return []
+    if source.insertion_statement(argument) is None and source.expression_arrow(argument) is None:
+        return []
+    builder = FixBuilder(source, finding.rule_id)
+    try:
+        lines = _guard(builder, argument)
+    except Unsupported:
+        return []
+    if not builder.place_before(argument, lines):
+        return []
+    return [builder.build("Redirect only to paths on this site", preferred=True)]
+
+
+def _guard(builder: FixBuilder, argument: Node) -> list[tuple[int, str]]:
+    source = builder.source
+    subject, before = guard_subject(builder, argument, named=True)
+    refuse = rejection(builder, argument, MESSAGE)
+    slash, doubled, backslash = source.string("/"), source.string("//"), source.string("/\\")
+    if source.python:
+        condition = (
+            f"if not {subject}.startswith({slash}) or {subject}.startswith(({doubled}, "
+            f"{backslash})) or not {subject}.isprintable()"
+        )
+    else:
+        condition = (
+            f'if (typeof {subject} !== "string" || !{subject}.startsWith({slash}) || '
+            f"{subject}.startsWith({doubled}) || {subject}.startsWith({backslash}) || "
+            f"/[\\u0000-\\u001f]/.test({subject}))"
+        )
+    return [*((0, line) for line in before), *builder.block(condition, refuse)]
