@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from unguarded.analysis import AnalysisSettings, Finding
 from unguarded.documents import Document
 from unguarded.fixes.command import command_fixes
+from unguarded.fixes.cors import cors_fixes
 from unguarded.fixes.csrf import csrf_fixes
 from unguarded.fixes.model import (
     Fix,
@@ -66,6 +67,7 @@ RULE_FIXERS: dict[str, RuleFixer] = {
     "missing-csrf": csrf_fixes,
     "xxe": xxe_fixes,
     "open-redirect": redirect_fixes,
+    "permissive-cors": cors_fixes,
 }
 
 
