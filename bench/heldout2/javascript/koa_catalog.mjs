@@ -117,8 +117,8 @@ router.post("/prefs", async (ctx) => {
   // data-only format
   // ok: unsafe-deserialization
   const prefs = JSON.parse(ctx.request.body.prefs ?? "{}");
-  // preferences cookie, not auth
-  // ok: insecure-cookie
+  // explicit httpOnly: false (the docs report an explicit false flag on any cookie; see RESULTS.md, label corrections)
+  // ruleid: insecure-cookie
   ctx.cookies.set("prefs", Buffer.from(JSON.stringify(prefs)).toString("base64"), { httpOnly: false });
   ctx.status = 204;
 });
