@@ -4,7 +4,7 @@
    function: (identifier)
    arguments: (arguments . (object) @_options)) @sink.call
  (#match? @_options "(^|[{,\\s])credentials\\s*:\\s*true")
- (#match? @_options "(^|[{,\\s])origin\\s*:\\s*(true\\b|[\"'`]\\*[\"'`]|(async\\s*)?\\(?[\\w\\s,]*\\)?\\s*=>\\s*\\w+\\(\\s*null\\s*,\\s*(true|origin)\\s*\\))")
+ (#match? @_options "(^|[{,\\s])origin\\s*:\\s*(true\\b|/\\.[*+]/|/\\^\\.[*+]\\$?/|[\"'`]\\*[\"'`]|(async\\s*)?\\(?[\\w\\s,]*\\)?\\s*=>\\s*\\w+\\(\\s*null\\s*,\\s*(true|origin)\\s*\\))")
  (#set! unguarded.module "cors")
  (#set! unguarded.rule "permissive-cors"))
 
@@ -14,7 +14,7 @@
    arguments: (arguments . (object) @_options)) @sink.call
  (#eq? @_method "enableCors")
  (#match? @_options "(^|[{,\\s])credentials\\s*:\\s*true")
- (#match? @_options "(^|[{,\\s])origin\\s*:\\s*(true\\b|[\"'`]\\*[\"'`]|(async\\s*)?\\(?[\\w\\s,]*\\)?\\s*=>\\s*\\w+\\(\\s*null\\s*,\\s*(true|origin)\\s*\\))")
+ (#match? @_options "(^|[{,\\s])origin\\s*:\\s*(true\\b|/\\.[*+]/|/\\^\\.[*+]\\$?/|[\"'`]\\*[\"'`]|(async\\s*)?\\(?[\\w\\s,]*\\)?\\s*=>\\s*\\w+\\(\\s*null\\s*,\\s*(true|origin)\\s*\\))")
  (#set! unguarded.rule "permissive-cors"))
 
 ; Fastify: register(cors, {...}) with the same options.
@@ -26,5 +26,5 @@
  (#eq? @_method "register")
  (#match? @_plugin "(?i)cors")
  (#match? @_options "(^|[{,\\s])credentials\\s*:\\s*true")
- (#match? @_options "(^|[{,\\s])origin\\s*:\\s*(true\\b|[\"'`]\\*[\"'`]|(async\\s*)?\\(?[\\w\\s,]*\\)?\\s*=>\\s*\\w+\\(\\s*null\\s*,\\s*(true|origin)\\s*\\))")
+ (#match? @_options "(^|[{,\\s])origin\\s*:\\s*(true\\b|/\\.[*+]/|/\\^\\.[*+]\\$?/|[\"'`]\\*[\"'`]|(async\\s*)?\\(?[\\w\\s,]*\\)?\\s*=>\\s*\\w+\\(\\s*null\\s*,\\s*(true|origin)\\s*\\))")
  (#set! unguarded.rule "permissive-cors"))

@@ -81,3 +81,32 @@
  (#any-of? @_function "run_simple" "DebuggedApplication")
  (#any-of? @_keyword "use_debugger" "use_evalex" "evalex")
  (#set! unguarded.rule "debug-mode"))
+
+; Flask: app.config.update(DEBUG=True) / app.config.from_mapping(DEBUG=True).
+((call
+   function: (attribute
+     object: (attribute attribute: (identifier) @_config)
+     attribute: (identifier) @_update)
+   arguments: (argument_list
+     (keyword_argument
+       name: (identifier) @_debug
+       value: (true)) @sink.arg)) @sink.call
+ (#eq? @_config "config")
+ (#any-of? @_update "update" "from_mapping")
+ (#eq? @_debug "DEBUG")
+ (#set! unguarded.sink "app.config DEBUG=True")
+ (#set! unguarded.rule "debug-mode"))
+
+; A configuration class for production (ProductionConfig, ProdSettings, LiveConfig)
+; with DEBUG = True. Development, test and local classes turn it on on purpose.
+((class_definition
+   name: (identifier) @_class
+   body: (block
+     (expression_statement
+       (assignment
+         left: (identifier) @_debug
+         right: (true)) @sink.call)))
+ (#match? @_class "(?i)(prod|live|release|deploy|staging)")
+ (#eq? @_debug "DEBUG")
+ (#set! unguarded.sink "DEBUG = True")
+ (#set! unguarded.rule "debug-mode"))

@@ -39,3 +39,10 @@
  (#not-match? @sink.arg "(?i:change[-_ ]?me|example|placeholder|xxx|your[-_ ]?|dummy|test|empty|sample|fake|replace|todo|redacted|secret[-_]?here|insert|lorem)|<[^>]*>|\\*\\*\\*|\\.\\.\\.|\\$\\{|\\{\\{|%\\(|%s|^\\W{1,3}https?://|^\\W{1,3}(/|\\./|~/)|^\\W{1,3}[A-Z][A-Z0-9]*(_[A-Z0-9]+)+\\W$|^\\W{1,3}(?i:[a-z_.:-]*(token|auth|session|access|refresh|jwt|user|bearer)[a-z_.:-]*)\\W$|^\\W{1,3}[xX]-[A-Za-z-]+\\W$|^\\W{1,3}[A-Za-z]+([._][A-Za-z]+)*\\W$|^[rR]|\\\\[wsdbWSDB]|\\[\\^|\\(\\?")
  (#set! unguarded.sink "Hard-coded secret")
  (#set! unguarded.rule "hardcoded-secret"))
+
+; A PEM private key written into the source, whatever it is assigned to: a key block with
+; real base64 content (placeholders such as "..." have none).
+((string) @sink.call @sink.arg
+ (#match? @sink.arg "-----BEGIN ([A-Z]+ )*PRIVATE KEY-----(.|\\n|\\\\n)*[A-Za-z0-9+/]{40}")
+ (#set! unguarded.sink "Hard-coded private key")
+ (#set! unguarded.rule "hardcoded-secret"))

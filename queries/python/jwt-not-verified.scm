@@ -62,3 +62,14 @@
  (#not-match? @_arguments "(?i)algorithm|\\*\\*|\\[\\s*[\"'](HS|RS|ES|PS|EdDSA)|verify_signature|verify\\s*=")
  (#set! unguarded.sink "jwt.decode() without algorithms=")
  (#set! unguarded.rule "jwt-not-verified"))
+
+; python-jose: jwt.get_unverified_claims(token) returns the payload without checking the
+; signature (get_unverified_header only picks the key and stays allowed).
+((call
+   function: (attribute
+     object: (identifier) @_jwt
+     attribute: (identifier) @_claims)) @sink.call
+ (#any-of? @_jwt "jwt" "jose_jwt" "jws")
+ (#any-of? @_claims "get_unverified_claims")
+ (#set! unguarded.sink "jwt.get_unverified_claims()")
+ (#set! unguarded.rule "jwt-not-verified"))

@@ -74,11 +74,12 @@
  (#set! unguarded.sink "Meta.csrf = False")
  (#set! unguarded.rule "missing-csrf"))
 
-; Flask: an app created in this module, with routes that change state (POST/PUT/PATCH/
-; DELETE), users kept in a cookie session (session, Flask-Login) and no CSRF
-; protection in the module's code (no CSRFProtect, no Flask-WTF forms, no SeaSurf, no
-; csrf object or token check; comments do not count).
-; Apps created in a factory are matched in the factory's body.
+; Flask: an app created in this module (at the top level or in a factory function), with
+; routes that change state (POST/PUT/PATCH/DELETE), users kept in a cookie session
+; (session, Flask-Login) and no CSRF protection anywhere in the module's code (no
+; CSRFProtect, no Flask-WTF forms, no SeaSurf, no csrf object or token check). The evidence
+; is code-shaped (`session[...]`, `session.get(`, imports) so that comments do not count.
+
 ([(module
     (expression_statement
       (assignment
@@ -93,26 +94,28 @@
             (keyword_argument
               name: (identifier) @_methods
               value: [(list (string) @_verb) (tuple (string) @_verb)]))))))
-  (block
-    (expression_statement
-      (assignment
-        right: (call
-          function: [(identifier) @_flask
-                     (attribute attribute: (identifier) @_flask)]) @sink.call))
-    (decorated_definition
-      (decorator
-        (call
-          function: (attribute attribute: (identifier) @_route)
-          arguments: (argument_list
-            (keyword_argument
-              name: (identifier) @_methods
-              value: [(list (string) @_verb) (tuple (string) @_verb)]))))))]
+  (module
+    (function_definition
+      body: (block
+        (expression_statement
+          (assignment
+            right: (call
+              function: [(identifier) @_flask
+                         (attribute attribute: (identifier) @_flask)]) @sink.call))
+        (decorated_definition
+          (decorator
+            (call
+              function: (attribute attribute: (identifier) @_route)
+              arguments: (argument_list
+                (keyword_argument
+                  name: (identifier) @_methods
+                  value: [(list (string) @_verb) (tuple (string) @_verb)]))))))))]
   @_program
  (#eq? @_flask "Flask")
  (#eq? @_route "route")
  (#eq? @_methods "methods")
  (#match? @_verb "^[\"'](?i:post|put|patch|delete)[\"']$")
- (#match? @_program "\\bsession\\b|flask_login|login_user|current_user|login_required")
+ (#match? @_program "(?m)\\bsession(\\[|\\.(get|pop|clear|setdefault|update|modified|permanent)\\b)|^from flask import[^\\n]*\\bsession\\b|^from flask_login |^import flask_login|login_user\\(|current_user\\.|@login_required")
  (#not-match? @_program "CSRFProtect|CsrfProtect|SeaSurf|FlaskForm|\\bcsrf(_\\w+)?\\s*[.=(]|WTF_CSRF|csrf_token|[xX]-CSRF")
  (#set! unguarded.sink "Flask app with state-changing routes and no CSRFProtect")
  (#set! unguarded.rule "missing-csrf"))
@@ -128,20 +131,22 @@
       (decorator
         (call
           function: (attribute attribute: (identifier) @_method)))))
-  (block
-    (expression_statement
-      (assignment
-        right: (call
-          function: [(identifier) @_flask
-                     (attribute attribute: (identifier) @_flask)]) @sink.call))
-    (decorated_definition
-      (decorator
-        (call
-          function: (attribute attribute: (identifier) @_method)))))]
+  (module
+    (function_definition
+      body: (block
+        (expression_statement
+          (assignment
+            right: (call
+              function: [(identifier) @_flask
+                         (attribute attribute: (identifier) @_flask)]) @sink.call))
+        (decorated_definition
+          (decorator
+            (call
+              function: (attribute attribute: (identifier) @_method)))))))]
   @_program
  (#eq? @_flask "Flask")
  (#any-of? @_method "post" "put" "patch" "delete")
- (#match? @_program "\\bsession\\b|flask_login|login_user|current_user|login_required")
+ (#match? @_program "(?m)\\bsession(\\[|\\.(get|pop|clear|setdefault|update|modified|permanent)\\b)|^from flask import[^\\n]*\\bsession\\b|^from flask_login |^import flask_login|login_user\\(|current_user\\.|@login_required")
  (#not-match? @_program "CSRFProtect|CsrfProtect|SeaSurf|FlaskForm|\\bcsrf(_\\w+)?\\s*[.=(]|WTF_CSRF|csrf_token|[xX]-CSRF")
  (#set! unguarded.sink "Flask app with state-changing routes and no CSRFProtect")
  (#set! unguarded.rule "missing-csrf"))
