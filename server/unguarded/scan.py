@@ -112,6 +112,8 @@ class BaselineSummary:
 class ScanResult:
     files: list[FileResult] = field(default_factory=list)
     baseline: BaselineSummary | None = None
+    # Problems of a whole engine (semgrep failed), for the report and the exit code.
+    engine_errors: list[str] = field(default_factory=list)
 
     @property
     def findings(self) -> list[tuple[FileResult, Finding]]:
@@ -375,6 +377,24 @@ def _analyse(
     result.findings = findings
 
 
+def add_findings(file: FileResult, data: bytes, findings: Sequence[Finding]) -> None:
+    """Findings another engine made on `data` (the file's bytes), with their regions and
+    fingerprints. Findings the file has already keep theirs."""
+    if not findings:
+        return
+    language = language_for_path(file.path)
+    lines = LineIndex(data)
+    for finding in findings:
+        for span in (finding.span, *(step.span for step in finding.path)):
+            file.regions[span] = region(lines, span)
+    if language is not None:
+        document = Document(Path(file.path).absolute().as_uri(), language, data)
+        file.fingerprints.update(fingerprints(document, findings))
+    file.findings = sorted(
+        [*file.findings, *findings], key=lambda f: (f.span.start_byte, f.rule_id)
+    )
+
+
 def _read(path: str, max_bytes: int) -> tuple[bytes | None, str | None]:
     """The file's bytes, or None and why it is skipped. The size comes from stat first, so
     a huge file is never read; FIFOs and devices are never opened (that could block)."""
@@ -461,16 +481,6 @@ def analyse_all(
     return results
 
 
-def _compile_queries(tasks: Sequence[_Task]) -> None:
-    """Compile the tasks' languages' queries here once (about 0.4 s each), so that forked
-    workers, today's and those of the next scan in this process, start with them."""
-    from unguarded.analysis.queries import queries_for
-
-    languages = {language_for_path(path) for path, _, _ in tasks}
-    for language in sorted({language.name for language in languages if language is not None}):
-        queries_for(language)
-
-
 def _worker_main(
     connection: Connection, settings: AnalysisSettings, file_timeout: float | None, parent: int
 ) -> None:
@@ -481,11 +491,15 @@ def _worker_main(
         try:
             task = connection.recv()
         except (EOFError, OSError):
-            return  # the parent is gone
+            break  # the parent is gone
         if task is None:
-            return
+            break
         path, explicit, data = task
         connection.send(scan_file(path, settings, explicit, file_timeout, data))
+    connection.close()
+    # Skip interpreter teardown: nothing is left to flush, and freeing tree-sitter objects
+    # at exit has crashed py-tree-sitter before (see analysis/queries.py).
+    os._exit(0)
 
 
 def _die_with_parent(parent: int) -> None:
@@ -556,8 +570,6 @@ class _WorkerPool:
         return _Worker(self._context, self._settings, self._timeout)
 
     def run(self, tasks: Sequence[_Task], progress: Progress | None) -> list[FileResult]:
-        if self._context.get_start_method() == "fork":
-            _compile_queries(tasks)
         queue = deque(tasks)
         results: list[FileResult] = []
         workers: list[_Worker] = []
@@ -622,8 +634,11 @@ def scan(
     only: frozenset[Path] | None = None,
     file_timeout: float | None = DEFAULT_FILE_TIMEOUT,
     progress: Progress | None = None,
+    started: Callable[[list[str]], None] | None = None,
 ) -> ScanResult:
-    """Analyse the files under `paths`; `only` (resolved paths) limits them further."""
+    """Analyse the files under `paths`; `only` (resolved paths) limits them further.
+    `started` gets the files to analyse before the analysis starts (semgrep runs on the
+    same files meanwhile)."""
     explicit = {p.resolve() for p in paths if p.is_file()}
     result = ScanResult()
     work: list[_Task] = []
@@ -636,6 +651,8 @@ def scan(
             result.files.append(FileResult(str(path), skipped=reason))
         else:
             work.append((str(path), path.resolve() in explicit, None))
+    if started is not None:
+        started([path for path, _, _ in work])
     result.files.extend(analyse_all(work, settings, jobs, file_timeout, progress))
     result.files.sort(key=lambda file: file.path)
     return result
