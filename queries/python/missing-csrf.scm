@@ -79,7 +79,6 @@
 ; (session, Flask-Login) and no CSRF protection anywhere in the module's code (no
 ; CSRFProtect, no Flask-WTF forms, no SeaSurf, no csrf object or token check). The evidence
 ; is code-shaped (`session[...]`, `session.get(`, imports) so that comments do not count.
-
 ([(module
     (expression_statement
       (assignment
