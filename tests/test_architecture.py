@@ -42,7 +42,7 @@ def test_only_the_lsp_package_speaks_the_protocol() -> None:
 
 
 def test_engine_does_not_depend_on_the_application_layers() -> None:
-    for package in ("analysis", "documents", "catalog"):
+    for package in ("analysis", "documents", "catalog", "semgrep"):
         for path in (PACKAGE / package).rglob("*.py"):
             for module in _imports(path):
                 assert not module.startswith(

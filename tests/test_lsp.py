@@ -263,10 +263,13 @@ async def test_scan_workspace_publishes_files_that_are_not_open(tmp_path) -> Non
         params.root_uri = tmp_path.as_uri()
         params.workspace_folders = [types.WorkspaceFolder(uri=tmp_path.as_uri(), name="demo")]
         await client.initialize_session(params)
+        # The tree-sitter engine only (semgrep in workspace scans: tests/test_lsp_semgrep.py).
         result = await client.workspace_execute_command_async(
-            types.ExecuteCommandParams(command="unguarded.scanWorkspace", arguments=[])
+            types.ExecuteCommandParams(
+                command="unguarded.scanWorkspace", arguments=[{"semgrep": False}]
+            )
         )
-        assert result == {"files": 2, "findings": 1}
+        assert result == {"files": 2, "findings": 1, "semgrep": "off", "cancelled": False}
         uri = (tmp_path / "app.py").resolve().as_uri()
         diagnostics = await wait_for_diagnostics(client, uri, lambda d: len(d) == 1)
         assert diagnostics[0].code == "ssrf"

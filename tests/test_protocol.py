@@ -5,6 +5,7 @@ and no way for a workspace or its settings to make the server run code or use th
 
 from __future__ import annotations
 
+import ast
 import json
 import os
 import queue
@@ -19,6 +20,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
+from unguarded.semgrep import find_semgrep
 
 SERVER_ENV = {**os.environ, "PYTHONFAULTHANDLER": "1"}
 METHOD_NOT_FOUND = -32601
@@ -488,4 +491,21 @@ def test_no_workspace_file_or_setting_makes_the_server_run_code_or_connect(
     assert "unknown setting 'path'" in named and "unknown setting 'command'" in named, named
     assert raw.stop() == 0
     assert not (tmp_path / "PWNED").exists(), (tmp_path / "PWNED").read_text()
-    assert audit_log.read_text() == ""
+    events = audit_log.read_text().splitlines()
+    assert [e for e in events if not _trusted_semgrep(e, hostile_workspace)] == []
+
+
+def _trusted_semgrep(event: str, workspace: Path) -> bool:
+    """The one program the server may start (after the save above): the semgrep of its
+    own environment, offline, on a copy of the document outside the workspace, with no
+    config the workspace chose."""
+    prefix = "subprocess.Popen "
+    if not event.startswith(prefix):
+        return False
+    executable, arguments, _, _ = ast.literal_eval(event.removeprefix(prefix))
+    return (
+        executable == find_semgrep()
+        and "--metrics=off" in arguments
+        and "--disable-version-check" in arguments
+        and not any(str(workspace) in str(argument) for argument in arguments)
+    )

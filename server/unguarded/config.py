@@ -6,11 +6,13 @@ Unknown keys and bad values never raise: they are collected as problems the call
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from typing import Any
 
 from unguarded.analysis.settings import ALL_RULES, AnalysisSettings
 from unguarded.catalog import CATALOG, Severity
+from unguarded.semgrep.runner import network_config_problem
 
 RUN_MODES = ("onType", "onSave")
 
@@ -66,6 +68,22 @@ SETTINGS_SCHEMA: dict[str, SettingDoc] = {
         "array", [], "Glob patterns of files to analyse (`unguarded scan`); empty means all."
     ),
     "exclude": SettingDoc("array", [], "Glob patterns of files never analysed."),
+    "semgrep.enable": SettingDoc(
+        "boolean",
+        True,
+        "Also run semgrep (unguarded's rules plus `semgrep.configs`) on each saved file, in "
+        "the background, and merge its findings with unguarded's. When semgrep is not "
+        "installed you get one notice per session; set this to `false` to turn it off.",
+    ),
+    "semgrep.timeout": SettingDoc(
+        "number", 30, "Seconds one semgrep run may take before it is stopped."
+    ),
+    "semgrep.configs": SettingDoc(
+        "array",
+        [],
+        "Your own semgrep rule files or folders, run with unguarded's rules: local paths "
+        "only (relative to the workspace). Registry rulesets, `auto` and URLs are refused.",
+    ),
 }
 
 # Config files may spell keys in snake_case.
@@ -77,6 +95,13 @@ _ALIASES = {
 
 
 @dataclass(frozen=True)
+class SemgrepSettings:
+    enable: bool = True
+    timeout: float = 30.0
+    configs: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Settings:
     enable: bool = True
     run: str = "onType"
@@ -84,6 +109,7 @@ class Settings:
     analysis: AnalysisSettings = field(default_factory=AnalysisSettings)
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
+    semgrep: SemgrepSettings = field(default_factory=SemgrepSettings)
 
 
 _SEVERITIES = {severity.value: severity for severity in Severity}
@@ -98,7 +124,7 @@ def parse_settings(raw: object) -> tuple[Settings, list[str]]:
         return Settings(), problems
     if not isinstance(raw, dict):
         return Settings(), [f"settings must be an object, got {type(raw).__name__}"]
-    raw = {_ALIASES.get(key, key): value for key, value in raw.items()}
+    raw = {_ALIASES.get(key, key): value for key, value in _flattened(raw).items()}
 
     for key in raw:
         if key not in SETTINGS_SCHEMA:
@@ -107,8 +133,10 @@ def parse_settings(raw: object) -> tuple[Settings, list[str]]:
     def typed(key: str, kind: type | tuple[type, ...]) -> Any:
         default = SETTINGS_SCHEMA[key].default
         value = raw.get(key, default)
-        if kind is int and isinstance(value, bool):
-            problems.append(f"setting {key!r} must be an integer")
+        if kind in (int, (int, float)) and isinstance(value, bool):
+            problems.append(
+                f"setting {key!r} must be {'an integer' if kind is int else 'a number'}"
+            )
             return default
         if not isinstance(value, kind):
             problems.append(f"setting {key!r} must be {SETTINGS_SCHEMA[key].type}, got {value!r}")
@@ -151,7 +179,39 @@ def parse_settings(raw: object) -> tuple[Settings, list[str]]:
         sources=sources,
         sinks=sinks,
     )
-    return Settings(enable, run, debounce, analysis, include, exclude), problems
+    semgrep = _semgrep_settings(typed, problems)
+    return Settings(enable, run, debounce, analysis, include, exclude, semgrep), problems
+
+
+def _semgrep_settings(
+    typed: Callable[[str, type | tuple[type, ...]], Any], problems: list[str]
+) -> SemgrepSettings:
+    enable = typed("semgrep.enable", bool)
+    timeout = typed("semgrep.timeout", (int, float))
+    if timeout <= 0:
+        problems.append("setting 'semgrep.timeout' must be a positive number of seconds")
+        timeout = SETTINGS_SCHEMA["semgrep.timeout"].default
+    configs = []
+    for config in _names("semgrep.configs", typed("semgrep.configs", list), problems):
+        problem = network_config_problem(config)
+        if problem is not None:
+            problems.append(f"setting 'semgrep.configs': {problem}")
+        else:
+            configs.append(config)
+    return SemgrepSettings(enable, float(timeout), tuple(configs))
+
+
+def _flattened(raw: dict[str, Any]) -> dict[str, Any]:
+    """`{"semgrep": {"enable": false}}` (a TOML table, a nested editor object) is
+    `{"semgrep.enable": false}`, the name VS Code and the schema use."""
+    flat: dict[str, Any] = {}
+    for key, value in raw.items():
+        grouped = isinstance(value, dict) and key not in SETTINGS_SCHEMA
+        if grouped and any(name.startswith(f"{key}.") for name in SETTINGS_SCHEMA):
+            flat.update({f"{key}.{name}": item for name, item in value.items()})
+        else:
+            flat[key] = value
+    return flat
 
 
 def _names(key: str, value: list[Any], problems: list[str]) -> tuple[str, ...]:

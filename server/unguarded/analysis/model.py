@@ -57,6 +57,9 @@ class Finding:
     path: tuple[Step, ...] = ()
     # Free-form facts code actions may use (e.g. driver placeholder style).
     facts: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+    # Which engines reported it: "unguarded" (tree-sitter), "semgrep", or both after
+    # unguarded.semgrep.merge_findings. Not part of equality: it is where, not what.
+    engines: tuple[str, ...] = field(default=("unguarded",), compare=False)
 
     @property
     def line(self) -> int:

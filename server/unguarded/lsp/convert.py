@@ -9,6 +9,11 @@ from unguarded.catalog import CATALOG, Severity
 from unguarded.documents import Document, PositionEncoding
 
 SOURCE = "unguarded"
+# A finding only semgrep reported, and one both engines reported (merge_findings).
+SEMGREP_SOURCE = "semgrep"
+BOTH_SOURCE = "unguarded+semgrep"
+# Diagnostics whose finding the tree-sitter engine made (quick fixes apply to them).
+ENGINE_SOURCES = frozenset({SOURCE, BOTH_SOURCE})
 
 _SEVERITIES = {
     Severity.ERROR: types.DiagnosticSeverity.Error,
@@ -35,10 +40,17 @@ def to_range(document: Document, span: Span, encoding: PositionEncoding) -> type
     )
 
 
+def source_of(finding: Finding) -> str:
+    engines = set(finding.engines)
+    if engines == {SEMGREP_SOURCE}:
+        return SEMGREP_SOURCE
+    return BOTH_SOURCE if SEMGREP_SOURCE in engines else SOURCE
+
+
 def to_diagnostic(
     document: Document, finding: Finding, encoding: PositionEncoding
 ) -> types.Diagnostic:
-    rule = CATALOG[finding.rule_id]
+    rule = CATALOG.get(finding.rule_id)
     related = [
         types.DiagnosticRelatedInformation(
             location=types.Location(
@@ -48,23 +60,31 @@ def to_diagnostic(
         )
         for index, step in enumerate(finding.path)
     ]
+    # A user's own semgrep rule is not in the catalog: its page and CWE come from its
+    # metadata, when it has them.
+    url = rule.docs_url if rule is not None else finding.facts.get("url")
+    cwe = f"CWE-{rule.cwe}" if rule is not None else finding.facts.get("cwe")
+    data: dict[str, object] = {
+        "ruleId": finding.rule_id,
+        "cwe": cwe,
+        "missingControl": finding.missing_control,
+        "origin": finding.origin_kind.value if finding.origin_kind else None,
+        "sink": finding.sink_name,
+        "argument": _plain_range(to_range(document, finding.argument, encoding)),
+        "version": document.version,
+        "engines": list(finding.engines),
+    }
+    if "semgrepRule" in finding.facts:
+        data["semgrepRule"] = finding.facts["semgrepRule"]
     return types.Diagnostic(
         range=to_range(document, finding.span, encoding),
         message=finding.message,
         severity=_SEVERITIES[finding.severity],
         code=finding.rule_id,
-        code_description=types.CodeDescription(href=rule.docs_url),
-        source=SOURCE,
+        code_description=types.CodeDescription(href=url) if url else None,
+        source=source_of(finding),
         related_information=related or None,
-        data={
-            "ruleId": finding.rule_id,
-            "cwe": f"CWE-{rule.cwe}",
-            "missingControl": finding.missing_control,
-            "origin": finding.origin_kind.value if finding.origin_kind else None,
-            "sink": finding.sink_name,
-            "argument": _plain_range(to_range(document, finding.argument, encoding)),
-            "version": document.version,
-        },
+        data=data,
     )
 
 

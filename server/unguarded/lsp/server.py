@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import contextvars
 import logging
 import os
 import sys
@@ -30,8 +31,10 @@ from unguarded.analysis import Finding
 from unguarded.config import Settings
 from unguarded.config_files import ConfigFile, find_config, load_config, settings_for
 from unguarded.documents import Document, PositionEncoding, looks_minified
-from unguarded.lsp.convert import encoding_of, to_diagnostic
+from unguarded.lsp.convert import encoding_of
+from unguarded.lsp.diagnostics import DiagnosticStore
 from unguarded.lsp.scheduler import AnalysisScheduler
+from unguarded.lsp.semgrep_runs import SemgrepRuns
 
 logger = logging.getLogger("unguarded")
 
@@ -41,6 +44,12 @@ MAX_PARSED_DOCUMENTS = 48
 
 # Errors that mean the client sent something wrong: answered, logged as warnings.
 _CLIENT_ERRORS = (JsonRpcInvalidParams, JsonRpcInvalidRequest, JsonRpcMethodNotFound)
+
+# The workDoneToken of the `workspace/executeCommand` being handled (pygls passes a
+# command handler its arguments only). Each message is handled in its own context.
+COMMAND_WORK_DONE_TOKEN: contextvars.ContextVar[int | str | None] = contextvars.ContextVar(
+    "unguarded_command_work_done_token", default=None
+)
 
 
 @dataclass(frozen=True)
@@ -111,6 +120,14 @@ class UnguardedProtocol(LanguageServerProtocol):
     def shutdown_received(self) -> bool:
         return self._shutdown
 
+    @lsp_method(types.WORKSPACE_EXECUTE_COMMAND)
+    def lsp_workspace__execute_command(
+        self, params: types.ExecuteCommandParams
+    ) -> Generator[Any, Any, Any]:
+        COMMAND_WORK_DONE_TOKEN.set(params.work_done_token)
+        result = yield from super().lsp_workspace__execute_command(params)
+        return result
+
     # ------------------------------------------------------------------ text sync
     # The server keeps its own bytes and tree (documents/); pygls' copy of every open
     # document's text would double the memory and add a whole-text split per keystroke.
@@ -168,6 +185,10 @@ class UnguardedServer(LanguageServer):
         self.editor_settings: object = None
         self.config: ConfigFile | None = None
         self.scheduler = AnalysisScheduler(self.publish, self.log_error)
+        # Merged diagnostics of both engines, pushed or pulled (lsp/diagnostics.py).
+        self.diagnostics = DiagnosticStore(self)
+        # Save-time semgrep runs, on their own threads (lsp/semgrep_runs.py).
+        self.semgrep = SemgrepRuns(self)
         self._notified: set[str] = set()
         # Request id -> the task answering it, for `$/cancelRequest` (see `cancellable`).
         self.running_requests: dict[int | str, asyncio.Task[Any]] = {}
@@ -200,6 +221,7 @@ class UnguardedServer(LanguageServer):
         self.editor_settings = raw
         settings, problems = settings_for(self.config, raw)
         self.settings = settings
+        self.diagnostics.settings_changed()
         for problem in problems:
             self.log_warning(f"settings: {problem}")
         if problems:
@@ -240,6 +262,8 @@ class UnguardedServer(LanguageServer):
     def forget(self, uri: str) -> Document | None:
         """A closed document: drop it and its tree."""
         self._recent_trees.pop(uri, None)
+        self.semgrep.cancel(uri)
+        self.diagnostics.forget(uri)
         return self.documents.pop(uri, None)
 
     def skip_reason(self, document: Document) -> str | None:
@@ -293,25 +317,33 @@ class UnguardedServer(LanguageServer):
         current = self.documents.get(snapshot.uri)
         if current is None or current.version != snapshot.version:
             return  # closed or edited meanwhile: a newer run is scheduled
-        from unguarded.lsp.handlers.code_actions import suppression_diagnostics
-
-        encoding = self.encoding
-        diagnostics = [to_diagnostic(snapshot, finding, encoding) for finding in findings]
-        # Suppressions without a reason, for unknown rules, or malformed: warnings.
-        diagnostics += suppression_diagnostics(snapshot, encoding)
-        self.text_document_publish_diagnostics(
-            types.PublishDiagnosticsParams(
-                uri=snapshot.uri, diagnostics=diagnostics, version=snapshot.version
-            )
-        )
+        # Merged with the document's semgrep findings, then pushed or kept for a pull.
+        self.diagnostics.engine_result(snapshot, findings)
 
     def clear(self, uri: str, version: int | None = None) -> None:
         """No diagnostics for `uri` (closed, disabled or skipped): with the document's
         version when it is open, so that a client can tell which text this is about."""
         self.scheduler.cancel(uri)
-        self.text_document_publish_diagnostics(
-            types.PublishDiagnosticsParams(uri=uri, diagnostics=[], version=version)
-        )
+        self.semgrep.cancel(uri)
+        self.diagnostics.cleared(uri, version)
+
+    @property
+    def supports_diagnostic_refresh(self) -> bool:
+        """The client handles `workspace/diagnostic/refresh`."""
+        try:
+            workspace = self.client_capabilities.workspace
+        except (AttributeError, RuntimeError):
+            return False
+        diagnostics = workspace.diagnostics if workspace is not None else None
+        return bool(diagnostics is not None and diagnostics.refresh_support)
+
+    @property
+    def supports_work_done_progress(self) -> bool:
+        try:
+            window = self.client_capabilities.window
+        except (AttributeError, RuntimeError):
+            return False
+        return bool(window is not None and window.work_done_progress)
 
     # ------------------------------------------------------------------ messages
     def log_error(self, message: str) -> None:
@@ -376,6 +408,8 @@ def create_server() -> UnguardedServer:
         documents,
         lifecycle,
         project,
+        pull,
+        scan_file,
         workspace_scan,
     )
 
@@ -387,6 +421,8 @@ def create_server() -> UnguardedServer:
     code_actions.register(server)
     project.register(server)
     workspace_scan.register(server)
+    pull.register(server)
+    scan_file.register(server)
     return server
 
 
@@ -399,6 +435,7 @@ def watch_parent(server: UnguardedServer, pid: int) -> None:
             if not _alive(pid):
                 logger.info("client process %s is gone; exiting", pid)
                 server.scheduler.shutdown()
+                server.semgrep.shutdown()
                 os._exit(0)
 
     asyncio.get_running_loop().create_task(watch())
@@ -447,6 +484,7 @@ def run_server(
     assert isinstance(server.protocol, UnguardedProtocol)
     code = 0 if server.protocol.shutdown_received else 1
     server.scheduler.shutdown()
+    server.semgrep.shutdown()  # semgrep runs in its own process groups: kill them
     logging.shutdown()
     sys.stderr.flush()
     os._exit(code)

@@ -21,7 +21,7 @@ from unguarded.documents import Document, PositionEncoding
 from unguarded.fixes import Fix, TextEdit, fix_document, verified_fixes
 from unguarded.fixes.diff import minimal_edits
 from unguarded.fixes.verify import raw_findings
-from unguarded.lsp.convert import SOURCE, to_range
+from unguarded.lsp.convert import ENGINE_SOURCES, SOURCE, to_range
 from unguarded.lsp.server import UnguardedServer
 
 FIX_ALL = "source.fixAll.unguarded"
@@ -99,7 +99,9 @@ def code_actions(
 
 
 def _ours(params: types.CodeActionParams) -> list[types.Diagnostic]:
-    return [d for d in params.context.diagnostics if d.source == SOURCE and d.code in CATALOG]
+    return [
+        d for d in params.context.diagnostics if d.source in ENGINE_SOURCES and d.code in CATALOG
+    ]
 
 
 def _invoked(params: types.CodeActionParams) -> bool:

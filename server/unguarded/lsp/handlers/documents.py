@@ -49,6 +49,8 @@ def register(server: UnguardedServer) -> None:
         document = ls.documents.get(params.text_document.uri)
         if document is not None:
             ls.analyse(document)
+            # semgrep on the saved text, in the background; merged when it is done.
+            ls.semgrep.schedule(document)
 
     @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
     def did_close(ls: UnguardedServer, params: types.DidCloseTextDocumentParams) -> None:

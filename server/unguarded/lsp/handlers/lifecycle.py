@@ -27,3 +27,4 @@ def register(server: UnguardedServer) -> None:
     @server.feature(types.SHUTDOWN)
     def shutdown(ls: UnguardedServer, params: None) -> None:
         ls.scheduler.shutdown()
+        ls.semgrep.shutdown()
