@@ -284,6 +284,20 @@ async def test_semgrep_failures_are_shown_once_and_tree_sitter_goes_on(tmp_path:
             assert [d.code for d in client.diagnostics[uri]] == ["ssrf"]
             assert (await document_state(client, uri))["version"] == 1
 
+        # A save while `unguarded.scanFile` waits for its run: the run is cancelled (the
+        # save's own run replaces it) and the command says so.
+        scan = asyncio.ensure_future(
+            client.workspace_execute_command_async(
+                types.ExecuteCommandParams(command="unguarded.scanFile", arguments=[uri])
+            )
+        )
+        await asyncio.sleep(0.2)  # the request is on its way before the save
+        save(client, uri)
+        result = await asyncio.wait_for(scan, 10)
+        assert result == {"uri": uri, "diagnostics": 1, "semgrep": "cancelled"}
+        await wait_until(lambda: len(logged(client, "did not finish")) == 3, 10, "a timeout")
+        assert len(client.messages) == len(expected)
+
 
 async def test_missing_semgrep_is_one_notice(tmp_path: Path) -> None:
     uri = (tmp_path / "app.py").as_uri()

@@ -14,7 +14,7 @@ from pygls.uris import to_fs_path
 
 from unguarded.documents import language_for_path
 from unguarded.lsp.handlers.workspace_scan import WorkspaceFile, closed_result, semgrep_closed
-from unguarded.lsp.semgrep_runs import OFF
+from unguarded.lsp.semgrep_runs import CANCELLED, OFF
 from unguarded.lsp.server import UnguardedServer
 
 SCAN_FILE = "unguarded.scanFile"
@@ -30,13 +30,22 @@ def register(server: UnguardedServer) -> None:
         if document is not None:
             ls.analyse(document)
             started = ls.semgrep.schedule(document)
-            # Shielded: cancelling this request does not cancel the run (a save may
-            # rely on it); a newer save does.
-            status = started if isinstance(started, str) else await asyncio.shield(started)
+            status = started if isinstance(started, str) else await _outcome(started)
             entry = ls.diagnostics.current(uri)
             count = len(entry.diagnostics) if entry is not None else 0
             return {"uri": uri, "diagnostics": count, "semgrep": status}
         return await _scan_closed(ls, uri)
+
+
+async def _outcome(run: asyncio.Task[str]) -> str:
+    """The run's status. Shielded: cancelling this request does not cancel the run (a
+    save may rely on it); a newer save does, and then the answer says so."""
+    try:
+        return await asyncio.shield(run)
+    except asyncio.CancelledError:
+        if not run.cancelled():
+            raise  # this request was cancelled, not the run
+        return CANCELLED
 
 
 async def _scan_closed(ls: UnguardedServer, uri: str) -> dict[str, Any]:
