@@ -267,10 +267,14 @@ class AnalysisTimedOut(BaseException):
 
 
 _armed = False
+# Whether the alarm of the current time limit went off.
+_fired = False
 
 
 def _on_alarm(signum: int, frame: FrameType | None) -> None:
+    global _fired
     if _armed:
+        _fired = True
         raise AnalysisTimedOut
 
 
@@ -333,11 +337,17 @@ def scan_file(
 ) -> FileResult:
     """Analyse the file at `path`, or `data` as that file's content (an older version of
     it, for a baseline)."""
+    global _fired
     result = FileResult(path)
+    _fired = False
     try:
         with time_limit(file_timeout):
             _analyse(result, settings, explicit, data)
     except AnalysisTimedOut:
+        pass
+    if file_timeout and _fired:
+        # Also when the interruption surfaced as another error: raised inside a native
+        # callback (a query predicate's regex), it comes back as a tree-sitter QueryError.
         result.findings, result.regions, result.fingerprints = [], {}, {}
         result.error = f"analysis timed out after {file_timeout:g} s"
     return result
