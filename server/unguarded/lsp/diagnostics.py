@@ -103,9 +103,12 @@ class DiagnosticStore:
             return
         entry.engine = None
         entry.semgrep = None
+        had = bool(entry.diagnostics)
         self._set(uri, entry, version, [])
         self._push(uri, [], version)
         entry.pushed = False
+        if entry.pulled and had:
+            self.request_refresh()  # (turned off, for example) the client pulled some
 
     def forget(self, uri: str) -> None:
         self._open.pop(uri, None)
@@ -246,8 +249,8 @@ class DiagnosticStore:
         )
 
     def request_refresh(self) -> None:
-        """Ask the client to pull again (once for everything that changes in one turn of
-        the event loop), if it said it can."""
+        """Ask the client to pull again, if it said it can: once for everything that
+        changes within a tenth of a second."""
         if self._refresh_pending or not self._server.supports_diagnostic_refresh:
             return
         self._refresh_pending = True

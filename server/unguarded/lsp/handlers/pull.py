@@ -24,7 +24,9 @@ HOLD_S = 30.0
 # How often a workspace pull looks at the disk again for files that are not open.
 RECHECK_S = 5.0
 
-_recently_checked: weakref.WeakKeyDictionary[UnguardedServer, tuple[float, list[WorkspaceFile]]] = (
+# Per server: when the disk was last looked at, under which settings, and what was found.
+_Checked = tuple[float, int, list[WorkspaceFile]]
+_recently_checked: weakref.WeakKeyDictionary[UnguardedServer, _Checked] = (
     weakref.WeakKeyDictionary()
 )
 
@@ -88,13 +90,15 @@ async def _closed_files(ls: UnguardedServer) -> list[WorkspaceFile]:
     """The workspace's other files, each analysed if new or changed on disk. Walking the
     workspace again is skipped for a few seconds: clients pull again right after each
     answer, and while someone types every keystroke answers a held pull."""
+    generation = ls.diagnostics.settings_generation  # new settings: analyse again
     recent = _recently_checked.get(ls)
-    if recent is not None and time.monotonic() - recent[0] < RECHECK_S:
-        return recent[1]
+    fresh = recent is not None and time.monotonic() - recent[0] < RECHECK_S
+    if recent is not None and fresh and recent[1] == generation:
+        return recent[2]
     files = await workspace_files(ls)
     for file in files:
         await closed_result(ls, file, deliver=False)
-    _recently_checked[ls] = (time.monotonic(), files)
+    _recently_checked[ls] = (time.monotonic(), generation, files)
     return files
 
 
