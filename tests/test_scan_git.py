@@ -256,3 +256,19 @@ def test_git_errors_are_clear(project: Path, tmp_path: Path) -> None:
     assert "Traceback" not in completed.stderr
     # Without --changed/--baseline a path is still required.
     assert unguarded(project).returncode == 2
+
+
+def test_sarif_paths_are_relative_to_the_repository_root(tmp_path: Path) -> None:
+    root = new_repo(tmp_path / "repo")
+    folder = root / "src" / "my app"
+    folder.mkdir(parents=True)
+    (folder / "café.py").write_text(VULNERABLE)
+    # Run from a subfolder, as a CI step with a working-directory would.
+    completed = unguarded(root / "src", "--format", "sarif", ".")
+    run = check_sarif(completed.stdout)["runs"][0]
+    assert run["originalUriBaseIds"] == {"%SRCROOT%": {"uri": root.resolve().as_uri() + "/"}}
+    artifacts = {
+        json.dumps(r["locations"][0]["physicalLocation"]["artifactLocation"])
+        for r in run["results"]
+    }
+    assert artifacts == {json.dumps({"uri": "src/my%20app/caf%C3%A9.py", "uriBaseId": "%SRCROOT%"})}
