@@ -184,6 +184,31 @@ def test_a_file_over_the_time_limit_is_an_error_and_the_scan_goes_on(
     ) == ["loop.py", "native.py"]
 
 
+def test_fix_verification_in_sarif_has_the_same_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SARIF carries verified fixes, and verifying one analyses the file again (in this
+    process): a file slow to analyse must not hold up the report either."""
+    import unguarded.fixes.batch
+
+    for name in ("a.py", "b.py"):
+        (tmp_path / name).write_text(VULNERABLE + VULNERABLE.replace("def run", "def again"))
+    result = scan([tmp_path], AnalysisSettings(), jobs=1)
+    assert len(result.findings) == 4
+    assert all("fixes" in r for r in json.loads(to_sarif(result))["runs"][0]["results"])
+
+    def endless(*arguments: Any, **keywords: Any) -> None:
+        while True:
+            pass
+
+    monkeypatch.setattr(unguarded.fixes.batch, "sarif_fix", endless)
+    started = time.monotonic()
+    sarif = json.loads(to_sarif(result, fix_time_limit=0.5))
+    assert time.monotonic() - started < 5  # 0.5 s per file, then no more tries
+    results = sarif["runs"][0]["results"]
+    assert len(results) == 4 and not any("fixes" in r for r in results)
+
+
 def test_files_the_engine_is_slow_on_do_not_hold_up_the_scan(tmp_path: Path) -> None:
     """The real thing: 10,000-deep input that took the engine minutes (some of it inside a
     native tree-sitter query). Each file either finishes or is stopped at the limit."""

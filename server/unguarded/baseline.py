@@ -9,10 +9,14 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from unguarded import git
 from unguarded.analysis import AnalysisSettings
 from unguarded.scan import BaselineSummary, Progress, ScanResult, analyse_all
+
+if TYPE_CHECKING:
+    from unguarded.scan_semgrep import SemgrepPass
 
 
 def apply_baseline(
@@ -23,9 +27,12 @@ def apply_baseline(
     jobs: int | None,
     file_timeout: float | None,
     progress: Progress | None = None,
+    semgrep: SemgrepPass | None = None,
 ) -> list[str]:
     """Drop the findings present at the base from `result`; return warnings (files whose
-    old version could not be analysed keep all their findings)."""
+    old version could not be analysed keep all their findings). With `semgrep`, the old
+    versions get semgrep's findings too (a SemgrepError if it fails), so that a finding
+    semgrep alone reports is new only if it is."""
     files = [file for file in result.files if file.findings]
     renames = git.renamed_from(root, against)
     old_paths: dict[str, str] = {}  # path at the base -> the scanned file's path
@@ -38,6 +45,18 @@ def apply_baseline(
     old_results = {
         old.path: old for old in analyse_all(tasks, settings, jobs, file_timeout, progress)
     }
+    if semgrep is not None:
+        from unguarded.scan_semgrep import merge_old_versions
+
+        analysed = {
+            old: (old_results[path], data)
+            for old, path in old_paths.items()
+            if (data := contents.get(old)) is not None
+            and path in old_results
+            and not old_results[path].error
+            and not old_results[path].skipped
+        }
+        merge_old_versions(semgrep, analysed, settings)
     warnings: list[str] = []
     unchanged = 0
     for file in files:

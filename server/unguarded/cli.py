@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from unguarded.git import Base
     from unguarded.report.progress import ProgressBar
     from unguarded.scan import ScanResult
+    from unguarded.scan_semgrep import SemgrepPass
 
 EXIT_CLEAN = 0
 EXIT_FINDINGS = 1
@@ -25,6 +26,8 @@ EXIT_USAGE = 2
 # Per-file analysis time limit: scan.DEFAULT_FILE_TIMEOUT (not imported here: `unguarded
 # rules` and `serve` should not load the scanner).
 DEFAULT_FILE_TIMEOUT = 20.0
+# For `--semgrep`: scan_semgrep.DEFAULT_TIMEOUT_S.
+DEFAULT_SEMGREP_TIMEOUT = 600.0
 
 _FAIL_LEVELS = {"error": Severity.ERROR.rank, "warning": Severity.WARNING.rank, "never": 99}
 
@@ -95,6 +98,28 @@ def _parser() -> argparse.ArgumentParser:
         help="stop analysing a file after this long and report it as an error "
         f"(default {DEFAULT_FILE_TIMEOUT:g}; 0: no limit)",
     )
+    semgrep = scan.add_argument_group("semgrep")
+    semgrep.add_argument(
+        "--semgrep",
+        action="store_true",
+        help="also run semgrep (unguarded's rules plus semgrep.configs from the settings "
+        "file and --semgrep-config) in one process over the same files, and merge its "
+        "findings; exit 2 if semgrep is missing or fails",
+    )
+    semgrep.add_argument(
+        "--semgrep-config",
+        action="append",
+        default=[],
+        metavar="PATH",
+        help="another local semgrep rule file or folder (repeatable; no registry or URL)",
+    )
+    semgrep.add_argument(
+        "--semgrep-timeout",
+        type=float,
+        default=DEFAULT_SEMGREP_TIMEOUT,
+        metavar="SECONDS",
+        help=f"stop semgrep after this long (default {DEFAULT_SEMGREP_TIMEOUT:g})",
+    )
     scan.add_argument(
         "--no-progress",
         action="store_true",
@@ -154,6 +179,7 @@ def _scan(parser: argparse.ArgumentParser, arguments: argparse.Namespace) -> int
     from unguarded.git import GitError
     from unguarded.report.progress import ProgressBar, wanted
     from unguarded.scan import scan
+    from unguarded.semgrep import SemgrepError
 
     given = bool(arguments.paths)
     if not given:
@@ -172,6 +198,10 @@ def _scan(parser: argparse.ArgumentParser, arguments: argparse.Namespace) -> int
         parser.error("--file-timeout must be 0 (no limit) or more")
     if arguments.config is not None and not arguments.config.is_file():
         parser.error(f"no such settings file: {arguments.config}")
+    if arguments.semgrep_timeout <= 0:
+        parser.error("--semgrep-timeout must be more than 0")
+    if arguments.semgrep_config and not arguments.semgrep:
+        parser.error("--semgrep-config needs --semgrep")
     try:
         git = _GitScope.of(arguments, given)
     except GitError as error:
@@ -189,6 +219,12 @@ def _scan(parser: argparse.ArgumentParser, arguments: argparse.Namespace) -> int
     base = config.path.parent if config is not None else Path.cwd()
     timeout = arguments.file_timeout or None
     bar = ProgressBar() if wanted(sys.stderr) and not arguments.no_progress else None
+    semgrep = None
+    if arguments.semgrep:
+        try:
+            semgrep = _semgrep_pass(project.semgrep.configs, base, arguments)
+        except SemgrepError as error:
+            return _fail(f"--semgrep: {error.message}")
 
     def run_scan() -> ScanResult:
         try:
@@ -204,12 +240,25 @@ def _scan(parser: argparse.ArgumentParser, arguments: argparse.Namespace) -> int
                 progress=(lambda done, total: bar.update("scanning", done, total))
                 if bar is not None
                 else None,
+                started=semgrep.start if semgrep is not None else None,
             )
         finally:
             if bar is not None:
                 bar.close()
 
-    result = run_scan()
+    def run_both() -> ScanResult:
+        result = run_scan()
+        if semgrep is not None:
+            if bar is not None:
+                bar.message("waiting for semgrep...")
+            try:
+                semgrep.merge_into(result, settings)
+            finally:
+                if bar is not None:
+                    bar.close()
+        return result
+
+    result = run_both()
     if arguments.list_suppressions:
         return _list_suppressions(result)
     if arguments.fix or arguments.diff:
@@ -217,17 +266,36 @@ def _scan(parser: argparse.ArgumentParser, arguments: argparse.Namespace) -> int
         if arguments.diff:
             return EXIT_FINDINGS if changed else EXIT_CLEAN
         if changed:
-            result = run_scan()  # report what is left
-    if git is not None and git.baseline is not None:
+            result = run_both()  # report what is left
+    if git is not None and git.baseline is not None and not result.engine_errors:
         try:
-            _apply_baseline(result, git, settings, arguments, timeout, bar)
+            _apply_baseline(result, git, settings, arguments, timeout, bar, semgrep)
         except GitError as error:
             return _fail(str(error))
+        except SemgrepError as error:
+            result.engine_errors.append(f"semgrep (on the baseline): {error.message}")
     _warn_about_suppressions(result)
     _write_report(result, arguments, git.root if git is not None else None)
+    for engine_error in result.engine_errors:
+        sys.stderr.write(f"unguarded: error: {engine_error}\n")
+    if result.engine_errors:
+        # The report has the tree-sitter findings, but the scan asked for is incomplete.
+        return EXIT_USAGE
     threshold = _FAIL_LEVELS[arguments.fail_on]
     failing = any(finding.severity.rank >= threshold for _, finding in result.findings)
     return EXIT_FINDINGS if failing else EXIT_CLEAN
+
+
+def _semgrep_pass(
+    configs: tuple[str, ...], base: Path, arguments: argparse.Namespace
+) -> SemgrepPass:
+    """semgrep ready to run, or SemgrepError now (missing, a bad config), before anything
+    is analysed. Configs from the settings file are relative to it; --semgrep-config ones
+    to the current folder."""
+    from unguarded.scan_semgrep import SemgrepPass, check_available
+
+    checked = check_available(configs, base) + check_available(arguments.semgrep_config, Path.cwd())
+    return SemgrepPass(checked, arguments.semgrep_timeout)
 
 
 def _fail(message: str) -> int:
@@ -272,6 +340,7 @@ def _apply_baseline(
     arguments: argparse.Namespace,
     timeout: float | None,
     bar: ProgressBar | None,
+    semgrep: SemgrepPass | None,
 ) -> None:
     from unguarded.baseline import apply_baseline
 
@@ -286,6 +355,7 @@ def _apply_baseline(
             arguments.jobs,
             timeout,
             (lambda done, total: bar.update(label, done, total)) if bar is not None else None,
+            semgrep,
         )
     finally:
         if bar is not None:
@@ -300,7 +370,11 @@ def _write_report(result: ScanResult, arguments: argparse.Namespace, root: Path 
     if arguments.format == "json":
         report = to_json(result)
     elif arguments.format == "sarif":
-        report = to_sarif(result, source_root=root or _source_root(arguments.paths[0]))
+        report = to_sarif(
+            result,
+            source_root=root or _source_root(arguments.paths[0]),
+            fix_time_limit=arguments.file_timeout or None,
+        )
     else:
         report = to_text(result, verbose=arguments.verbose)
     if arguments.output is not None:

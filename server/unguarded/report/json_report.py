@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from unguarded import __version__
-from unguarded.catalog import CATALOG
+from unguarded.report.rule_info import rule_info
 from unguarded.scan import FileResult, Region, ScanResult
 
 
@@ -22,13 +22,13 @@ def _region(region: Region) -> dict[str, int]:
 def to_json(result: ScanResult) -> str:
     findings: list[dict[str, Any]] = []
     for file, finding in result.findings:
-        rule = CATALOG[finding.rule_id]
+        rule = rule_info(finding)
         findings.append(
             {
                 "path": file.path,
                 "ruleId": finding.rule_id,
                 "title": rule.title,
-                "cwe": f"CWE-{rule.cwe}",
+                "cwe": rule.cwe,
                 "severity": finding.severity.value,
                 "message": finding.message,
                 "sink": finding.sink_name,
@@ -39,15 +39,22 @@ def to_json(result: ScanResult) -> str:
                     {"label": step.label, "region": _region(file.regions[step.span])}
                     for step in finding.path
                 ],
-                "docs": rule.docs_url,
+                "docs": rule.docs,
                 "fingerprint": file.fingerprints.get(finding),
+                "engines": list(finding.engines),
+                **(
+                    {"semgrepRule": finding.facts["semgrepRule"]}
+                    if "semgrepRule" in finding.facts
+                    else {}
+                ),
             }
         )
     document: dict[str, Any] = {
         "tool": "unguarded",
         "version": __version__,
         "findings": findings,
-        "errors": [{"path": f.path, "error": f.error} for f in result.files if f.error],
+        "errors": [{"path": f.path, "error": f.error} for f in result.files if f.error]
+        + [{"path": None, "error": error} for error in result.engine_errors],
         "skipped": [{"path": f.path, "reason": f.skipped} for f in result.files if f.skipped],
         "filesAnalysed": sum(1 for f in result.files if _analysed(f)),
     }

@@ -10,6 +10,7 @@ own line hash beside it); `codeFlows` for the "show paths" view."""
 from __future__ import annotations
 
 import json
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,7 +20,15 @@ from unguarded import __version__
 from unguarded.analysis import Finding
 from unguarded.catalog import CATALOG, Rule, Severity
 from unguarded.fingerprints import FINGERPRINT_KEY
-from unguarded.scan import FileResult, Region, ScanResult
+from unguarded.report.rule_info import rule_info
+from unguarded.scan import (
+    AnalysisTimedOut,
+    FileResult,
+    Region,
+    ScanResult,
+    time_limit,
+    watchdog,
+)
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 SOURCE_ROOT = "%SRCROOT%"
@@ -60,6 +69,8 @@ RANKINGS: dict[str, _Ranking] = {
     "insecure-cookie": _Ranking("4.3", "high"),
 }
 _UNKNOWN = _Ranking("5.0", "medium")
+# For rules outside the catalog, from the level semgrep gives them.
+_EXTERNAL_SEVERITY = {Severity.ERROR: "7.0", Severity.WARNING: "5.0", Severity.INFO: "3.0"}
 
 
 def _rule(rule: Rule) -> dict[str, Any]:
@@ -92,6 +103,35 @@ def _rule(rule: Rule) -> dict[str, Any]:
             **({"owasp": rule.owasp} if rule.owasp else {}),
         },
     }
+
+
+def _external_rule(finding: Finding) -> dict[str, Any]:
+    """A rule only semgrep knows (from a user's config): what its metadata says."""
+    info = rule_info(finding)
+    name = finding.facts.get("semgrepRule", finding.rule_id)
+    text = f"semgrep rule {name}" + (f" ({info.cwe})" if info.cwe else "")
+    markdown = f"semgrep rule `{name}`" + (f" ({info.cwe})" if info.cwe else "")
+    if info.docs:
+        text += f". Documentation: {info.docs}"
+        markdown += f"\n\n[Documentation]({info.docs})"
+    tags = ["security", "semgrep"]
+    if info.cwe:
+        tags.append(f"external/cwe/cwe-{info.cwe.removeprefix('CWE-')}")
+    rule: dict[str, Any] = {
+        "id": finding.rule_id,
+        "shortDescription": {"text": name},
+        "fullDescription": {"text": text},
+        "help": {"text": text, "markdown": markdown},
+        "defaultConfiguration": {"level": _LEVELS[finding.severity]},
+        "properties": {
+            "tags": tags,
+            "precision": _UNKNOWN.precision,
+            "security-severity": _EXTERNAL_SEVERITY[finding.severity],
+        },
+    }
+    if info.docs:
+        rule["helpUri"] = info.docs
+    return rule
 
 
 def _region(region: Region) -> dict[str, int]:
@@ -157,6 +197,33 @@ def _fixes(
     return [fix]
 
 
+class _FixBudget:
+    """Verifying a fix analyses the file again, once per finding: a file that is slow to
+    analyse gets at most `seconds` of fix verification in all (the scan's per-file limit),
+    then its remaining findings go without fixes."""
+
+    def __init__(self, seconds: float | None) -> None:
+        self._seconds = seconds
+        self._left: dict[str, float] = {}
+
+    def fixes(
+        self, file: FileResult, finding: Finding, data: bytes | None, artifact: dict[str, str]
+    ) -> list[dict[str, Any]]:
+        if self._seconds is None:
+            return _fixes(file, finding, data, artifact)
+        left = self._left.get(file.path, self._seconds)
+        if left <= 0:
+            return []
+        started = time.monotonic()
+        try:
+            with time_limit(left):
+                return _fixes(file, finding, data, artifact)
+        except AnalysisTimedOut:
+            return []
+        finally:
+            self._left[file.path] = left - (time.monotonic() - started)
+
+
 def _read(path: str) -> bytes | None:
     try:
         return Path(path).read_bytes()
@@ -171,6 +238,7 @@ def _result(
     locations: _Locations,
     data: bytes | None,
     baseline: bool,
+    budget: _FixBudget,
 ) -> dict[str, Any]:
     artifact = locations.artifact(file.path)
     location = {
@@ -196,8 +264,16 @@ def _result(
         "locations": [location],
         "relatedLocations": [{"id": position, **step} for position, step in enumerate(steps)],
     }
-    if finding.rule_id in index:
-        entry["ruleIndex"] = index[finding.rule_id]
+    entry["ruleIndex"] = index[finding.rule_id]
+    if "semgrep" in finding.engines:
+        entry["properties"] = {
+            "engines": list(finding.engines),
+            **(
+                {"semgrepRule": finding.facts["semgrepRule"]}
+                if "semgrepRule" in finding.facts
+                else {}
+            ),
+        }
     fingerprint = file.fingerprints.get(finding)
     if fingerprint is not None:
         entry["partialFingerprints"] = {FINGERPRINT_KEY: fingerprint}
@@ -208,14 +284,15 @@ def _result(
         entry["codeFlows"] = [{"threadFlows": [{"locations": flow}]}]
     if baseline:
         entry["baselineState"] = "new"
-    fixes = _fixes(file, finding, data, artifact)
+    fixes = budget.fixes(file, finding, data, artifact)
     if fixes:
         entry["fixes"] = fixes
     return entry
 
 
 def _notifications(result: ScanResult, locations: _Locations) -> list[dict[str, Any]]:
-    """Files that could not be analysed (unreadable, timed out, crashed), for the log."""
+    """Files that could not be analysed (unreadable, timed out, crashed) and engines that
+    failed (semgrep), for the log."""
     return [
         {
             "level": "error",
@@ -226,25 +303,31 @@ def _notifications(result: ScanResult, locations: _Locations) -> list[dict[str, 
         }
         for file in result.files
         if file.error
-    ]
+    ] + [{"level": "error", "message": {"text": error}} for error in result.engine_errors]
 
 
-def to_sarif(result: ScanResult, source_root: Path | None = None) -> str:
+def to_sarif(
+    result: ScanResult, source_root: Path | None = None, fix_time_limit: float | None = None
+) -> str:
     """The scan as one SARIF run. `source_root` (the repository's root) makes paths
-    relative, which GitHub needs to place alerts; without it paths are absolute URIs."""
-    rules = list(CATALOG.values())
-    index = {rule.id: position for position, rule in enumerate(rules)}
+    relative, which GitHub needs to place alerts; without it paths are absolute URIs.
+    `fix_time_limit` bounds the fix verification of one file (seconds)."""
+    rules = [_rule(rule) for rule in CATALOG.values()]
+    for _, finding in result.findings:
+        if finding.rule_id not in CATALOG and all(r["id"] != finding.rule_id for r in rules):
+            rules.append(_external_rule(finding))
+    index = {rule["id"]: position for position, rule in enumerate(rules)}
     locations = _Locations(source_root)
     contents: dict[str, bytes | None] = {}
     results: list[dict[str, Any]] = []
-    for file, finding in result.findings:
-        if file.path not in contents:
-            contents[file.path] = _read(file.path)
-        results.append(
-            _result(
-                file, finding, index, locations, contents[file.path], result.baseline is not None
-            )
-        )
+    budget = _FixBudget(fix_time_limit)
+    baseline = result.baseline is not None
+    with watchdog():
+        for file, finding in result.findings:
+            if file.path not in contents:
+                contents[file.path] = _read(file.path)
+            data = contents[file.path]
+            results.append(_result(file, finding, index, locations, data, baseline, budget))
     run: dict[str, Any] = {
         "tool": {
             "driver": {
@@ -252,12 +335,12 @@ def to_sarif(result: ScanResult, source_root: Path | None = None) -> str:
                 "version": __version__,
                 "semanticVersion": __version__,
                 "informationUri": "https://github.com/unguarded/unguarded",
-                "rules": [_rule(rule) for rule in rules],
+                "rules": rules,
             }
         },
         "invocations": [
             {
-                "executionSuccessful": True,
+                "executionSuccessful": not result.engine_errors,
                 "toolExecutionNotifications": _notifications(result, locations),
             }
         ],

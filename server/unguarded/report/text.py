@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from unguarded.catalog import CATALOG
+from unguarded.report.rule_info import engines, rule_info
 from unguarded.scan import ScanResult
 
 
@@ -11,17 +11,22 @@ def to_text(result: ScanResult, verbose: bool = False) -> str:
     counts = {"error": 0, "warning": 0, "info": 0}
     for file, finding in result.findings:
         region = file.regions[finding.span]
-        rule = CATALOG[finding.rule_id]
+        rule = rule_info(finding)
         counts[finding.severity.value] += 1
+        labels = ", ".join(label for label in (finding.rule_id, rule.cwe) if label)
         lines.append(
             f"{file.path}:{region.start_line}:{region.start_char}: {finding.severity.value} "
-            f"[{finding.rule_id}, CWE-{rule.cwe}] {finding.message}"
+            f"[{labels}] {finding.message}"
         )
         for index, step in enumerate(finding.path):
             step_region = file.regions[step.span]
             role = "origin" if index == 0 else "via"
             lines.append(f"    {role}: {file.path}:{step_region.start_line}: {step.label}")
-        lines.append(f"    docs: {rule.docs_url}")
+        found_by = engines(finding)
+        if found_by is not None:
+            lines.append(f"    found by: {found_by}")
+        if rule.docs is not None:
+            lines.append(f"    docs: {rule.docs}")
     for file in result.files:
         if file.error:
             lines.append(f"{file.path}: error: {file.error}")
@@ -36,6 +41,8 @@ def to_text(result: ScanResult, verbose: bool = False) -> str:
     )
     if skipped:
         summary += f", {skipped} skipped"
+    for error in result.engine_errors:
+        lines.append(f"error: {error}")
     if result.baseline is not None:
         unchanged = result.baseline.unchanged
         summary += (
