@@ -230,3 +230,12 @@ def test_broken_settings_file_is_reported_not_fatal(tmp_path: Path) -> None:
     result = unguarded("scan", str(tmp_path / "app.py"))
     assert result.returncode == 1
     assert ".unguarded.toml:" in result.stderr and "not valid TOML" in result.stderr
+
+
+def test_every_rule_has_a_ranking_for_code_scanning() -> None:
+    from unguarded.report.sarif import RANKINGS
+
+    assert set(RANKINGS) == set(CATALOG), "choose a security-severity and precision"
+    for ranking in RANKINGS.values():
+        assert 0 < float(ranking.security_severity) <= 10
+        assert ranking.precision in {"very-high", "high", "medium", "low"}

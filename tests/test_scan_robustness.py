@@ -121,7 +121,10 @@ def test_max_file_size_setting_applies_to_scan(tmp_path: Path) -> None:
 
 # ---------------------------------------------------------------------- time limit
 def test_cli_default_time_limit_is_the_scanners() -> None:
+    from unguarded.scan_semgrep import DEFAULT_TIMEOUT_S
+
     assert cli.DEFAULT_FILE_TIMEOUT == DEFAULT_FILE_TIMEOUT
+    assert cli.DEFAULT_SEMGREP_TIMEOUT == DEFAULT_TIMEOUT_S
     assert run_cli("--file-timeout", "-1", ".").returncode == 2
 
 
