@@ -146,7 +146,8 @@ def read_files(root: Path, against: Base, paths: list[str]) -> dict[str, bytes |
         end = out.index(b"\n", position)
         header = out[position:end].split(b" ")
         position = end + 1
-        if len(header) == 3 and header[1] in (b"blob", b"tree", b"commit", b"tag"):
+        found = len(header) == 3 and header[2].isdigit()
+        if found and header[1] in (b"blob", b"tree", b"commit", b"tag"):
             size = int(header[2])
             if header[1] == b"blob":
                 contents[name] = out[position : position + size]
