@@ -7,26 +7,22 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-import tree_sitter
-
 from unguarded.analysis.flow import (
     Captures,
     FlowAnalyzer,
+    FlowIndex,
     Node,
     NodeKey,
     Trace,
     merge,
     name_matches,
-    node_key,
     node_text,
     normalized,
 )
 from unguarded.analysis.js_flow import JavaScriptFlow
 from unguarded.analysis.model import Finding, OriginKind, Span, Step
 from unguarded.analysis.python_flow import PythonFlow
-from unguarded.analysis.queries import queries_for
 from unguarded.analysis.settings import AnalysisSettings
-from unguarded.analysis.suppressions import apply_suppressions
 from unguarded.analysis.test_code import is_test_file
 from unguarded.catalog import CATALOG, Rule, Severity
 from unguarded.documents import Document
@@ -49,91 +45,73 @@ class SinkMatch:
 
 
 def analyze(document: Document, settings: AnalysisSettings | None = None) -> list[Finding]:
-    settings = settings or AnalysisSettings()
-    if len(document.data) > settings.max_file_bytes:
-        return []
-    findings = _Analysis(document, settings).run()
-    # `# unguarded: ignore[rule] reason` comments bound to the sink's statement.
-    return apply_suppressions(document, findings)[0]
+    """Every finding in `document`. (The language server keeps a `DocumentAnalysis` per
+    document instead, which analyses each new version incrementally.)"""
+    from unguarded.analysis.incremental import DocumentAnalysis
+
+    return DocumentAnalysis(settings or AnalysisSettings()).analyze(document)
+
+
+SubtreeCache = Callable[
+    [Node, str, Callable[[Node], dict[str, tuple[str, ...]]]], dict[str, tuple[str, ...]]
+]
+
+# What one query match of a sink pattern holds: the file it came from (the rule id), its
+# `#set!` settings and its captures.
+RawMatch = tuple[str, dict[str, str], dict[str, list[Node]]]
 
 
 class _Analysis:
-    def __init__(self, document: Document, settings: AnalysisSettings) -> None:
+    """One version of a document: deciding which query matches are sinks, and checking a
+    sink's data flow. Incremental analysis (incremental.py) calls these for the parts of
+    the document that changed; the flow analyzer's `recorder` notes what each call read."""
+
+    def __init__(
+        self,
+        document: Document,
+        settings: AnalysisSettings,
+        captures: Captures,
+        index: FlowIndex | None = None,
+        binding_nodes: Callable[[], list[Node]] | None = None,
+        subtree_cache: SubtreeCache | None = None,
+    ) -> None:
         self.document = document
+        # Results that depend on a subtree alone, kept across versions by incremental
+        # analysis: (node, what, compute) -> compute(node), or computed again.
+        self._subtree_cache = subtree_cache
+        self._mentioned: dict[str, bool] = {}
         self.settings = settings
         self.root = document.tree.root_node
-        self.queries = queries_for(document.language.name)
-        self.captures, self._raw_sinks = self._run_queries()
+        self.captures = captures
+        # The nodes that can bind a Node module (declarators, imports), in document order.
+        self._binding_nodes = binding_nodes
         self._module_bindings: dict[str, tuple[str, str | None]] | None = None
         flow_class: type[FlowAnalyzer] = (
             PythonFlow if document.language.family == "python" else JavaScriptFlow
         )
-        self.flow = flow_class(self.root, self.captures, settings, set())
+        self.flow = flow_class(self.root, self.captures, settings, set(), index)
 
-    def run(self) -> list[Finding]:
-        sinks = self._sinks() + self._declared()
-        flow = self.flow
-        # A sink's result (a response, a cursor) is not its input: calls stop the walk.
-        flow.sink_calls.update(node_key(s.call) for s in sinks if CATALOG[s.rule_id].result_is_new)
-        findings: dict[tuple[str, int, int], Finding] = {}
-        for sink in sinks:
-            key = (sink.rule_id, sink.call.start_byte, sink.call.end_byte)
-            if key in findings:
-                continue
-            try:
-                finding = self._check_sink(flow, sink)
-            except RecursionError:
-                continue  # pathological nesting around one sink: skip it, keep the rest
-            if finding is not None:
-                findings[key] = finding
-        return sorted(findings.values(), key=lambda f: (f.span.start_byte, f.rule_id))
+    def check(self, sink: SinkMatch) -> Finding | None:
+        """The finding for one sink, or None. Each sink is judged on its own (see
+        FlowAnalyzer.begin_sink)."""
+        self.flow.begin_sink()
+        self.flow.read_member(sink.call)
+        try:
+            return self._check_sink(self.flow, sink)
+        except RecursionError:
+            return None  # pathological nesting around one sink: skip it, keep the rest
 
-    # ------------------------------------------------------------------ captures
-    def _run_queries(
-        self,
-    ) -> tuple[Captures, list[tuple[str, dict[str, str], dict[str, list[Node]]]]]:
-        """One pass of the combined query: shared captures, and the raw sink matches."""
-        captures = Captures()
-        raw_sinks: list[tuple[str, dict[str, str], dict[str, list[Node]]]] = []
-        queries = self.queries
-        cursor = tree_sitter.QueryCursor(queries.combined)
-        for pattern, nodes in cursor.matches(self.root):
-            origin = queries.origins[pattern]
-            settings = queries.pattern_settings[pattern]
-            if origin == "sources":
-                captures.sources.update(node_key(node) for node in nodes.get("source", []))
-            elif origin == "controls":
-                for node in nodes.get("control.coerce", []):
-                    captures.coercions.add(node_key(node))
-                for node in nodes.get("control.validate", []):
-                    captures.validators.add(node_key(node))
-                rules = frozenset(
-                    r.strip() for r in settings.get("unguarded.rules", "*").split(",")
-                )
-                for node in nodes.get("control.sanitize", []):
-                    key = node_key(node)
-                    captures.sanitizers[key] = captures.sanitizers.get(key, frozenset()) | rules
-            else:
-                raw_sinks.append((origin, settings, nodes))
-        return captures, raw_sinks
-
-    def _declared(self) -> list[SinkMatch]:
-        """Sources and sinks the user declared by name in settings."""
+    def declared(self, calls: list[Node]) -> tuple[list[Node], list[SinkMatch]]:
+        """Among `calls`, the sources and sinks the user declared by name in settings."""
         settings = self.settings
-        if not settings.sources and not settings.sinks:
-            return []
+        sources: list[Node] = []
         found: list[SinkMatch] = []
-        stack = [self.root]
-        while stack:
-            node = stack.pop()
-            stack.extend(node.children)
-            if node.type not in ("call", "call_expression"):
-                continue
+        for node in calls:
             name = self.flow.callee_name(node)
             if not name:
                 continue
             if settings.sources and name_matches(name, settings.sources):
-                self.captures.sources.add(node_key(node))
+                sources.append(node)
             arguments = node.child_by_field_name("arguments")
             first = arguments.named_children[0] if arguments and arguments.named_children else None
             for rule_id, names in settings.sinks.items():
@@ -144,52 +122,50 @@ class _Analysis:
                     and name_matches(name, names)
                 ):
                     found.append(SinkMatch(rule_id, node, (first,), name + "()"))
-        return found
+        return sources, found
 
-    def _sinks(self) -> list[SinkMatch]:
-        found: list[SinkMatch] = []
-        for origin, settings, nodes in self._raw_sinks:
-            rule_id = settings.get("unguarded.rule", origin)
-            if not self.settings.rule_enabled(rule_id):
-                continue
-            calls = nodes.get("sink.call", [])
-            arguments = tuple(nodes.get("sink.arg", []))
-            if not calls or (not arguments and CATALOG[rule_id].dataflow):
-                continue
-            call = calls[0]
-            module = settings.get("unguarded.module")
-            members = settings.get("unguarded.member")
-            if module and not self._bound_to_module(
-                call, module.split(","), members.split(",") if members else None
-            ):
-                continue
-            constructors = settings.get("unguarded.receiver")
-            receivers = nodes.get("sink.receiver", [])
-            if (
-                constructors is not None
-                and receivers
-                and not self._receiver_is(
-                    receivers[0], constructors.split(","), settings.get("unguarded.receiver_name")
-                )
-            ):
-                continue
-            safe_key = settings.get("unguarded.safe_key")
-            if safe_key and _has_option(call, safe_key):
-                continue
-            if settings.get("unguarded.context") == "route" and not self._in_route(call):
-                continue
-            name = settings.get("unguarded.sink") or _sink_name(call)
-            found.append(
-                SinkMatch(
-                    rule_id,
-                    call,
-                    arguments,
-                    name,
-                    settings.get("unguarded.policy"),
-                    settings.get("unguarded.controls"),
-                )
+    def accept(self, match: RawMatch) -> SinkMatch | None:
+        """The sink a query match stands for, or None when the pattern's conditions (its
+        module, receiver, options, context) do not hold."""
+        origin, settings, nodes = match
+        rule_id = settings.get("unguarded.rule", origin)
+        if not self.settings.rule_enabled(rule_id):
+            return None
+        calls = nodes.get("sink.call", [])
+        arguments = tuple(nodes.get("sink.arg", []))
+        if not calls or (not arguments and CATALOG[rule_id].dataflow):
+            return None
+        call = calls[0]
+        module = settings.get("unguarded.module")
+        members = settings.get("unguarded.member")
+        if module and not self._bound_to_module(
+            call, module.split(","), members.split(",") if members else None
+        ):
+            return None
+        constructors = settings.get("unguarded.receiver")
+        receivers = nodes.get("sink.receiver", [])
+        if (
+            constructors is not None
+            and receivers
+            and not self._receiver_is(
+                receivers[0], constructors.split(","), settings.get("unguarded.receiver_name")
             )
-        return found
+        ):
+            return None
+        safe_key = settings.get("unguarded.safe_key")
+        if safe_key and _has_option(call, safe_key):
+            return None
+        if settings.get("unguarded.context") == "route" and not self._in_route(call):
+            return None
+        name = settings.get("unguarded.sink") or _sink_name(call)
+        return SinkMatch(
+            rule_id,
+            call,
+            arguments,
+            name,
+            settings.get("unguarded.policy"),
+            settings.get("unguarded.controls"),
+        )
 
     # ------------------------------------------------------------------ one sink
     def _check_sink(self, flow: FlowAnalyzer, sink: SinkMatch) -> Finding | None:
@@ -287,6 +263,7 @@ class _Analysis:
             return any(f'"{m}"' in node_text(root) or f"'{m}'" in node_text(root) for m in modules)
         if root.type != "identifier":
             return False
+        self.flow.read_key(("binding", node_text(root)))
         binding = self.module_bindings().get(node_text(root))
         if binding is None or binding[0] not in modules:
             return False
@@ -297,40 +274,21 @@ class _Analysis:
     def module_bindings(self) -> dict[str, tuple[str, str | None]]:
         """Local names bound to Node modules: `const cp = require("child_process")`,
         `const { exec } = require(...)`, `import * as fs from "fs"`, ..."""
-        if self._module_bindings is not None:
-            return self._module_bindings
-        bindings: dict[str, tuple[str, str | None]] = {}
-        stack = [self.root]
-        while stack:
-            node = stack.pop()
-            if node.type == "variable_declarator":
-                value = node.child_by_field_name("value")
-                name = node.child_by_field_name("name")
-                module = _required_module(value) if value is not None else None
-                if module is not None and name is not None:
-                    _bind_pattern(bindings, name, module)
-                elif value is not None and name is not None and name.type == "identifier":
-                    wrapped = _promisified_binding(value, bindings)
-                    if wrapped is not None:
-                        bindings[node_text(name)] = wrapped
-            elif node.type == "import_statement":
-                source = node.child_by_field_name("source")
-                module = _string_content(source) if source is not None else ""
-                for child in node.named_children:
-                    if child.type == "import_clause":
-                        _bind_import_clause(bindings, child, module)
-                    elif child.type == "import_require_clause":
-                        # TypeScript: import fs = require("fs")
-                        required = child.child_by_field_name("source")
-                        local = next(
-                            (c for c in child.named_children if c.type == "identifier"), None
-                        )
-                        if required is not None and local is not None:
-                            bindings[node_text(local)] = (_string_content(required), None)
-                continue
-            stack.extend(reversed(node.named_children))
+        if self._module_bindings is None:
+            nodes = (
+                self._binding_nodes()
+                if self._binding_nodes is not None
+                else binding_candidates(self.root)
+            )
+            bindings: dict[str, tuple[str, str | None]] = {}
+            for node in nodes:
+                _bind(bindings, node)
+            self._module_bindings = bindings
+        return self._module_bindings
+
+    def use_module_bindings(self, bindings: dict[str, tuple[str, str | None]]) -> None:
+        """Bindings already known (the previous version's, when nothing binding changed)."""
         self._module_bindings = bindings
-        return bindings
 
     def _receiver_is(self, receiver: Node, constructors: list[str], names: str | None) -> bool:
         """Is `receiver` an object of the kind the sink needs (an HTTP client, a DB cursor)?
@@ -338,8 +296,8 @@ class _Analysis:
         wanted = {c.strip() for c in constructors}
         name_pattern = re.compile(names) if names else None
 
-        def called(value: Node) -> bool:
-            full = node_text(value).split("(", 1)[0].strip()
+        def built_by(full: str) -> bool:
+            """`full` is the callee of a call (`axios.create`, `requests.Session`)."""
             callee = full.rsplit(".", 1)[-1]
             if full in wanted or any("." in w and full.endswith(w) for w in wanted):
                 return True  # axios.create
@@ -347,23 +305,30 @@ class _Analysis:
                 return not any("." in w and w.endswith("." + callee) for w in wanted)
             return bool(name_pattern and name_pattern.search(callee))
 
+        def called(value: Node) -> bool:
+            return built_by(_callee_text(value))
+
         text = node_text(receiver)
         if receiver.type in ("call", "call_expression"):
             return called(receiver)
+        last = text.rsplit(".", 1)[-1]
+        if name_pattern is not None and name_pattern.search(last):
+            return True  # named like one, whatever it holds
+        if (
+            name_pattern is None
+            and all("." in w for w in wanted)
+            and not any(self._mentions(w) for w in wanted)
+        ):
+            # Only a call spelled `axios.create(...)` builds one: none in the file.
+            return False
         if receiver.type in ("attribute", "member_expression") and re.match(
             r"^(self|this)\.\w+$", text
         ):
             # self.session = requests.Session() in __init__, this.http = axios.create().
             path = normalized(text)
             for method in self.flow.class_methods(receiver):
-                for definition in self.flow.definitions(method).get(path, []):
-                    value = definition.value
-                    if (
-                        value is not None
-                        and value.type in ("call", "call_expression")
-                        and called(value)
-                    ):
-                        return True
+                if any(built_by(full) for full in self._attribute_calls(method).get(path, ())):
+                    return True
         if receiver.type == "identifier":
             values = self._assigned_values(receiver)
             if not values and self._annotated_as(receiver, wanted):
@@ -379,9 +344,42 @@ class _Analysis:
         last = text.rsplit(".", 1)[-1]
         return bool(name_pattern and name_pattern.search(last))
 
+    def _mentions(self, text: str) -> bool:
+        """Whether the document's text contains `text` anywhere."""
+        self.flow.read_key(("text", text))
+        found = self._mentioned.get(text)
+        if found is None:
+            found = self._mentioned[text] = text.encode() in self.document.data
+        return found
+
+    def _attribute_calls(self, method: Node) -> dict[str, tuple[str, ...]]:
+        """For `self.x`/`this.x` assigned the result of a call in `method`: the callees."""
+        self.flow.read_range(method)
+        if self._subtree_cache is not None:
+            return self._subtree_cache(method, "attribute-calls", self._collect_attribute_calls)
+        return self._collect_attribute_calls(method)
+
+    def _collect_attribute_calls(self, method: Node) -> dict[str, tuple[str, ...]]:
+        found: dict[str, tuple[str, ...]] = {}
+        for path, definitions in self.flow.definitions(method).items():
+            if not re.match(r"^(self|this)\.\w+$", path):
+                continue
+            callees = tuple(
+                _callee_text(d.value)
+                for d in definitions
+                if d.value is not None and d.value.type in ("call", "call_expression")
+            )
+            if callees:
+                found[path] = callees
+        return found
+
     def _in_route(self, node: Node) -> bool:
         """Inside a web framework's view function (Flask/FastAPI route decorators)."""
         scope = self.flow.enclosing_scope(node)
+        if self.flow.is_module(scope):
+            self.flow.read_member(node)  # module-level code: no function around it
+            return False
+        self.flow.read_range(scope)
         route_of = getattr(self.flow, "route_of", None)
         return route_of is not None and scope.type != "module" and route_of(scope) is not None
 
@@ -403,6 +401,51 @@ class _Analysis:
         if not definitions:
             definitions = self.flow.module_definitions(name)
         return [d.value for d in definitions if d.value is not None]
+
+
+def _callee_text(call: Node) -> str:
+    return node_text(call).split("(", 1)[0].strip()
+
+
+def binding_candidates(root: Node) -> list[Node]:
+    """Declarators and import statements, in document order: where names get bound."""
+    found: list[Node] = []
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if node.type == "variable_declarator":
+            found.append(node)
+        elif node.type == "import_statement":
+            found.append(node)
+            continue
+        stack.extend(reversed(node.named_children))
+    return found
+
+
+def _bind(bindings: dict[str, tuple[str, str | None]], node: Node) -> None:
+    """Add what one declarator or import statement binds to a Node module."""
+    if node.type == "variable_declarator":
+        value = node.child_by_field_name("value")
+        name = node.child_by_field_name("name")
+        module = _required_module(value) if value is not None else None
+        if module is not None and name is not None:
+            _bind_pattern(bindings, name, module)
+        elif value is not None and name is not None and name.type == "identifier":
+            wrapped = _promisified_binding(value, bindings)
+            if wrapped is not None:
+                bindings[node_text(name)] = wrapped
+    elif node.type == "import_statement":
+        source = node.child_by_field_name("source")
+        module = _string_content(source) if source is not None else ""
+        for child in node.named_children:
+            if child.type == "import_clause":
+                _bind_import_clause(bindings, child, module)
+            elif child.type == "import_require_clause":
+                # TypeScript: import fs = require("fs")
+                required = child.child_by_field_name("source")
+                local = next((c for c in child.named_children if c.type == "identifier"), None)
+                if required is not None and local is not None:
+                    bindings[node_text(local)] = (_string_content(required), None)
 
 
 def _required_module(value: Node) -> str | None:

@@ -14,6 +14,7 @@ Language syntax lives in the subclasses (`python_flow.py`, `js_flow.py`).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -117,6 +118,10 @@ def node_key(node: Node) -> NodeKey:
     return (node.start_byte, node.end_byte, node.kind_id)
 
 
+def _start_byte(node: Node) -> int:
+    return node.start_byte
+
+
 def node_text(node: Node) -> str:
     return (node.text or b"").decode("utf-8", errors="replace")
 
@@ -198,6 +203,72 @@ class Captures:
     validators: set[NodeKey] = field(default_factory=set)
 
 
+# What an analysis read, for incremental analysis (see incremental.py): byte ranges whose
+# text and structure it depends on, and named facts of the whole file it looked up.
+DependencyKey = tuple[str, str]
+# Any change to the document invalidates a result that read this (e.g. the whole text).
+WHOLE_DOCUMENT: DependencyKey = ("document", "")
+# Which calls are sinks (their results are no input to anything).
+SINK_CALLS: DependencyKey = ("sinks", "")
+
+
+@dataclass
+class Recorder:
+    ranges: set[tuple[int, int]] = field(default_factory=set)
+    keys: set[DependencyKey] = field(default_factory=set)
+
+    def absorb(self, other: Recorder) -> None:
+        self.ranges |= other.ranges
+        self.keys |= other.keys
+
+
+class FlowIndex:
+    """Functions by name and calls by callee, for a tree. The default walks the tree;
+    incremental analysis serves them from cached query results instead."""
+
+    def __init__(self, flow: FlowAnalyzer) -> None:
+        self._flow = flow
+        self._functions: dict[str, list[Node]] | None = None
+        self._calls: dict[str, list[Node]] | None = None
+
+    def functions_named(self, name: str) -> list[Node]:
+        if self._functions is None:
+            flow = self._flow
+            table: dict[str, list[Node]] = {}
+            stack = [flow.tree_root]
+            while stack:
+                node = stack.pop()
+                if node.type in flow.function_types:
+                    found = flow.function_name(node)
+                    if found and found not in ("<anonymous>", "<lambda>"):
+                        table.setdefault(found, []).append(node)
+                stack.extend(reversed(node.children))
+            self._functions = table
+        return self._functions.get(name, [])
+
+    def calls_named(self, name: str) -> list[Node]:
+        """Calls of `name` (`helper(x)`, `self.helper(x)`), or with "&name" the calls that
+        pass `name` as an argument. Outer calls come before the calls inside them, later
+        calls before earlier ones (the order in which summaries merge their traces)."""
+        if self._calls is None:
+            flow = self._flow
+            index: dict[str, list[Node]] = {}
+            stack = [flow.tree_root]
+            while stack:
+                node = stack.pop()
+                if node.type in flow.call_types:
+                    callee = flow.call_name(node)
+                    if callee is not None:
+                        index.setdefault(callee, []).append(node)
+                    arguments = node.child_by_field_name("arguments")
+                    for argument in arguments.named_children if arguments is not None else []:
+                        if argument.type == "identifier":
+                            index.setdefault("&" + node_text(argument), []).append(node)
+                stack.extend(node.children)
+            self._calls = index
+        return self._calls.get(name, [])
+
+
 class FlowAnalyzer:
     """Answers "where can the value of this node come from, unguarded?" for one tree."""
 
@@ -216,29 +287,158 @@ class FlowAnalyzer:
         captures: Captures,
         settings: AnalysisSettings,
         sink_calls: set[NodeKey],
+        index: FlowIndex | None = None,
     ) -> None:
-        self.root = root
+        # The tree's root for navigation; `root` is the same node for other readers, who
+        # thereby depend on the whole document.
+        self.tree_root = root
+        self._root_key = node_key(root)
         self.captures = captures
         self.settings = settings
         self.sink_calls = sink_calls
+        self.index = index if index is not None else FlowIndex(self)
+        # While analysing one sink for incremental analysis: what the analysis reads.
+        self.recorder: Recorder | None = None
+        # Facts of the tree, independent of the sink and rule being analysed.
         self._definitions: dict[NodeKey, dict[str, list[Definition]]] = {}
         self._parameters: dict[NodeKey, list[Parameter]] = {}
+        self._ancestors: dict[NodeKey, list[Node]] = {}
+        self._parents: dict[NodeKey, Node | None] = {self._root_key: None}
+        self._children: dict[NodeKey, list[Node]] = {}
+        self._scopes: dict[NodeKey, Node] = {}
+        self._recent: list[Node] = []
+        self._members: dict[NodeKey, Node | None] = {}
+        # Set when module-level definitions come from the whole file (React state).
+        self.module_reads_document = False
+        self.begin_sink()
+
+    def begin_sink(self) -> None:
+        """Forget what the evaluation of earlier sinks computed. Recursion guards make some
+        results depend on the order of evaluation (a value computed while its own
+        definition was in progress); starting each sink afresh makes its result depend on
+        the tree alone, which lets incremental analysis reuse it."""
         self._values: dict[tuple[NodeKey, str], list[Trace]] = {}
         self._in_progress: set[tuple[NodeKey, str]] = set()
-        self._guards: dict[tuple[int, int, int, str], list[Guard]] = {}
-        self._functions_by_name: dict[str, list[Node]] | None = None
+        self._guards: dict[tuple[NodeKey, NodeKey, str], tuple[Guard, ...]] = {}
         self._raising_validators: dict[tuple[int, int, int, str], bool] = {}
-        self._ancestors: dict[NodeKey, list[Node]] = {}
         self._predicates: dict[tuple[int, int, int, str], bool] = {}
         # > 0 while judging a validator's own body (see checks_parameters).
         self.lenient_calls = 0
-        self._call_index: dict[str, list[Node]] | None = None
         self._part_bindings: list[tuple[Node, dict[str, Node]]] = []
         self._resolving_parameters: set[tuple[NodeKey, str, str]] = set()
         self.rule = ""
 
+    @property
+    def root(self) -> Node:
+        self.read_key(WHOLE_DOCUMENT)
+        return self.tree_root
+
+    # ------------------------------------------------------------------ dependencies
+    def read_key(self, key: DependencyKey) -> None:
+        if self.recorder is not None:
+            self.recorder.keys.add(key)
+
+    def read_range(self, node: Node) -> None:
+        """The analysis depends on `node`'s subtree."""
+        if self.recorder is not None:
+            if node_key(node) == self._root_key:
+                self.recorder.keys.add(WHOLE_DOCUMENT)
+            else:
+                self.recorder.ranges.add((node.start_byte, node.end_byte))
+
+    def read_member(self, node: Node) -> None:
+        """The analysis depends on `node` and its surroundings up to the statement of the
+        module or class body that holds it (a function's name or decorators, the call it
+        is passed to). Outside any such statement (a class header) it depends on what
+        incremental analysis treats as the outline of the file."""
+        if self.recorder is None:
+            return
+        member = self.member_of(node)
+        if member is not None:
+            self.recorder.ranges.add((member.start_byte, member.end_byte))
+
+    def class_wrapper(self, node: Node) -> Node | None:
+        """The class when `node` is a class at the level of a module or class body
+        (possibly decorated or exported), else None."""
+        return None
+
+    def member_of(self, node: Node) -> Node | None:
+        """The statement of the module, or of a class body at module level, that holds
+        `node` (the node itself if it is one); None for a class header or the module."""
+        key = node_key(node)
+        if key in self._members:
+            return self._members[key]
+        member = self._member_of(node)
+        self._members[key] = member
+        return member
+
+    def _member_of(self, node: Node) -> Node | None:
+        return self._outline_position(node)[0]
+
+    def containers_of(self, node: Node) -> list[str]:
+        """Names of the module ("") and the classes at module level around `node`."""
+        return self._outline_position(node)[1]
+
+    def _outline_position(self, node: Node) -> tuple[Node | None, list[str]]:
+        """The statement of a module or class body that holds `node` (None when `node` is
+        part of a class header), and the names of the bodies around it. Code that does
+        not parse (an ERROR node) is looked through: its pieces are statements too."""
+        chain = [*self.ancestors(node), node]
+        names = [""]
+        index = 1
+        while index < len(chain):
+            child = chain[index]
+            if child.type == "ERROR" and index + 1 < len(chain):
+                index += 1
+                continue
+            klass = self.class_wrapper(child)
+            if klass is None:
+                return child, names
+            # The chain continues into the class body, or `node` is in its header.
+            bodies = {node_key(body) for body in self.class_bodies(klass)}
+            position = next(
+                (i for i in range(index, len(chain)) if node_key(chain[i]) in bodies), None
+            )
+            if position is None:
+                return None, names
+            names.append(names[-1] + "." + self.class_name(klass))
+            index = position + 1
+        return None, names
+
+    def class_bodies(self, klass: Node) -> list[Node]:
+        """Where a class's statements are: its body, and pieces of it that do not parse
+        (while typing, an ERROR node inside the class may hold most of its methods)."""
+        body = klass.child_by_field_name("body")
+        found = [child for child in klass.children if child.type == "ERROR"]
+        return [*found, body] if body is not None else found
+
+    def read_class(self, klass: Node, methods: list[Node]) -> None:
+        """The methods of `klass` were read (to look `self.x` up in all of them)."""
+        if self.recorder is None:
+            return
+        if self.member_of(klass) is not None:
+            self.read_member(klass)  # a class inside a function: that statement holds it
+            return
+        container = self.containers_of(klass)[-1] + "." + self.class_name(klass)
+        self.recorder.keys.add(("members", container))
+        for method in methods:
+            self.read_member(method)
+
+    def is_sink_call(self, call: Node) -> bool:
+        """A sink's result (a response, a cursor) is not its input."""
+        self.read_key(SINK_CALLS)
+        return node_key(call) in self.sink_calls
+
+    def class_name(self, klass: Node) -> str:
+        name = klass.child_by_field_name("name")
+        return node_text(name) if name is not None else "<class>"
+
     # ------------------------------------------------------------------ syntax hooks
-    def collect_definitions(self, scope: Node) -> dict[str, list[Definition]]:
+    def collect_definitions(
+        self, scope: Node, within: Node | None = None
+    ) -> dict[str, list[Definition]]:
+        """Definitions by name in `scope` (a function or the module); with `within`, only
+        those made by that statement of the scope."""
         raise NotImplementedError
 
     def parameters_of(self, function: Node) -> list[Parameter]:
@@ -391,63 +591,117 @@ class FlowAnalyzer:
 
     # ------------------------------------------------------------------ scopes
     def ancestors(self, node: Node) -> list[Node]:
-        """The nodes from the root down to `node`'s parent.
-
-        tree-sitter finds a node's parent by descending from the root, so walking up with
-        `.parent` costs O(depth) per step; one cursor descent costs O(depth) in all."""
+        """The nodes from the root down to `node`'s parent."""
         key = node_key(node)
         found = self._ancestors.get(key)
-        if found is not None:
-            return found
-        chain: list[Node] = []
-        cursor = self.root.walk()
-        current = cursor.node
-        start, end = node.start_byte, node.end_byte
-        while current is not None and current != node:
-            chain.append(current)
-            if cursor.goto_first_child_for_byte(start) is None:
-                return self._ancestors_by_parent(node, key)
-            while True:
-                candidate = cursor.node
-                if (
-                    candidate is not None
-                    and candidate.start_byte <= start
-                    and (end <= candidate.end_byte)
-                ):
-                    break
-                if not cursor.goto_next_sibling():
-                    return self._ancestors_by_parent(node, key)
-            current = cursor.node
-        self._ancestors[key] = chain
-        return chain
-
-    def _ancestors_by_parent(self, node: Node, key: NodeKey) -> list[Node]:
-        chain: list[Node] = []
-        current = node.parent
-        while current is not None:
-            chain.append(current)
-            current = current.parent
-        chain.reverse()
-        self._ancestors[key] = chain
-        return chain
+        if found is None:
+            found = []
+            current = self.parent_of(node)
+            while current is not None:
+                found.append(current)
+                current = self.parent_of(current)
+            found.reverse()
+            self._ancestors[key] = found
+        return found
 
     def parent_of(self, node: Node) -> Node | None:
-        chain = self.ancestors(node)
-        return chain[-1] if chain else None
+        """tree-sitter finds a node's parent by descending from the root, so `.parent`
+        costs O(depth). Parents are remembered instead, for every child of every node on
+        the way down: the operands of a 10,000-term expression find theirs at once."""
+        key = node_key(node)
+        if key in self._parents:
+            parent = self._parents[key]
+        else:
+            self._descend_to(node, key)
+            if key not in self._parents:  # not found by descending (broken or foreign node)
+                self._parents[key] = node.parent
+            parent = self._parents[key]
+        # Lookups come in neighbourhoods (an operand, then its own operands): descents
+        # start from the nodes asked about last.
+        recent = self._recent
+        recent.append(node)
+        if len(recent) > 8:
+            del recent[0]
+        return parent
+
+    def _descend_to(self, node: Node, key: NodeKey) -> None:
+        start, end = node.start_byte, node.end_byte
+        current = self.tree_root
+        for candidate in self._recent:
+            if (
+                candidate.start_byte <= start
+                and end <= candidate.end_byte
+                and candidate.end_byte - candidate.start_byte
+                < current.end_byte - current.start_byte
+            ):
+                current = candidate
+        while node_key(current) != key:
+            children = self._children_of(current)
+            following = None
+            # Children start in order: look at those that start at or before `node`.
+            for index in range(bisect_right(children, start, key=_start_byte) - 1, -1, -1):
+                child = children[index]
+                if child.end_byte < end:
+                    break
+                if node_key(child) == key:
+                    following = child
+                    break
+                if following is None and child.start_byte <= start and end <= child.end_byte:
+                    following = child
+            if following is None:
+                return
+            current = following
+
+    def _children_of(self, node: Node) -> list[Node]:
+        key = node_key(node)
+        found = self._children.get(key)
+        if found is None:
+            found = node.children
+            self._children[key] = found
+            parents = self._parents
+            for child in found:
+                parents.setdefault(node_key(child), node)
+        return found
 
     def is_module(self, scope: Node) -> bool:
         """The top scope: the module node, or the root of broken code whose root is an
         ERROR node (every walk to enclosing scopes must stop there)."""
-        return scope.type == self.module_type or node_key(scope) == node_key(self.root)
+        return scope.type == self.module_type or node_key(scope) == self._root_key
 
     def enclosing_scope(self, node: Node) -> Node:
-        for current in reversed(self.ancestors(node)):
+        """The innermost function around `node` (not `node` itself), else the module."""
+        scopes = self._scopes
+        key = node_key(node)
+        found = scopes.get(key)
+        if found is not None:
+            return found
+        # Walk up to a known answer or a scope, then fill in the nodes on the way.
+        pending = [key]
+        current = self.parent_of(node)
+        while True:
+            if current is None:
+                found = self.tree_root
+                break
             if current.type in self.function_types or current.type == self.module_type:
-                return current
-        return self.root
+                found = current
+                break
+            current_key = node_key(current)
+            known = scopes.get(current_key)
+            if known is not None:
+                found = known
+                break
+            pending.append(current_key)
+            current = self.parent_of(current)
+        for pending_key in pending:
+            scopes[pending_key] = found
+        return found
 
     def definitions(self, scope: Node) -> dict[str, list[Definition]]:
+        """Definitions by name in a function (or, for the module, in module-level code).
+        The module's are read by name (module_definitions), recorded there."""
         key = node_key(scope)
+        if key != self._root_key:
+            self.read_range(scope)
         found = self._definitions.get(key)
         if found is None:
             found = self.collect_definitions(scope)
@@ -462,11 +716,26 @@ class FlowAnalyzer:
         if found is None:
             found = [] if self.is_module(function) else self.parameters_of(function)
             self._parameters[key] = found
+        if found or not self.is_module(function):
+            self.read_range(function)
         return found
+
+    def read_module_definitions(self, name: str, definitions: list[Definition]) -> None:
+        """Module-level definitions of `name` were read: they change when any statement
+        that defines the name does, and their values are read in their statements."""
+        if self.recorder is None:
+            return
+        self.recorder.keys.add(("definition", name))
+        if self.module_reads_document:
+            self.recorder.keys.add(WHOLE_DOCUMENT)
+        for definition in definitions:
+            self.read_member(definition.statement)
 
     def reaching_definitions(self, scope: Node, name: str, use: Node) -> list[Definition]:
         """Definitions of `name` in `scope` that may reach `use`, latest first."""
         candidates = self.definitions(scope).get(name, [])
+        if self.recorder is not None and node_key(scope) == self._root_key:
+            self.read_module_definitions(name, candidates)
         before = [d for d in candidates if d.position <= use.start_byte]
         reaching: list[Definition] = []
         killed_before = -1
@@ -528,7 +797,9 @@ class FlowAnalyzer:
         return False
 
     def module_definitions(self, name: str) -> list[Definition]:
-        return self.definitions(self.root).get(name, [])
+        found = self.definitions(self.tree_root).get(name, [])
+        self.read_module_definitions(name, found)
+        return found
 
     # ------------------------------------------------------------------ evaluation
     def traces(self, node: Node, rule: str) -> list[Trace]:
@@ -702,24 +973,14 @@ class FlowAnalyzer:
         """The local function a call invokes by name (`helper(x)`, `self._helper(x)`)."""
         return None
 
-    def call_index(self) -> dict[str, list[Node]]:
-        """Calls by the name they invoke, and calls that pass a function by name."""
-        if self._call_index is None:
-            index: dict[str, list[Node]] = {}
-            stack = [self.root]
-            while stack:
-                node = stack.pop()
-                if node.type in self.call_types:
-                    name = self.call_name(node)
-                    if name is not None:
-                        index.setdefault(name, []).append(node)
-                    arguments = node.child_by_field_name("arguments")
-                    for argument in arguments.named_children if arguments is not None else []:
-                        if argument.type == "identifier":
-                            index.setdefault("&" + node_text(argument), []).append(node)
-                stack.extend(node.children)
-            self._call_index = index
-        return self._call_index
+    def calls_named(self, name: str) -> list[Node]:
+        """Calls of the function `name`, or with "&name" the calls that pass it by name."""
+        found = self.index.calls_named(name)
+        if self.recorder is not None:
+            self.recorder.keys.add(("call", name))
+            for call in found:
+                self.read_range(call)
+        return found
 
     call_types: frozenset[str] = frozenset()
 
@@ -744,8 +1005,8 @@ class FlowAnalyzer:
         if not self.callers_known(function):
             return None
         name = self.function_name(function)
-        calls = self.call_index().get(name, [])
-        passed = self.call_index().get("&" + name, [])
+        calls = self.calls_named(name)
+        passed = self.calls_named("&" + name)
         home = self.enclosing_scope(function)
         if not self.is_module(home):
             # A nested function is visible in its enclosing function only.
@@ -811,25 +1072,16 @@ class FlowAnalyzer:
         return traces
 
     # ------------------------------------------------------------------ calls
-    def functions_by_name(self) -> dict[str, list[Node]]:
-        if self._functions_by_name is None:
-            table: dict[str, list[Node]] = {}
-            stack = [self.root]
-            while stack:
-                node = stack.pop()
-                if node.type in self.function_types:
-                    name = self.function_name(node)
-                    if name and name != "<anonymous>":
-                        table.setdefault(name, []).append(node)
-                stack.extend(reversed(node.children))
-            self._functions_by_name = table
-        return self._functions_by_name
-
     def local_function(self, call: Node) -> Node | None:
         name = self.callee_name(call)
         if not name:
             return None
-        candidates = self.functions_by_name().get(name.rsplit(".", 1)[-1])
+        last = name.rsplit(".", 1)[-1]
+        candidates = self.index.functions_named(last)
+        if self.recorder is not None:
+            self.recorder.keys.add(("function", last))
+            for candidate in candidates:
+                self.read_member(candidate)
         if not candidates or len(candidates) > 1:
             return None
         return candidates[0]
@@ -978,25 +1230,62 @@ class FlowAnalyzer:
         return any(re.split(r"[.\[(]", subject, maxsplit=1)[0] in names for subject in subjects)
 
     # ------------------------------------------------------------------ guards
-    def guards(self, node: Node, scope: Node) -> list[Guard]:
+    def guards(self, node: Node, scope: Node) -> tuple[Guard, ...]:
+        """Guards that hold where `node` runs, from the checks between it and `scope`.
+        Built on the guards of the parent, so that the operands of a 10,000-deep
+        expression cost one step each, not one walk each."""
+        self._read_guard_walk(node, scope)
+        scope_key = node_key(scope)
         # Whether a check is sound can depend on the rule (a scheme check is no host check).
-        key = (*node_key(node), self.rule)
-        found = self._guards.get(key)
-        if found is not None:
-            return found
-        found = []
-        chain = [*self.ancestors(node), node]
-        for index in range(len(chain) - 1, 0, -1):
-            current, parent = chain[index], chain[index - 1]
-            if current == scope:
+        rule = self.rule
+        memo = self._guards
+        pending: list[tuple[tuple[NodeKey, NodeKey, str], Node, Node]] = []
+        current = node
+        found: tuple[Guard, ...] | None
+        while True:
+            current_key = node_key(current)
+            key = (current_key, scope_key, rule)
+            found = memo.get(key)
+            if found is not None:
                 break
-            for check in self.guard_steps(current, parent):
-                subjects = self.tested_subjects(check.condition, check.polarity)
-                if subjects:
-                    subjects |= self.aliases(subjects, check.condition, scope)
-                    found.append(Guard(check.condition.end_byte, frozenset(subjects), check.only))
-        self._guards[key] = found
+            if current_key == scope_key:
+                found = ()
+                break
+            parent = self.parent_of(current)
+            if parent is None:
+                found = ()
+                break
+            pending.append((key, current, parent))
+            current = parent
+        # Innermost checks are judged first, as a walk up from `node` would.
+        own_steps = [
+            self._guard_step_list(current, parent, scope) for _, current, parent in pending
+        ]
+        for (key, _, _), own in zip(reversed(pending), reversed(own_steps), strict=True):
+            found = own + found if own else found
+            memo[key] = found
         return found
+
+    def _guard_step_list(self, node: Node, parent: Node, scope: Node) -> tuple[Guard, ...]:
+        found: list[Guard] = []
+        for check in self.guard_steps(node, parent):
+            subjects = self.tested_subjects(check.condition, check.polarity)
+            if subjects:
+                subjects |= self.aliases(subjects, check.condition, scope)
+                found.append(Guard(check.condition.end_byte, frozenset(subjects), check.only))
+        return tuple(found)
+
+    def _read_guard_walk(self, node: Node, scope: Node) -> None:
+        """A walk from `node` up to `scope` reads the statements before each node on the
+        way; up to the module, those of the module and class bodies too."""
+        if self.recorder is None:
+            return
+        if node_key(scope) != self._root_key:
+            self.read_range(scope)
+            return
+        self.read_member(node)
+        for container in self.containers_of(node):
+            self.recorder.keys.add(("guards", container))
 
     def aliases(self, subjects: set[str], condition: Node, scope: Node) -> set[str]:
         """Names a tested variable was computed from: checking `parsed.hostname` where

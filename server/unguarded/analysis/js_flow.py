@@ -105,6 +105,9 @@ _BRANCHES = frozenset(
         "do_statement",
     }
 )
+_CLASSES = frozenset({"class_declaration", "abstract_class_declaration"})
+# Names exported by the module (see exported_names), read as a whole.
+EXPORTS = ("exports", "")
 _HOST_PART = re.compile(r"\.(hostname|host)$")
 _PREDICATE_PROPERTY = re.compile(r"^(is|has)(_|[A-Z])")
 _SCHEME_LIKE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:?/{0,2}|/|\.|)$", re.IGNORECASE)
@@ -161,7 +164,9 @@ class JavaScriptFlow(FlowAnalyzer):
     )
 
     # ------------------------------------------------------------------ definitions
-    def collect_definitions(self, scope: Node) -> dict[str, list[Definition]]:
+    def collect_definitions(
+        self, scope: Node, within: Node | None = None
+    ) -> dict[str, list[Definition]]:
         table: dict[str, list[Definition]] = {}
 
         def add(
@@ -212,6 +217,8 @@ class JavaScriptFlow(FlowAnalyzer):
         body = scope.child_by_field_name("body") if scope.type != "program" else scope
         if body is None:
             return table
+        if within is not None:
+            body = within  # the definitions one statement of the scope makes
         stack: list[Node] = [body]
         while stack:
             node = stack.pop()
@@ -292,7 +299,8 @@ class JavaScriptFlow(FlowAnalyzer):
                     add(node_text(identifier), "opaque", None, node.end_byte, node)
                 continue
             stack.extend(reversed(node.children))
-        self._react_state(scope, table, add)
+        if within is None:
+            self._react_state(scope, table, add)
         return table
 
     def _react_state(
@@ -322,6 +330,9 @@ class JavaScriptFlow(FlowAnalyzer):
                             declared[name] = definition.position
         if not setters:
             return
+        if self.is_module(scope):
+            # Setter calls anywhere in the file define module-level state.
+            self.module_reads_document = True
         stack = [scope]
         while stack:
             node = stack.pop()
@@ -401,13 +412,15 @@ class JavaScriptFlow(FlowAnalyzer):
             return False
         if function.type == "method_definition":
             return name.startswith(("_", "#"))
+        self.read_member(function)
         if any(a.type == "export_statement" for a in self.ancestors(function)):
             return False
         return name not in self.exported_names()
 
     def exported_names(self) -> frozenset[str]:
+        self.read_key(EXPORTS)
         if self._exported is None:
-            text = node_text(self.root)
+            text = node_text(self.tree_root)
             names = set(re.findall(r"\bexports\.(\w+)", text))
             for block in re.findall(r"module\.exports\s*=\s*\{([^}]*)\}", text):
                 names.update(re.findall(r"(\w+)\s*(?:,|$|:)", block))
@@ -424,12 +437,22 @@ class JavaScriptFlow(FlowAnalyzer):
         for ancestor in reversed(self.ancestors(node)):
             if ancestor.type in ("class_declaration", "class", "abstract_class_declaration"):
                 body = ancestor.child_by_field_name("body")
-                return [
+                methods = [
                     child
                     for child in (body.named_children if body is not None else [])
                     if child.type == "method_definition"
                 ]
+                self.read_class(ancestor, methods)
+                return methods
         return []
+
+    def class_wrapper(self, node: Node) -> Node | None:
+        if node.type == "export_statement":
+            declaration = node.child_by_field_name("declaration")
+            if declaration is None or declaration.type not in _CLASSES:
+                return None
+            return declaration
+        return node if node.type in _CLASSES else None
 
     def this_member(self, node: Node, path: str) -> list[Trace] | None:
         parameter = self._parameter_property(node, path)
@@ -468,6 +491,7 @@ class JavaScriptFlow(FlowAnalyzer):
         return None
 
     def enclosing_class_name(self, node: Node) -> str:
+        self.read_member(node)
         for ancestor in reversed(self.ancestors(node)):
             if ancestor.type in ("class_declaration", "class", "abstract_class_declaration"):
                 name = ancestor.child_by_field_name("name")
@@ -479,6 +503,8 @@ class JavaScriptFlow(FlowAnalyzer):
         if name is not None:
             return node_text(name)
         parent = function.parent
+        if parent is not None:
+            self.read_range(parent)
         if parent is not None and parent.type == "variable_declarator":
             declared = parent.child_by_field_name("name")
             if declared is not None and declared.type == "identifier":
@@ -497,10 +523,13 @@ class JavaScriptFlow(FlowAnalyzer):
             origin = Step(Span.of(parameter.node), label)
             return [Trace(OriginKind.UNTRUSTED, origin, origin_text=label)]
         parent = function.parent
+        if parent is not None:
+            self.read_range(parent)
         if parent is not None and parent.type == "arguments":
             call = parent.parent
             if call is None or call.type not in ("call_expression", "new_expression"):
                 return []
+            self.read_range(call)
             callee = call.child_by_field_name("function")
             arguments = parent.named_children
             if callee is not None and callee.type == "member_expression":
@@ -634,7 +663,7 @@ class JavaScriptFlow(FlowAnalyzer):
     def evaluate_call(self, call: Node, depth: int) -> list[Trace]:
         if self.is_sanitizer(call):
             return []
-        if node_key(call) in self.sink_calls:
+        if self.is_sink_call(call):
             return []
         function = call.child_by_field_name("function") or call.child_by_field_name("constructor")
         if function is None:

@@ -210,7 +210,9 @@ class PythonFlow(FlowAnalyzer):
     )
 
     # ------------------------------------------------------------------ definitions
-    def collect_definitions(self, scope: Node) -> dict[str, list[Definition]]:
+    def collect_definitions(
+        self, scope: Node, within: Node | None = None
+    ) -> dict[str, list[Definition]]:
         table: dict[str, list[Definition]] = {}
 
         def add(
@@ -270,6 +272,8 @@ class PythonFlow(FlowAnalyzer):
         body = scope.child_by_field_name("body") if scope.type != "module" else scope
         if body is None:
             return table
+        if within is not None:
+            body = within  # the definitions one statement of the scope makes
         if scope.type == "lambda":
             return table
         stack: list[Node] = [body]
@@ -307,9 +311,10 @@ class PythonFlow(FlowAnalyzer):
                         stack.append(right)
                         inner = right
                         while inner.type == "assignment":
-                            inner = inner.child_by_field_name("right") or inner
-                            if inner.type != "assignment":
-                                break
+                            value = inner.child_by_field_name("right")
+                            if value is None:
+                                break  # `a = b =` while typing: no value yet
+                            inner = value
                         right = inner
                     bind(left, "assign", right, node.end_byte, node)
             elif kind == "augmented_assignment":
@@ -415,8 +420,19 @@ class PythonFlow(FlowAnalyzer):
                         child = child.child_by_field_name("definition") or child
                     if child.type == "function_definition":
                         methods.append(child)
+                self.read_class(ancestor, methods)
                 return methods
         return []
+
+    def class_wrapper(self, node: Node) -> Node | None:
+        if node.type == "decorated_definition":
+            definition = node.child_by_field_name("definition")
+            return (
+                definition
+                if definition is not None and definition.type == "class_definition"
+                else None
+            )
+        return node if node.type == "class_definition" else None
 
     def literal_field(self, value: Node, key: str) -> Node | None:
         if value.type != "dictionary":
@@ -432,6 +448,7 @@ class PythonFlow(FlowAnalyzer):
     def decorators(self, function: Node) -> list[Node]:
         parent = function.parent
         if parent is not None and parent.type == "decorated_definition":
+            self.read_range(parent)
             return [c for c in parent.named_children if c.type == "decorator"]
         return []
 
@@ -440,6 +457,8 @@ class PythonFlow(FlowAnalyzer):
         if name is not None:
             return node_text(name)
         parent = function.parent
+        if parent is not None:
+            self.read_range(parent)
         if parent is not None and parent.type == "assignment":
             left = parent.child_by_field_name("left")
             if left is not None and left.type == "identifier":
@@ -474,6 +493,7 @@ class PythonFlow(FlowAnalyzer):
         name = self.function_name(function)
         if name in ("<lambda>",) or name.startswith("test"):
             return False
+        self.read_member(function)
         if any(a.type == "class_definition" for a in self.ancestors(function)[-3:]):
             # Methods: only private ones are called from this file alone.
             return name.startswith("_") and not name.startswith("__")
@@ -549,6 +569,7 @@ class PythonFlow(FlowAnalyzer):
         call = parent.parent
         if call is None or call.type != "call":
             return []
+        self.read_range(call)
         callee = self.callee_name(call).rsplit(".", 1)[-1]
         if callee not in (
             "map",
@@ -655,7 +676,7 @@ class PythonFlow(FlowAnalyzer):
     def evaluate_call(self, call: Node, depth: int) -> list[Trace]:
         if self.is_sanitizer(call):
             return []
-        if node_key(call) in self.sink_calls:
+        if self.is_sink_call(call):
             return []  # a sink's result (a response, a cursor) is not its input
         function = call.child_by_field_name("function")
         arguments = call.child_by_field_name("arguments")

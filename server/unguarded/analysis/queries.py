@@ -55,6 +55,73 @@ class QueryError(Exception):
     pass
 
 
+def _required_chains(depth: int) -> list[str]:
+    """`require("m")`, `require("m").x`, `await import("m")`, ... up to `depth` member
+    accesses and awaits around the call: the values that can bind a Node module."""
+    call = "(call_expression function: [(identifier) (import)] @_index_callee)"
+    chains = [call]
+    layer = [call]
+    for _ in range(depth):
+        layer = [
+            wrapper
+            for inner in layer
+            for wrapper in (f"(member_expression object: {inner})", f"(await_expression {inner})")
+        ]
+        chains.extend(layer)
+    return chains
+
+
+# Patterns the engine adds to the combined query to index the tree as it is matched:
+# functions (by name), calls (by the local function they call, or a function they pass by
+# name), and for JavaScript what can bind a Node module. Their origin is INDEX.
+INDEX = "index"
+_INDEX_PATTERNS = {
+    "python": (
+        "[{functions}] @index.function",
+        "(call function: (identifier) @index.callee) @index.call",
+        "((call function: (attribute object: (identifier) @_index_receiver"
+        " attribute: (identifier) @index.callee)) @index.call"
+        ' (#any-of? @_index_receiver "self" "cls"))',
+        "(call arguments: (argument_list (identifier) @index.passed)) @index.call",
+    ),
+    "javascript": (
+        "[{functions}] @index.function",
+        "(call_expression function: (identifier) @index.callee) @index.call",
+        "(call_expression function: (member_expression object: (this) property: (_) @index.callee))"
+        " @index.call",
+        "(call_expression arguments: (arguments (identifier) @index.passed)) @index.call",
+        "(import_statement) @index.binding",
+        "((variable_declarator value: (call_expression function: [(identifier) (member_expression)]"
+        ' @_index_callee)) @index.binding (#match? @_index_callee "promisify$"))',
+        *(
+            f"((variable_declarator value: {chain}) @index.binding"
+            ' (#any-of? @_index_callee "require" "import"))'
+            for chain in _required_chains(3)
+        ),
+    ),
+}
+_FUNCTION_TYPES = {
+    "python": ("function_definition", "lambda"),
+    "javascript": (
+        "function_declaration",
+        "function_expression",
+        "arrow_function",
+        "method_definition",
+        "generator_function_declaration",
+        "generator_function",
+    ),
+}
+
+
+def index_patterns(language: Language) -> list[str]:
+    functions = " ".join(
+        f"({kind})"
+        for kind in _FUNCTION_TYPES[language.family]
+        if language.grammar.id_for_node_kind(kind, True) is not None
+    )
+    return [pattern.format(functions=functions) for pattern in _INDEX_PATTERNS[language.family]]
+
+
 @dataclass(frozen=True)
 class CompiledQuery:
     name: str
@@ -150,14 +217,17 @@ def queries_for(language_name: str) -> LanguageQueries:
             controls = compiled
         else:
             sinks.append(compiled)
+    index = index_patterns(language)
     text = "\n".join(c.path.read_text(encoding="utf-8") for c in compiled_files)
-    combined = tree_sitter.Query(language.grammar, text)
+    combined = tree_sitter.Query(language.grammar, text + "\n" + "\n".join(index))
     origins: list[str] = []
     settings: list[dict[str, str]] = []
     for compiled in compiled_files:
         for pattern in range(compiled.query.pattern_count):
             origins.append(compiled.name)
             settings.append(compiled.settings(pattern))
+    origins.extend([INDEX] * len(index))
+    settings.extend({} for _ in index)
     if combined.pattern_count != len(origins):
         raise QueryError(f"{language_name}: combined query has an unexpected pattern count")
     return LanguageQueries(

@@ -32,8 +32,15 @@ _RULES = re.compile(r"^\[(?P<rules>[^\]]*)\](?P<reason>.*)$", re.DOTALL)
 # A reason that is only a placeholder (`<why this is safe>`) is no reason.
 _PLACEHOLDER = re.compile(r"^<[^>]*>$")
 _REASON_LEAD = " \t:-\u2013\u2014"
-# Cheap test before walking the tree: no marker, no suppression.
+# Cheap test before walking the tree: no marker, no suppression. A case-insensitive regex
+# over a large file costs a millisecond; lower-casing and finding the word costs far less.
 _ANY_MARKER = re.compile(rb"unguarded\s*:\s*ignore", re.IGNORECASE)
+_LOWER = bytes.maketrans(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ", b"abcdefghijklmnopqrstuvwxyz")
+
+
+def _may_hold_suppression(data: bytes) -> bool:
+    return b"unguarded" in data.translate(_LOWER) and _ANY_MARKER.search(data) is not None
+
 
 PROBLEM_REASON = "suppression-without-reason"
 PROBLEM_RULE = "suppression-unknown-rule"
@@ -157,7 +164,7 @@ def _comments(document: Document) -> list[Node]:
 def _scan(document: Document) -> tuple[list[Suppression], list[SuppressionProblem]]:
     suppressions: list[Suppression] = []
     problems: list[SuppressionProblem] = []
-    if _ANY_MARKER.search(document.data) is None:
+    if not _may_hold_suppression(document.data):
         return suppressions, problems
     for comment in _comments(document):
         text = (comment.text or b"").decode("utf-8", errors="replace")

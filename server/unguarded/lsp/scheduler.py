@@ -12,7 +12,8 @@ from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import TypeVar
 
-from unguarded.analysis import AnalysisSettings, Finding, analyze
+from unguarded.analysis import AnalysisSettings, Finding
+from unguarded.analysis.incremental import DocumentAnalysis
 from unguarded.documents import Document
 
 logger = logging.getLogger(__name__)
@@ -20,6 +21,9 @@ logger = logging.getLogger(__name__)
 _T = TypeVar("_T")
 # An analysis running longer than this is an engine bug: it is stopped.
 TIME_LIMIT_S = 20.0
+# Documents whose analysis is kept to analyse their next version incrementally, the ones
+# analysed last (each keeps its previous tree and the cached results of its parts).
+MAX_INCREMENTAL_DOCUMENTS = 16
 
 
 class AnalysisTimeout(Exception):
@@ -80,6 +84,25 @@ def _set_async_exception(thread: int | None, exception: type[BaseException] | No
 
 Publisher = Callable[[Document, list[Finding]], Awaitable[None] | None]
 
+# The analyses of the scheduler whose analysis thread this is (see `analyze`).
+_thread_state = threading.local()
+
+
+def analyze(document: Document, settings: AnalysisSettings) -> list[Finding]:
+    """The findings of a new version of a document, on the analysis thread: computed from
+    the analysis of its version before (analysis/incremental.py), which is kept for the
+    documents analysed last. (A module function, so that tests can wrap it.)"""
+    analyses: dict[str, DocumentAnalysis] | None = getattr(_thread_state, "analyses", None)
+    if analyses is None:
+        return DocumentAnalysis(settings).analyze(document)
+    analysis = analyses.pop(document.uri, None) or DocumentAnalysis(settings)
+    # Kept only when it completes: an interrupted one may be half updated.
+    findings = analysis.analyze(document, settings)
+    analyses[document.uri] = analysis
+    while len(analyses) > MAX_INCREMENTAL_DOCUMENTS:
+        del analyses[next(iter(analyses))]
+    return findings
+
 
 class AnalysisScheduler:
     def __init__(
@@ -93,6 +116,8 @@ class AnalysisScheduler:
         self.time_limit = TIME_LIMIT_S
         # One analysis at a time keeps the server's CPU use bounded; the event loop stays free.
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="unguarded-analysis")
+        # Per document, least recently analysed first; used on the analysis thread only.
+        self._analyses: dict[str, DocumentAnalysis] = {}
 
     def schedule(self, document: Document, settings: AnalysisSettings, delay_ms: int) -> None:
         self.cancel(document.uri)
@@ -120,7 +145,7 @@ class AnalysisScheduler:
         if delay_ms > 0:
             await asyncio.sleep(delay_ms / 1000)
         try:
-            findings = await self.run_limited(analyze, snapshot, settings)
+            findings = await self.run_limited(self._analyse_on_thread, snapshot, settings)
         except asyncio.CancelledError:
             raise
         except AnalysisTimeout:
@@ -137,6 +162,17 @@ class AnalysisScheduler:
             )
             return
         self._publish(snapshot, findings)
+
+    def _analyse_on_thread(self, snapshot: Document, settings: AnalysisSettings) -> list[Finding]:
+        _thread_state.analyses = self._analyses
+        try:
+            return analyze(snapshot, settings)
+        finally:
+            _thread_state.analyses = None
+
+    def forget(self, uri: str) -> None:
+        """A closed document: drop what its incremental analysis keeps."""
+        self._executor.submit(self._analyses.pop, uri, None)
 
     async def run_limited(self, function: Callable[..., _T], *arguments: object) -> _T:
         """Run `function` on the analysis thread; past `time_limit` seconds it is stopped

@@ -1,0 +1,1344 @@
+"""Incremental analysis: a document's findings, computed again after an edit from what
+changed and what the previous version's analysis read.
+
+Query results are cached per part of the tree. The tree is cut into chunks (subtrees of
+at most CHUNK_BYTES) below a spine of larger nodes; a chunk keeps every match rooted in
+it, a spine node the matches rooted at itself. A match only looks below its root, so a
+part whose subtree did not change keeps its matches, shifted by the edit's byte delta.
+
+Sink decisions (is this match a sink: its module, receiver, context?) and findings (the
+data flow of one sink) are cached with what computing them read (`flow.Recorder`): byte
+ranges of the tree (a function, the statement that holds a helper) and named facts of the
+whole file (the module-level definitions of a name, the functions called `x`, the calls
+of `x`, Node module bindings, the statements of a module or class body that guard what
+follows them). After an edit a cached result is kept when none of its ranges touches the
+changed region and none of its facts changed; otherwise it is computed again. The outline
+of the file (class headers: names, bases, decorators) is not tracked: when it changes,
+every decision and finding with dependencies is computed again.
+
+Each sink is analysed on its own (`FlowAnalyzer.begin_sink`), so the result for a sink
+depends on the tree alone, never on which other sinks were analysed before it: the
+findings of an incremental analysis are those of a full one of the same tree.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+import tree_sitter
+
+from unguarded.analysis.engine import RawMatch, SinkMatch, _Analysis
+from unguarded.analysis.flow import (
+    SINK_CALLS,
+    Captures,
+    DependencyKey,
+    FlowIndex,
+    Node,
+    NodeKey,
+    Recorder,
+    node_text,
+)
+from unguarded.analysis.js_flow import JavaScriptFlow
+from unguarded.analysis.model import Finding, Span, Step
+from unguarded.analysis.queries import INDEX, LanguageQueries, queries_for
+from unguarded.analysis.settings import AnalysisSettings
+from unguarded.analysis.suppressions import apply_suppressions
+from unguarded.catalog import CATALOG
+from unguarded.documents import Document, LineIndex
+
+# Subtrees up to this size are queried as one chunk. Smaller chunks mean less to query
+# again after an edit, but more parts to keep; a deeply nested chunk costs its depth
+# squared to match, so it must not be large either.
+CHUNK_BYTES = 2048
+
+# A node position relative to the start of the part of the tree that holds it.
+RelativeKey = tuple[int, int, int]
+
+
+class StaleCache(Exception):
+    """A cached node is no longer in the tree: the caller analyses the document afresh."""
+
+
+@dataclass(eq=False)
+class Dependencies:
+    """What a decision or a finding read (absolute ranges, current version)."""
+
+    ranges: frozenset[tuple[int, int]]
+    keys: frozenset[DependencyKey]
+
+    @classmethod
+    def of(
+        cls, recorder: Recorder, shared: dict[frozenset[DependencyKey], Dependencies]
+    ) -> Dependencies:
+        """What `recorder` noted. Reads of named facts alone (the binding of `exec`) are
+        shared between the many decisions that make them, to be judged once."""
+        keys = frozenset(recorder.keys)
+        if recorder.ranges:
+            return cls(frozenset(recorder.ranges), keys)
+        found = shared.get(keys)
+        if found is None:
+            found = shared[keys] = cls(frozenset(), keys)
+        return found
+
+
+@dataclass(eq=False)
+class RawSink:
+    """A match of a sink pattern, with its decision and finding once computed."""
+
+    part: Part
+    origin: str
+    pattern: int
+    call: RelativeKey | None
+    arguments: tuple[RelativeKey, ...]
+    receiver: RelativeKey | None
+    # The match's place among its part's matches.
+    ordinal: int
+    decided: bool = False
+    # The accepted sink: its rule, sink name, policy and controls (nodes are found again
+    # when its finding must be computed).
+    accepted: tuple[str, str, str | None, str | None] | None = None
+    # None: the decision read nothing outside the match (its part alone decides it).
+    decision_reads: Dependencies | None = None
+    finding: Finding | None = None
+    finding_reads: Dependencies | None = None
+    # Taken over from the same match in a part the edit replaced: to be judged by what
+    # it read, not decided again.
+    transferred: bool = False
+
+    @property
+    def rule_id(self) -> str:
+        assert self.accepted is not None
+        return self.accepted[0]
+
+    def take_over(self, previous: RawSink) -> None:
+        self.decided, self.accepted = previous.decided, previous.accepted
+        self.decision_reads = previous.decision_reads
+        self.finding, self.finding_reads = previous.finding, previous.finding_reads
+        self.transferred = True
+
+    def order(self) -> tuple[int, int, int, int, int]:
+        """Query sinks in document order. For the same call (several patterns match it),
+        in the order tree-sitter found them: the first one with a finding reports it."""
+        call = self.call or (0, 0, 0)
+        part = self.part
+        return (0, part.start + call[0], part.start + call[1], part.spine, self.ordinal)
+
+
+@dataclass(eq=False)
+class DeclaredSink:
+    """A call the settings declare a sink (`sinks` by callee name)."""
+
+    part: Part
+    rule_id: str
+    call: RelativeKey
+    argument: RelativeKey
+    name: str
+    finding: Finding | None = None
+    finding_reads: Dependencies | None = None
+
+    def order(self) -> tuple[int, int, int, int, int]:
+        return (1, self.part.start + self.call[0], self.part.start + self.call[1], 0, 0)
+
+
+@dataclass(eq=False)
+class Part:
+    """The cached query results of a chunk (every match rooted in its subtree) or of a
+    spine node (the matches rooted at the node itself). Positions are relative to
+    `start`, so that a part after an edit only moves."""
+
+    start: int
+    end: int
+    kind: int
+    spine: bool
+    # tree-sitter's id of the node: a subtree reused by an incremental parse keeps it.
+    node_id: int = 0
+    alive: bool = True
+    sources: list[RelativeKey] = field(default_factory=list)
+    coercions: list[RelativeKey] = field(default_factory=list)
+    validators: list[RelativeKey] = field(default_factory=list)
+    sanitizers: list[tuple[RelativeKey, frozenset[str]]] = field(default_factory=list)
+    raw_sinks: list[RawSink] = field(default_factory=list)
+    declared: list[DeclaredSink] = field(default_factory=list)
+    functions: list[tuple[str, RelativeKey]] = field(default_factory=list)
+    calls: list[tuple[str, RelativeKey]] = field(default_factory=list)
+    bindings: list[RelativeKey] = field(default_factory=list)
+    # Results computed from a subtree inside this part (see _subtree_cache).
+    cache: dict[tuple[int, int, int, str], dict[str, tuple[str, ...]]] = field(default_factory=dict)
+
+    @property
+    def has_captures(self) -> bool:
+        return bool(self.sources or self.coercions or self.validators or self.sanitizers)
+
+
+@dataclass(frozen=True)
+class Region:
+    """The changed region of an edit: [start, old_end] before it, [start, new_end]
+    after it (closed: a part that merely touches the region may have changed). It holds
+    the text that changed, [text_start, text_old_end] before and [text_start,
+    text_new_end] after, and where the tree's structure changed around it."""
+
+    start: int
+    old_end: int
+    new_end: int
+    text_start: int
+    text_old_end: int
+    text_new_end: int
+    # Where the new tree's structure differs (new positions, sorted, disjoint).
+    structure: tuple[tuple[int, int], ...] = ()
+
+    @property
+    def delta(self) -> int:
+        return self.new_end - self.old_end
+
+    def touches_old(self, start: int, end: int) -> bool:
+        return start <= self.old_end and end >= self.start
+
+    def touches_new(self, start: int, end: int) -> bool:
+        return start <= self.new_end and end >= self.start
+
+    def shift(self, position: int) -> int:
+        """A position outside the changed text, from before the edit to after it."""
+        return position + self.delta if position > self.text_old_end else position
+
+    def text_touches_old(self, start: int, end: int) -> bool:
+        return start <= self.text_old_end and end >= self.text_start
+
+    def unchanged_new(self, start: int, end: int) -> bool:
+        """Whether the new tree's subtree at [start, end] is the old one's, moved: its
+        text did not change and tree-sitter found no change of structure in it."""
+        if start <= self.text_new_end and end >= self.text_start:
+            return False
+        structure = self.structure
+        index = bisect_right(structure, (end, end + 1)) - 1
+        # The ranges are disjoint and sorted: only the last one starting at or before
+        # `end` can reach back to `start`.
+        return index < 0 or structure[index][1] < start
+
+    def old_position(self, position: int) -> int:
+        """A new position outside the changed text, before the edit."""
+        return position - self.delta if position > self.text_new_end else position
+
+
+class DocumentAnalysis:
+    """The analysis of one document across its versions. `analyze` takes each new version
+    (a snapshot: the tree must not change afterwards) and returns its findings; the first
+    call, or one after a change of settings or language, analyses everything."""
+
+    def __init__(self, settings: AnalysisSettings) -> None:
+        self.settings = settings
+        self._language_queries: LanguageQueries | None = None
+        self._reset(None)
+
+    def _reset(self, language: str | None) -> None:
+        self._language = language
+        self._document: Document | None = None
+        self._analysis: _Analysis | None = None
+        self._chunks: list[Part] = []
+        self._spines: list[Part] = []
+        self._findings: list[Finding] = []
+        # Parts by what they hold, for the facts of the whole file.
+        self._with_captures: dict[Part, None] = {}
+        self._parts_by_id: dict[int, Part] = {}
+        self._shared_reads: dict[frozenset[DependencyKey], Dependencies] = {}
+        # While parts are replaced: the matches of the old ones, by position after the edit.
+        self._transfer: dict[tuple[object, ...], RawSink] = {}
+        self._with_bindings: dict[Part, None] = {}
+        self._functions: dict[str, dict[Part, None]] = {}
+        self._calls: dict[str, dict[Part, None]] = {}
+        # Sinks whose decision read something outside their part, and accepted sinks.
+        self._conditional: dict[RawSink, None] = {}
+        self._accepted: dict[RawSink | DeclaredSink, None] = {}
+        self._bindings: dict[str, tuple[str, str | None]] | None = None
+        self._sink_calls: set[NodeKey] = set()
+        # For tests and benchmarks: what the last call computed again.
+        self.stats: dict[str, int] = {}
+        self.checked: list[tuple[str, int]] = []
+
+    # ------------------------------------------------------------------ entry
+    def analyze(
+        self, document: Document, settings: AnalysisSettings | None = None
+    ) -> list[Finding]:
+        if settings is not None and settings != self.settings:
+            self.settings = settings
+            self._document = None
+        if len(document.data) > self.settings.max_file_bytes:
+            self._document = None
+            return []
+        if self._document is None or self._language != document.language.name:
+            return self._analyze_all(document)
+        try:
+            return self._analyze_change(document)
+        except StaleCache:
+            return self._analyze_all(document)
+
+    @property
+    def _queries(self) -> LanguageQueries:
+        assert self._language_queries is not None
+        return self._language_queries
+
+    # ------------------------------------------------------------------ versions
+    def _analyze_all(self, document: Document) -> list[Finding]:
+        self._reset(document.language.name)
+        chunks, spines = _decompose(document.tree.root_node, None)
+        self._language_queries = queries_for(document.language.name)
+        analysis = self._new_analysis(document)
+        self._chunks = [self._part(node, False, analysis) for node in chunks]
+        self._spines = [self._part(node, True, analysis) for node in spines]
+        parts = self._chunks + self._spines
+        for part in parts:
+            self._index(part)
+        self.stats = {"parts": len(parts), "full": 1}
+        return self._finish(document, analysis, _Changes.everything(parts), parts)
+
+    def _analyze_change(self, document: Document) -> list[Finding]:
+        previous = self._document
+        assert previous is not None and self._analysis is not None
+        region = _changed_region(previous, document)
+        if region is None:
+            self.stats = {"parts": 0, "full": 0}
+            return list(self._findings)
+        analysis = self._new_analysis(document)
+        new_parts, dropped = self._update_parts(document, region, analysis)
+        changes = _Changes(region, previous, self._analysis, document, analysis, new_parts, dropped)
+        self.stats = {"parts": len(new_parts), "full": 0}
+        return self._finish(document, analysis, changes, new_parts)
+
+    def _new_analysis(self, document: Document) -> _Analysis:
+        index = _PartIndex(self, document.tree.root_node)
+        return _Analysis(
+            document,
+            self.settings,
+            Captures(),
+            index,
+            index.binding_nodes if document.language.family != "python" else None,
+            self._subtree_cache,
+        )
+
+    def _subtree_cache(
+        self,
+        node: Node,
+        what: str,
+        compute: Callable[[Node], dict[str, tuple[str, ...]]],
+    ) -> dict[str, tuple[str, ...]]:
+        """`compute(node)`, kept with the part that holds `node`'s subtree: it stays valid
+        until that part changes."""
+        part = self._part_holding(node)
+        if part is None:
+            return compute(node)
+        key = (node.start_byte - part.start, node.end_byte - part.start, node.kind_id, what)
+        found = part.cache.get(key)
+        if found is None:
+            found = part.cache[key] = compute(node)
+        return found
+
+    def _part_holding(self, node: Node) -> Part | None:
+        start, end = node.start_byte, node.end_byte
+        chunks = self._chunks
+        index = bisect_right(chunks, start, key=_part_start) - 1
+        if index >= 0 and chunks[index].start <= start and end <= chunks[index].end:
+            return chunks[index]
+        for part in self._spines:
+            if (part.start, part.end, part.kind) == (start, end, node.kind_id):
+                return part
+        return None
+
+    def _finish(
+        self,
+        document: Document,
+        analysis: _Analysis,
+        changes: _Changes,
+        new_parts: list[Part],
+    ) -> list[Finding]:
+        """Decide the sinks that need it, then compute the findings that need it."""
+        flow = analysis.flow
+        if document.language.family != "python":
+            # Node module bindings: the same as before unless a part that binds changed.
+            if self._bindings is None or changes.bindings_may_change():
+                bindings = analysis.module_bindings()
+                if self._bindings is not None:
+                    changes.changed_bindings = _changed_entries(self._bindings, bindings)
+                self._bindings = bindings
+            else:
+                analysis.use_module_bindings(self._bindings)
+        recorder = Recorder()
+        decided = 0
+        # Sinks of new parts, then sinks whose decision read what changed.
+        for part in new_parts:
+            for raw in part.raw_sinks:
+                reads = raw.decision_reads
+                if raw.transferred and reads is None:
+                    self._register(raw)  # its match did not change: nor did the decision
+                    continue
+                carried = changes.carry(reads) if raw.transferred and reads is not None else None
+                if carried is None:
+                    self._decide(analysis, raw, recorder)
+                    decided += 1
+                else:
+                    raw.decision_reads = carried
+                    self._register(raw)
+        for raw in list(self._conditional):
+            reads = raw.decision_reads
+            assert reads is not None
+            if raw.part.alive and raw.decided and raw.part not in changes.new_parts:
+                shifted = changes.carry(reads)
+                if shifted is None:
+                    self._decide(analysis, raw, recorder)
+                    decided += 1
+                else:
+                    raw.decision_reads = shifted
+        if self.settings.sources or self.settings.sinks:
+            self._declare(analysis, new_parts)
+        # A sink's result is no input to anything: the flow needs every sink call.
+        sinks = sorted(self._accepted, key=lambda sink: sink.order())
+        sink_calls = {
+            self._absolute(sink.part, sink.call) for sink in sinks if _result_is_new(sink)
+        }
+        changes.sink_calls_changed = changes.compare_sink_calls(self._sink_calls, sink_calls)
+        self._sink_calls = sink_calls
+        flow.sink_calls.update(sink_calls)
+        # Findings.
+        findings: dict[tuple[str, int, int], Finding] = {}
+        computed = 0
+        self.checked = []
+        captures_ready = False
+        for sink in sinks:
+            _, start, end, _, _ = sink.order()
+            key = (sink.rule_id, start, end)
+            if key in findings:
+                continue  # the same call reported for the same rule by an earlier pattern
+            reads = sink.finding_reads
+            kept = isinstance(sink, DeclaredSink) or sink.transferred
+            moved = (
+                changes.carry_finding(reads, sink.finding, document)
+                if reads is not None and (kept or sink.part not in changes.new_parts)
+                else None
+            )
+            if moved is None:
+                if not captures_ready:
+                    self._fill_captures(analysis)
+                    captures_ready = True
+                sink.finding, sink.finding_reads = self._check(analysis, sink)
+                computed += 1
+                self.checked.append((sink.rule_id, start))
+            else:
+                sink.finding_reads, sink.finding = moved
+            if sink.finding is not None:
+                findings[key] = sink.finding
+        self.stats.update(decided=decided, checked=computed, sinks=len(sinks))
+        result = sorted(findings.values(), key=lambda f: (f.span.start_byte, f.rule_id))
+        # `# unguarded: ignore[rule] reason` comments bound to the sink's statement.
+        result = apply_suppressions(document, result)[0]
+        self._document = document
+        self._analysis = analysis
+        self._findings = result
+        return list(result)
+
+    # ------------------------------------------------------------------ parts
+    def _update_parts(
+        self, document: Document, region: Region, analysis: _Analysis
+    ) -> tuple[list[Part], list[Part]]:
+        """The parts of the new tree. Those away from the changed region only move. Near
+        it, a node keeps its old part when tree-sitter reused its subtree (the same node
+        id) or reports no change of structure in it; the others get new parts. (Typing
+        `(` can turn the rest of a file into an error whose pieces are old subtrees.)"""
+        old_chunks = self._chunks
+        old_starts = [part.start for part in old_chunks]
+        old_ends = [part.end for part in old_chunks]
+        # The tree is cut again over the region and the chunks that touch it: a node next
+        # to the edit may have been in one of them.
+        first = bisect_left(old_ends, region.start)
+        last = bisect_right(old_starts, region.old_end)
+        low, high = region.start, region.old_end
+        if first < last:
+            low, high = min(low, old_starts[first]), max(high, old_ends[last - 1])
+        before, near, after = old_chunks[:first], old_chunks[first:last], old_chunks[last:]
+        delta = region.delta
+        new_high = high + delta
+        spines: list[Part] = []
+        near_spines: list[tuple[int, int, Part]] = []
+        for part in self._spines:
+            if _near(part.start, part.end, low, high, region.start, region.old_end):
+                near_spines.append((part.start, part.end, part))
+            else:
+                spines.append(part)
+                if part.start > high:
+                    part.start += delta
+                    part.end += delta
+        for part in after:
+            part.start += delta
+            part.end += delta
+        candidates: set[Part] = {*near, *(part for _, _, part in near_spines)}
+        self._transfer = _transferable(candidates, region)
+        near_starts = [part.start for part in near]
+        near_ends = [part.end for part in near]
+        old_spine_at = {(start, end, part.kind): part for start, end, part in near_spines}
+        by_id = self._parts_by_id
+        chunks: list[Part] = []
+        new_parts: list[Part] = []
+        kept: set[Part] = set()
+        stack = [document.tree.root_node]
+        while stack:
+            node = stack.pop()
+            node_start, node_end = node.start_byte, node.end_byte
+            if not _near(node_start, node_end, low, new_high, region.start, region.new_end):
+                continue  # its parts are among those that only move
+            old: Part | None = by_id.get(node.id)
+            if old is None or old not in candidates or old in kept:
+                old = None
+                if region.unchanged_new(node_start, node_end):
+                    old = _old_part_at(
+                        region.old_position(node_start),
+                        region.old_position(node_end),
+                        node.kind_id,
+                        near,
+                        near_starts,
+                        near_ends,
+                        old_spine_at,
+                    )
+            if (
+                old is not None
+                and old.kind == node.kind_id
+                and not region.text_touches_old(old.start, old.end)
+                and region.shift(old.start) == node_start
+                and old.end - old.start == node_end - node_start
+            ):
+                # The same subtree: its part, and for a spine every part below it.
+                for inner in self._move(old, region, near, near_starts, near_spines):
+                    if inner not in kept:
+                        kept.add(inner)
+                        (spines if inner.spine else chunks).append(inner)
+                continue
+            spine = node_end - node_start > CHUNK_BYTES and node.child_count > 0
+            part = self._part(node, spine, analysis)
+            new_parts.append(part)
+            if spine:
+                spines.append(part)
+                stack.extend(reversed(node.children))
+            else:
+                chunks.append(part)
+        self._transfer = {}
+        dropped = [part for part in candidates if part not in kept]
+        chunks.sort(key=_part_start)
+        if chunks:
+            # A node that shrank to one chunk holds chunks that did not change: those go.
+            while before and before[-1].start >= chunks[0].start:
+                dropped.append(before.pop())
+            while after and after[0].end <= chunks[-1].end:
+                dropped.append(after.pop(0))
+        for part in dropped:
+            self._forget(part)
+        self._chunks = before + chunks + after
+        self._spines = spines
+        for part in new_parts:
+            self._index(part)
+        return new_parts, dropped
+
+    def _move(
+        self,
+        part: Part,
+        region: Region,
+        old_chunks: list[Part],
+        old_starts: list[int],
+        old_spines: list[tuple[int, int, Part]],
+    ) -> list[Part]:
+        """`part` (and for a spine, the parts of its subtree) at their new positions."""
+        moved = [part]
+        if part.spine:
+            start, end = part.start, part.end
+            first = bisect_left(old_starts, start)
+            last = bisect_right(old_starts, end)
+            # Zero-width chunks at the edges may be neighbours: the walk finds those.
+            moved.extend(
+                chunk
+                for chunk in old_chunks[first:last]
+                if chunk.end <= end and (chunk.start < chunk.end or start < chunk.start < end)
+            )
+            moved.extend(
+                inner
+                for inner_start, inner_end, inner in old_spines
+                if start <= inner_start and inner_end <= end and inner is not part
+            )
+        delta = region.shift(part.start) - part.start
+        if delta:
+            for inner in moved:
+                inner.start += delta
+                inner.end += delta
+        return moved
+
+    def _part(self, node: Node, spine: bool, analysis: _Analysis) -> Part:
+        queries = self._queries
+        part = Part(node.start_byte, node.end_byte, node.kind_id, spine, node.id)
+        cursor = tree_sitter.QueryCursor(queries.combined)
+        if spine:
+            cursor.set_max_start_depth(0)
+        for pattern, captured in cursor.matches(node):
+            origin = queries.origins[pattern]
+            if origin == INDEX:
+                self._index_match(part, node, captured, analysis)
+            elif origin == "sources":
+                part.sources.extend(_relative(part, n) for n in captured.get("source", []))
+            elif origin == "controls":
+                part.coercions.extend(
+                    _relative(part, n) for n in captured.get("control.coerce", [])
+                )
+                part.validators.extend(
+                    _relative(part, n) for n in captured.get("control.validate", [])
+                )
+                settings = queries.pattern_settings[pattern]
+                rules = frozenset(
+                    r.strip() for r in settings.get("unguarded.rules", "*").split(",")
+                )
+                part.sanitizers.extend(
+                    (_relative(part, n), rules) for n in captured.get("control.sanitize", [])
+                )
+            else:
+                calls = captured.get("sink.call", [])
+                receivers = captured.get("sink.receiver", [])
+                raw = RawSink(
+                    part,
+                    origin,
+                    pattern,
+                    _relative(part, calls[0]) if calls else None,
+                    tuple(_relative(part, n) for n in captured.get("sink.arg", [])),
+                    _relative(part, receivers[0]) if receivers else None,
+                    len(part.raw_sinks),
+                )
+                if self._transfer:
+                    previous = self._transfer.get(_match_key(raw))
+                    if previous is not None:
+                        raw.take_over(previous)
+                part.raw_sinks.append(raw)
+        if spine:
+            # Functions named by their parent (`const f = () => ...`) are indexed with
+            # the parent: a part holds only what its own subtree decides.
+            for child in node.children:
+                if (
+                    child.type in analysis.flow.function_types
+                    and child.child_by_field_name("name") is None
+                ):
+                    self._add_function(part, child, analysis)
+        if self.settings.sources or self.settings.sinks:
+            self._declared_calls(part, node, analysis)
+        return part
+
+    def _index_match(
+        self, part: Part, root: Node, captured: dict[str, list[Node]], analysis: _Analysis
+    ) -> None:
+        for function in captured.get("index.function", []):
+            named = function.child_by_field_name("name") is not None
+            if named or function != root:
+                self._add_function(part, function, analysis)
+        calls = captured.get("index.call", [])
+        if calls:
+            call = _relative(part, calls[0])
+            for callee in captured.get("index.callee", []):
+                part.calls.append((node_text(callee), call))
+            for passed in captured.get("index.passed", []):
+                part.calls.append(("&" + node_text(passed), call))
+        part.bindings.extend(_relative(part, n) for n in captured.get("index.binding", []))
+
+    def _add_function(self, part: Part, function: Node, analysis: _Analysis) -> None:
+        name = analysis.flow.function_name(function)
+        if name and name not in ("<anonymous>", "<lambda>"):
+            part.functions.append((name, _relative(part, function)))
+
+    def _declared_calls(self, part: Part, node: Node, analysis: _Analysis) -> None:
+        """Calls of functions the settings declare sources or sinks."""
+        call_types = analysis.flow.call_types | {"call", "call_expression"}
+        calls: list[Node] = []
+        if part.spine:
+            if node.type in call_types:
+                calls.append(node)
+        else:
+            stack = [node]
+            while stack:
+                current = stack.pop()
+                if current.type in call_types:
+                    calls.append(current)
+                stack.extend(current.children)
+        sources, sinks = analysis.declared(calls)
+        part.sources.extend(_relative(part, n) for n in sources)
+        for sink in sinks:
+            part.declared.append(
+                DeclaredSink(
+                    part,
+                    sink.rule_id,
+                    _relative(part, sink.call),
+                    _relative(part, sink.arguments[0]),
+                    sink.name,
+                )
+            )
+
+    def _index(self, part: Part) -> None:
+        self._parts_by_id[part.node_id] = part
+        if part.has_captures:
+            self._with_captures[part] = None
+        if part.bindings:
+            self._with_bindings[part] = None
+        for name, _ in part.functions:
+            self._functions.setdefault(name, {})[part] = None
+        for name, _ in part.calls:
+            self._calls.setdefault(name, {})[part] = None
+
+    def _forget(self, part: Part) -> None:
+        part.alive = False
+        if self._parts_by_id.get(part.node_id) is part:
+            del self._parts_by_id[part.node_id]
+        self._with_captures.pop(part, None)
+        self._with_bindings.pop(part, None)
+        for name, _ in part.functions:
+            self._functions.get(name, {}).pop(part, None)
+        for name, _ in part.calls:
+            self._calls.get(name, {}).pop(part, None)
+        for raw in part.raw_sinks:
+            self._conditional.pop(raw, None)
+            self._accepted.pop(raw, None)
+        for declared in part.declared:
+            self._accepted.pop(declared, None)
+
+    # ------------------------------------------------------------------ facts
+    def _fill_captures(self, analysis: _Analysis) -> None:
+        captures = analysis.captures
+        for part in self._with_captures:
+            base = part.start
+            captures.sources.update((base + s, base + e, k) for s, e, k in part.sources)
+            captures.coercions.update((base + s, base + e, k) for s, e, k in part.coercions)
+            captures.validators.update((base + s, base + e, k) for s, e, k in part.validators)
+            for (s, e, k), rules in part.sanitizers:
+                key = (base + s, base + e, k)
+                captures.sanitizers[key] = captures.sanitizers.get(key, frozenset()) | rules
+
+    def _absolute(self, part: Part, key: RelativeKey | None) -> NodeKey:
+        assert key is not None
+        return (part.start + key[0], part.start + key[1], key[2])
+
+    def node(self, root: Node, part: Part, key: RelativeKey) -> Node:
+        return _find(root, part.start + key[0], part.start + key[1], key[2])
+
+    # ------------------------------------------------------------------ sinks
+    def _decide(self, analysis: _Analysis, raw: RawSink, recorder: Recorder) -> None:
+        """Whether a query match is a sink, and what that decision read."""
+        root = analysis.root
+        part = raw.part
+        nodes: dict[str, list[Node]] = {
+            "sink.arg": [self.node(root, part, key) for key in raw.arguments]
+        }
+        if raw.call is not None:
+            nodes["sink.call"] = [self.node(root, part, raw.call)]
+        if raw.receiver is not None:
+            nodes["sink.receiver"] = [self.node(root, part, raw.receiver)]
+        match: RawMatch = (raw.origin, self._queries.pattern_settings[raw.pattern], nodes)
+        recorder.ranges.clear()
+        recorder.keys.clear()
+        flow = analysis.flow
+        flow.recorder = recorder
+        try:
+            sink = analysis.accept(match)
+        finally:
+            flow.recorder = None
+        raw.decided = True
+        raw.decision_reads = (
+            Dependencies.of(recorder, self._shared_reads)
+            if recorder.ranges or recorder.keys
+            else None
+        )
+        if raw.decision_reads is None:
+            self._conditional.pop(raw, None)
+        else:
+            self._conditional[raw] = None
+        previous = raw.accepted
+        raw.accepted = (
+            None if sink is None else (sink.rule_id, sink.name, sink.policy, sink.controls)
+        )
+        if raw.accepted is None:
+            self._accepted.pop(raw, None)
+        else:
+            self._accepted[raw] = None
+        if raw.accepted != previous:
+            raw.finding, raw.finding_reads = None, None
+
+    def _register(self, raw: RawSink) -> None:
+        """A decision kept from before: remember the sink as its decision says."""
+        if raw.decision_reads is not None:
+            self._conditional[raw] = None
+        if raw.accepted is not None:
+            self._accepted[raw] = None
+
+    def _declare(self, analysis: _Analysis, new_parts: list[Part]) -> None:
+        for part in new_parts:
+            for declared in part.declared:
+                self._accepted[declared] = None
+
+    def _sink(self, analysis: _Analysis, sink: RawSink | DeclaredSink) -> SinkMatch:
+        root = analysis.root
+        part = sink.part
+        if isinstance(sink, DeclaredSink):
+            return SinkMatch(
+                sink.rule_id,
+                self.node(root, part, sink.call),
+                (self.node(root, part, sink.argument),),
+                sink.name,
+            )
+        assert sink.accepted is not None and sink.call is not None
+        rule_id, name, policy, controls = sink.accepted
+        return SinkMatch(
+            rule_id,
+            self.node(root, part, sink.call),
+            tuple(self.node(root, part, key) for key in sink.arguments),
+            name,
+            policy,
+            controls,
+        )
+
+    def _check(
+        self, analysis: _Analysis, sink: RawSink | DeclaredSink
+    ) -> tuple[Finding | None, Dependencies]:
+        recorder = Recorder()
+        flow = analysis.flow
+        flow.recorder = recorder
+        try:
+            finding = analysis.check(self._sink(analysis, sink))
+        finally:
+            flow.recorder = None
+        return finding, Dependencies.of(recorder, self._shared_reads)
+
+
+def _result_is_new(sink: RawSink | DeclaredSink) -> bool:
+    if isinstance(sink, DeclaredSink):
+        return CATALOG[sink.rule_id].result_is_new
+    assert sink.accepted is not None
+    return CATALOG[sink.accepted[0]].result_is_new
+
+
+class _PartIndex(FlowIndex):
+    """Functions, calls and bindings of the current version, from the cached parts."""
+
+    def __init__(self, state: DocumentAnalysis, root: Node) -> None:
+        self._state = state
+        self._root = root
+        self._functions: dict[str, list[Node]] = {}
+        self._calls: dict[str, list[Node]] = {}
+
+    def _nodes(
+        self,
+        table: dict[str, dict[Part, None]],
+        name: str,
+        entries: Callable[[Part], list[tuple[str, RelativeKey]]],
+    ) -> list[tuple[int, int, Node]]:
+        found = []
+        state = self._state
+        for part in table.get(name, ()):
+            for entry_name, key in entries(part):
+                if entry_name == name:
+                    node = state.node(self._root, part, key)
+                    found.append((node.start_byte, node.end_byte, node))
+        return found
+
+    def functions_named(self, name: str) -> list[Node]:
+        found = self._functions.get(name)
+        if found is None:
+            nodes = self._nodes(self._state._functions, name, lambda part: part.functions)
+            # In document order, as a walk of the tree finds them.
+            nodes.sort(key=lambda item: (item[0], -item[1]))
+            found = self._functions[name] = [node for _, _, node in nodes]
+        return found
+
+    def calls_named(self, name: str) -> list[Node]:
+        found = self._calls.get(name)
+        if found is None:
+            nodes = self._nodes(self._state._calls, name, lambda part: part.calls)
+            # Outer calls before inner ones, later calls before earlier ones.
+            nodes.sort(key=lambda item: (-item[1], item[0]))
+            found = self._calls[name] = [node for _, _, node in nodes]
+        return found
+
+    def binding_nodes(self) -> list[Node]:
+        state = self._state
+        nodes = [
+            state.node(self._root, part, key)
+            for part in state._with_bindings
+            for key in part.bindings
+        ]
+        nodes.sort(key=lambda node: (node.start_byte, -node.end_byte))
+        return nodes
+
+
+# ---------------------------------------------------------------------- changes
+class _Changes:
+    """What changed from one version to the next, to judge the cached results by."""
+
+    def __init__(
+        self,
+        region: Region | None,
+        old_document: Document | None,
+        old_analysis: _Analysis | None,
+        document: Document | None,
+        analysis: _Analysis | None,
+        new_parts: list[Part],
+        dropped: list[Part],
+    ) -> None:
+        self.region = region
+        self._old_document = old_document
+        self._old_analysis = old_analysis
+        self._document = document
+        self._analysis = analysis
+        self.new_parts = set(new_parts)
+        self._dropped = dropped
+        self.changed_bindings: set[str] = set()
+        self.sink_calls_changed = False
+        self._names: dict[str, set[str]] | None = None
+        self._outline: tuple[bool, set[DependencyKey]] | None = None
+        self._exports: bool | None = None
+        self._changed: dict[DependencyKey, bool] = {}
+        self._carried: dict[Dependencies, bool] = {}
+
+    @classmethod
+    def everything(cls, parts: list[Part]) -> _Changes:
+        """The first version: everything is new."""
+        return cls(None, None, None, None, None, parts, [])
+
+    def bindings_may_change(self) -> bool:
+        return any(part.bindings for part in (*self._dropped, *self.new_parts))
+
+    def compare_sink_calls(self, old: set[NodeKey], new: set[NodeKey]) -> bool:
+        """Whether a sink call outside the region came or went (those inside it are
+        judged by the ranges of what read them)."""
+        region = self.region
+        if region is None:
+            return True
+        kept_old = {
+            (region.shift(s), region.shift(e), k) for s, e, k in old if not region.touches_old(s, e)
+        }
+        kept_new = {(s, e, k) for s, e, k in new if not region.touches_new(s, e)}
+        return kept_old != kept_new
+
+    # -------------------------------------------------------------- judging
+    def carry(self, reads: Dependencies) -> Dependencies | None:
+        """`reads` in the new version's positions, or None if what they name changed."""
+        region = self.region
+        if region is None:
+            return None
+        if not reads.ranges:
+            # Facts alone: the same answer for every decision that read the same ones.
+            found = self._carried.get(reads)
+            if found is None:
+                found = self._carried[reads] = self._keys_unchanged(reads)
+            return reads if found else None
+        if self.outline_changed():
+            return None
+        ranges = []
+        for start, end in reads.ranges:
+            if region.touches_old(start, end):
+                return None
+            ranges.append((region.shift(start), region.shift(end)))
+        if not self._keys_unchanged(reads):
+            return None
+        return Dependencies(frozenset(ranges), reads.keys)
+
+    def _keys_unchanged(self, reads: Dependencies) -> bool:
+        for key in reads.keys:
+            if key[0] in _OUTLINE_FACTS and self.outline_changed():
+                return False
+            if self.changed(key):
+                return False
+        return True
+
+    def carry_finding(
+        self, reads: Dependencies, finding: Finding | None, document: Document
+    ) -> tuple[Dependencies, Finding | None] | None:
+        carried = self.carry(reads)
+        if carried is None:
+            return None
+        if finding is None:
+            return carried, None
+        moved = _moved_finding(finding, self.region, document)  # type: ignore[arg-type]
+        if moved is None:
+            return None
+        return carried, moved
+
+    def changed(self, key: DependencyKey) -> bool:
+        if key == SINK_CALLS:
+            return self.sink_calls_changed  # known once every sink is decided
+        found = self._changed.get(key)
+        if found is None:
+            found = self._changed[key] = self._compute_changed(key)
+        return found
+
+    def _compute_changed(self, key: DependencyKey) -> bool:
+        kind, name = key
+        if kind == "document":
+            return True
+        if kind == "sinks":
+            return self.sink_calls_changed
+        if kind == "binding":
+            return name in self.changed_bindings
+        if kind in ("function", "call"):
+            return name in self._part_names()[kind]
+        if kind == "exports":
+            return self._exports_changed()
+        if kind == "text":
+            return self._mentions_changed(name)
+        return key in self._body_facts()
+
+    def outline_changed(self) -> bool:
+        """Whether a class header (its name, bases, decorators) changed, or a class came
+        or went: what no recorded range or fact covers."""
+        return self._body_changes()[0]
+
+    def _body_facts(self) -> set[DependencyKey]:
+        return self._body_changes()[1]
+
+    def _part_names(self) -> dict[str, set[str]]:
+        if self._names is None:
+            functions: set[str] = set()
+            calls: set[str] = set()
+            for part in (*self._dropped, *self.new_parts):
+                functions.update(name for name, _ in part.functions)
+                calls.update(name for name, _ in part.calls)
+            self._names = {"function": functions, "call": calls}
+        return self._names
+
+    def _mentions_changed(self, text: str) -> bool:
+        old, new = self._old_document, self._document
+        if old is None or new is None:
+            return True
+        needle = text.encode()
+        return (needle in old.data) != (needle in new.data)
+
+    def _exports_changed(self) -> bool:
+        if self._exports is None:
+            old, new = self._old_analysis, self._analysis
+            if not isinstance(old, _Analysis) or not isinstance(new, _Analysis):
+                self._exports = True
+            else:
+                old_flow, new_flow = old.flow, new.flow
+                if isinstance(old_flow, JavaScriptFlow) and isinstance(new_flow, JavaScriptFlow):
+                    self._exports = old_flow.exported_names() != new_flow.exported_names()
+                else:
+                    self._exports = True
+        return self._exports
+
+    def _body_changes(self) -> tuple[bool, set[DependencyKey]]:
+        if self._outline is None:
+            region = self.region
+            old, new = self._old_analysis, self._analysis
+            if region is None or old is None or new is None:
+                self._outline = (True, set())
+            else:
+                keys: set[DependencyKey] = set()
+                old_changed = _touched_facts(old, region.start, region.old_end, keys)
+                new_changed = _touched_facts(new, region.start, region.new_end, keys)
+                self._outline = (old_changed or new_changed, keys)
+        return self._outline
+
+
+def _touched_facts(analysis: _Analysis, start: int, end: int, keys: set[DependencyKey]) -> bool:
+    """Add the facts that the statements of module and class bodies in [start, end] make
+    (the module-level names they define, whether they guard what follows them, whether
+    they are methods). True when the edit touches a class header or a class itself."""
+    flow = analysis.flow
+    family = analysis.document.language.family
+    outline_changed = False
+    stack: list[tuple[Node, str]] = [(flow.tree_root, "")]
+    while stack:
+        container, name = stack.pop()
+        for child in container.named_children:
+            if child.end_byte < start or child.start_byte > end:
+                continue
+            if child.type == "ERROR":
+                stack.append((child, name))  # its pieces are statements of the body
+                continue
+            klass = flow.class_wrapper(child)
+            if klass is not None:
+                inner = _edited_bodies(flow.class_bodies(klass), child, klass, start, end)
+                if inner is None:
+                    outline_changed = True  # the class header (name, bases, decorators)
+                else:
+                    stack.extend((body, name + "." + flow.class_name(klass)) for body in inner)
+                continue
+            if _guards_what_follows(child, family):
+                keys.add(("guards", name))
+            if child.type in _METHODS[family]:
+                keys.add(("members", name))
+            if name == "":
+                defined = flow.collect_definitions(flow.tree_root, child)
+                keys.update(("definition", defined_name) for defined_name in defined)
+    return outline_changed
+
+
+def _edited_bodies(
+    bodies: list[Node], wrapper: Node, klass: Node, start: int, end: int
+) -> list[Node] | None:
+    """The bodies of a class that hold the edit [start, end], or None when it touches
+    its header. Comments between the header and the body belong to neither."""
+    touched: list[Node] = []
+    holders = [wrapper] if wrapper == klass else [wrapper, klass]
+    for holder in holders:
+        for child in holder.children:
+            if child.end_byte < start or child.start_byte > end or child == klass:
+                continue
+            if child.type == "comment":
+                continue
+            inside = child.start_byte < start and end < child.end_byte
+            if inside and any(child == body for body in bodies):
+                touched.append(child)
+                continue
+            return None
+    if not touched and not any(
+        child.type == "comment" and child.start_byte <= start and end <= child.end_byte
+        for child in klass.children
+    ):
+        return None  # between the header's tokens
+    return touched
+
+
+def _guards_what_follows(statement: Node, family: str) -> bool:
+    """A statement of a module or class body that can guard later code (an `if` that
+    exits, an `assert`, a validator call, a `try` around one)."""
+    if statement.type == "expression_statement":
+        inner = statement.named_children[0] if statement.named_children else None
+        return inner is not None and inner.type in _CALL_STATEMENTS
+    return statement.type in _GUARD_STATEMENTS[family]
+
+
+_CALL_STATEMENTS = frozenset({"call", "await", "call_expression", "await_expression"})
+# Facts of module and class bodies: a change of the outline can change them all.
+_OUTLINE_FACTS = frozenset({"definition", "guards", "members"})
+
+_GUARD_STATEMENTS = {
+    "python": frozenset({"if_statement", "assert_statement", "try_statement"}),
+    "javascript": frozenset({"if_statement", "try_statement"}),
+}
+_METHODS = {
+    "python": frozenset({"function_definition", "decorated_definition"}),
+    "javascript": frozenset({"method_definition"}),
+}
+
+
+def _changed_entries(
+    old: dict[str, tuple[str, str | None]], new: dict[str, tuple[str, str | None]]
+) -> set[str]:
+    return {name for name in old.keys() | new.keys() if old.get(name) != new.get(name)}
+
+
+# ---------------------------------------------------------------------- tree helpers
+def _decompose(root: Node, region: tuple[int, int] | None) -> tuple[list[Node], list[Node]]:
+    """Chunks (in document order) and spine nodes of the tree, or of the part of it that
+    touches `region`."""
+    chunks: list[Node] = []
+    spines: list[Node] = []
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if region is not None and (node.end_byte < region[0] or node.start_byte > region[1]):
+            continue
+        if node.end_byte - node.start_byte > CHUNK_BYTES and node.child_count:
+            spines.append(node)
+            stack.extend(reversed(node.children))
+        else:
+            chunks.append(node)
+    return chunks, spines
+
+
+def _match_key(raw: RawSink) -> tuple[object, ...]:
+    """A match by its pattern and the positions of its nodes."""
+    base = raw.part.start
+
+    def at(key: RelativeKey | None) -> NodeKey | None:
+        return None if key is None else (base + key[0], base + key[1], key[2])
+
+    return (raw.origin, raw.pattern, at(raw.call), tuple(map(at, raw.arguments)), at(raw.receiver))
+
+
+def _transferable(parts: Iterable[Part], region: Region) -> dict[tuple[object, ...], RawSink]:
+    """The decided matches of `parts` whose nodes the edit did not touch, by their key
+    after the edit: a part replaced because of an edit elsewhere in it keeps them."""
+    found: dict[tuple[object, ...], RawSink] = {}
+    for part in parts:
+        base = part.start
+        for raw in part.raw_sinks:
+            if not raw.decided:
+                continue
+            keys = [k for k in (raw.call, raw.receiver, *raw.arguments) if k is not None]
+            if any(region.touches_old(base + k[0], base + k[1]) for k in keys):
+                continue
+
+            found[
+                (
+                    raw.origin,
+                    raw.pattern,
+                    _moved(raw.call, base, region),
+                    tuple(_moved(key, base, region) for key in raw.arguments),
+                    _moved(raw.receiver, base, region),
+                )
+            ] = raw
+    return found
+
+
+def _moved(key: RelativeKey | None, base: int, region: Region) -> NodeKey | None:
+    if key is None:
+        return None
+    return (region.shift(base + key[0]), region.shift(base + key[1]), key[2])
+
+
+def _near(start: int, end: int, low: int, high: int, region_start: int, region_end: int) -> bool:
+    """Whether [start, end] overlaps [low, high] or touches the changed region."""
+    return (end > low and start < high) or (start <= region_end and end >= region_start)
+
+
+def _old_part_at(
+    start: int,
+    end: int,
+    kind: int,
+    chunks: list[Part],
+    starts: list[int],
+    ends: list[int],
+    spines: dict[tuple[int, int, int], Part],
+) -> Part | None:
+    """The old part of the node at [start, end) of this kind (old positions)."""
+    spine = spines.get((start, end, kind))
+    if spine is not None:
+        return spine
+    index = bisect_left(starts, start)
+    while index < len(chunks) and starts[index] == start:
+        chunk = chunks[index]
+        if ends[index] == end and chunk.kind == kind:
+            return chunk
+        index += 1
+    return None
+
+
+def _part_start(part: Part) -> int:
+    return part.start
+
+
+def _part_end(part: Part) -> int:
+    return part.end
+
+
+def _relative(part: Part, node: Node) -> RelativeKey:
+    return (node.start_byte - part.start, node.end_byte - part.start, node.kind_id)
+
+
+def _find(root: Node, start: int, end: int, kind: int) -> Node:
+    """The node of the tree at [start, end) of that kind."""
+    node = root.descendant_for_byte_range(start, end)
+    while node is not None and node.start_byte == start and node.end_byte == end:
+        if node.kind_id == kind:
+            return node
+        node = node.parent
+    raise StaleCache(f"no node of kind {kind} at {start}-{end}")
+
+
+def _changed_region(previous: Document, document: Document) -> Region | None:
+    """The region the edits between two versions changed: where the text differs, and
+    where the new tree's structure differs from the old one's (tree-sitter's changed
+    ranges, e.g. a string left open that turns later code into an error)."""
+    old, new = previous.data, document.data
+    prefix = _common_prefix(old, new)
+    suffix = _common_suffix(old, new, min(len(old), len(new)) - prefix)
+    old_end, new_end = len(old) - suffix, len(new) - suffix
+    edited = previous.tree.copy()
+    if old_end != prefix or new_end != prefix:
+        edited.edit(
+            start_byte=prefix,
+            old_end_byte=old_end,
+            new_end_byte=new_end,
+            start_point=_ts_point(previous, prefix),
+            old_end_point=_ts_point(previous, old_end),
+            new_end_point=_ts_point(document, new_end),
+        )
+    start, end = prefix, new_end
+    structure = []
+    for changed_range in edited.changed_ranges(document.tree):
+        structure.append((changed_range.start_byte, changed_range.end_byte))
+        start = min(start, changed_range.start_byte)
+        end = max(end, changed_range.end_byte)
+    if not structure and old == new:
+        return None
+    delta = new_end - old_end
+    return Region(start, end - delta, end, prefix, old_end, new_end, tuple(sorted(structure)))
+
+
+def _common_prefix(a: bytes, b: bytes) -> int:
+    low, high = 0, min(len(a), len(b))
+    while low < high:
+        middle = (low + high + 1) // 2
+        if a[low:middle] == b[low:middle]:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+def _common_suffix(a: bytes, b: bytes, limit: int) -> int:
+    """The length of the common end of `a` and `b`, at most `limit`."""
+    low, high = 0, limit
+    size_a, size_b = len(a), len(b)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if a[size_a - middle : size_a - low] == b[size_b - middle : size_b - low]:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+def _ts_point(document: Document, offset: int) -> tuple[int, int]:
+    """tree-sitter's point of a byte offset: rows end at "\\n" only, columns count bytes."""
+    data = document.data
+    if b"\r" not in data:
+        lines: LineIndex = document.lines
+        row = lines.line_of(offset)
+        return row, offset - lines.line_starts[row]
+    line_start = data.rfind(b"\n", 0, offset) + 1
+    return data.count(b"\n", 0, line_start), offset - line_start
+
+
+def _moved_finding(finding: Finding, region: Region, document: Document) -> Finding | None:
+    """The finding after the edit: its spans moved by the edit, or None if one of them
+    touches the changed region."""
+
+    def move(span: Span) -> Span | None:
+        if region.touches_old(span.start_byte, span.end_byte):
+            return None
+        if span.start_byte <= region.old_end:
+            return span  # before the edit: nothing moves
+        start, end = region.shift(span.start_byte), region.shift(span.end_byte)
+        return Span(start, end, _ts_point(document, start), _ts_point(document, end))
+
+    span = move(finding.span)
+    argument = move(finding.argument)
+    if span is None or argument is None:
+        return None
+    origin: Step | None = None
+    if finding.origin is not None:
+        moved = move(finding.origin.span)
+        if moved is None:
+            return None
+        origin = Step(moved, finding.origin.label)
+    path = []
+    for step in finding.path:
+        moved = move(step.span)
+        if moved is None:
+            return None
+        path.append(Step(moved, step.label))
+    message = finding.message
+    if (
+        origin is not None
+        and finding.origin is not None
+        and origin.span.start[0] != finding.origin.span.start[0]
+    ):
+        # The message names the origin's line.
+        message = message.replace(
+            f"(line {finding.origin.span.start[0] + 1})", f"(line {origin.span.start[0] + 1})"
+        )
+    return dataclasses.replace(
+        finding, span=span, argument=argument, origin=origin, path=tuple(path), message=message
+    )
+
+
+__all__ = ["CHUNK_BYTES", "DocumentAnalysis"]

@@ -1,0 +1,412 @@
+"""Incremental analysis (analysis/incremental.py): after any sequence of edits, the
+findings of the analysis kept across versions are those of a full analysis of the same
+tree, and an edit computes again only what it could have changed.
+
+`UNGUARDED_INCREMENTAL_EXAMPLES` sets the number of edit sequences of the property test
+(default 150, about 10 s), `UNGUARDED_INCREMENTAL_RANDOM=1` draws new ones (by default
+the same ones every run, so that CI is reproducible).
+"""
+
+from __future__ import annotations
+
+import collections
+import os
+import re
+import textwrap
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from unguarded.analysis import AnalysisSettings, Finding, analyze, incremental
+from unguarded.analysis.incremental import DocumentAnalysis
+from unguarded.documents import (
+    LANGUAGES,
+    Document,
+    PositionEncoding,
+    TextChange,
+    language_for_path,
+)
+from unguarded.lsp.scheduler import AnalysisScheduler
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+EXAMPLES = int(os.environ.get("UNGUARDED_INCREMENTAL_EXAMPLES", "150"))
+RANDOM = os.environ.get("UNGUARDED_INCREMENTAL_RANDOM") == "1"
+
+
+# ---------------------------------------------------------------------- helpers
+class Editor:
+    """A document edited the way the server edits it, analysed incrementally."""
+
+    def __init__(self, text: str, language: str = "python") -> None:
+        self.document = Document.from_text("file:///t", LANGUAGES[language], text)
+        self.analysis = DocumentAnalysis(AnalysisSettings())
+        self.version = 1
+        self.findings = self.analysis.analyze(self.document.snapshot())
+
+    @property
+    def text(self) -> str:
+        return self.document.text
+
+    def replace(self, old: str, new: str) -> list[Finding]:
+        """Replace the first `old` with `new` (an LSP range edit) and analyse."""
+        text = self.text
+        start = text.index(old)
+        self.edit(start, start + len(old), new)
+        return self.findings
+
+    def edit(self, start: int, end: int, inserted: str) -> None:
+        text = self.text
+        self.version += 1
+        change = TextChange(inserted, _position(text, start), _position(text, end))
+        self.document.apply_changes([change], self.version, PositionEncoding.UTF16)
+        self.findings = self.analysis.analyze(self.document.snapshot())
+
+    @property
+    def stats(self) -> dict[str, int]:
+        return self.analysis.stats
+
+
+def _position(text: str, index: int) -> tuple[int, int]:
+    line = text.count("\n", 0, index)
+    line_start = text.rfind("\n", 0, index) + 1
+    return line, len(text[line_start:index].encode("utf-16-le")) // 2
+
+
+def full(document: Document) -> list[Finding]:
+    return analyze(document.snapshot())
+
+
+def same(left: list[Finding], right: list[Finding]) -> bool:
+    """Equal findings, down to spans, messages and paths."""
+
+    def key(f: Finding) -> tuple[object, ...]:
+        return (f.rule_id, f.severity, f.span, f.argument, f.message, f.origin, f.path)
+
+    return [key(f) for f in left] == [key(f) for f in right]
+
+
+@pytest.fixture
+def small_chunks(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Cut even small files into many parts, so that edits move and reuse them."""
+    monkeypatch.setattr(incremental, "CHUNK_BYTES", 96)
+    yield
+
+
+TWO_VIEWS = """\
+import os
+import requests
+from flask import Flask, request
+
+app = Flask(__name__)
+
+
+@app.route("/run")
+def run():
+    command = request.args.get("cmd")
+    os.system(command)
+
+
+@app.route("/fetch")
+def fetch():
+    url = request.args.get("url")
+    return requests.get(url, timeout=5).text
+"""
+
+
+# ---------------------------------------------------------------------- behaviour
+def test_an_edit_inside_one_function_checks_only_its_sinks() -> None:
+    editor = Editor(TWO_VIEWS)
+    assert [f.rule_id for f in editor.findings] == ["command-injection", "ssrf"]
+    editor.replace('request.args.get("url")', 'request.args.get("uri")')
+    checked = {rule for rule, _ in editor.analysis.checked}
+    assert "ssrf" in checked and "command-injection" not in checked
+    assert same(editor.findings, full(editor.document))
+    assert 'request.args.get("uri")' in editor.findings[1].message
+
+
+def test_findings_below_an_edit_move_with_it_and_name_their_new_lines() -> None:
+    editor = Editor(TWO_VIEWS)
+    before = editor.findings
+    editor.edit(0, 0, "# a comment\n# and another\n")
+    assert editor.stats["checked"] == 0
+    after = editor.findings
+    assert [f.line for f in after] == [f.line + 2 for f in before]
+    assert "(line 12)" in after[0].message and "(line 10)" in before[0].message
+    assert same(after, full(editor.document))
+
+
+def test_a_sanitizer_added_to_a_helper_clears_the_finding_of_its_caller() -> None:
+    editor = Editor(
+        textwrap.dedent(
+            """\
+            import os
+            from flask import request
+
+            def name_of(value):
+                return value
+
+            def handler():
+                os.system("ls " + name_of(request.args["d"]))
+            """
+        )
+    )
+    assert [f.rule_id for f in editor.findings] == ["command-injection"]
+    editor.replace("return value", "return shlex.quote(value)")
+    assert editor.findings == full(editor.document) == []
+
+
+def test_a_module_constant_changed_to_untrusted_input_is_reported() -> None:
+    editor = Editor(
+        textwrap.dedent(
+            """\
+            import os
+            from flask import request
+
+            COMMAND = "ls"
+
+            def handler():
+                os.system(COMMAND)
+            """
+        )
+    )
+    assert editor.findings == []
+    editor.replace('COMMAND = "ls"', 'COMMAND = request.args["c"]')
+    assert [f.rule_id for f in editor.findings] == ["command-injection"]
+    assert same(editor.findings, full(editor.document))
+
+
+def test_an_attribute_assigned_in_another_method_is_followed() -> None:
+    editor = Editor(
+        textwrap.dedent(
+            """\
+            import os
+            from flask import request
+
+            class Runner:
+                def __init__(self):
+                    self.command = "ls"
+
+                def run(self):
+                    os.system(self.command)
+            """
+        )
+    )
+    assert editor.findings == []
+    editor.replace('self.command = "ls"', 'self.command = request.args["c"]')
+    assert [f.rule_id for f in editor.findings] == ["command-injection"]
+    assert same(editor.findings, full(editor.document))
+
+
+def test_a_caller_edited_elsewhere_changes_the_finding_in_a_helper() -> None:
+    editor = Editor(
+        textwrap.dedent(
+            """\
+            import os
+            from flask import request
+
+            def _run(command):
+                os.system(command)
+
+            def handler():
+                _run("ls")
+            """
+        )
+    )
+    assert editor.findings == []
+    editor.replace('_run("ls")', '_run(request.args["c"])')
+    assert [f.rule_id for f in editor.findings] == ["command-injection"]
+    assert same(editor.findings, full(editor.document))
+
+
+def test_a_module_binding_edited_decides_the_sinks_again() -> None:
+    source = textwrap.dedent(
+        """\
+        const { exec } = require("child_process");
+
+        app.get("/", (req, res) => {
+          exec(req.query.cmd);
+        });
+        """
+    )
+    editor = Editor(source, "javascript")
+    assert [f.rule_id for f in editor.findings] == ["command-injection"]
+    editor.replace('require("child_process")', 'require("./local")')
+    assert editor.findings == full(editor.document) == []
+    editor.replace('require("./local")', 'require("child_process")')
+    assert [f.rule_id for f in editor.findings] == ["command-injection"]
+
+
+VIEWS_CLASS = """\
+import os
+from flask import request
+
+class Views:
+    def one(self):
+        os.system(request.args["a"])
+
+    def two(self):
+        # a comment that a newline splits
+        os.system(request.args["b"])
+
+    def three(self):
+        os.system(request.args["c"])
+
+    def four(self):
+        os.system(request.args["d"])
+"""
+
+
+def test_an_edit_that_breaks_the_rest_of_a_class_keeps_the_pieces_it_reuses(
+    small_chunks: None,
+) -> None:
+    # `that` at the start of a line ends the class: tree-sitter reports the rest of the
+    # file as changed, but reuses the subtrees of the methods after it.
+    editor = Editor(VIEWS_CLASS)
+    editor.replace("# a comment that", "# a comment\nthat")
+    assert same(editor.findings, full(editor.document))
+    parts = len(editor.analysis._chunks) + len(editor.analysis._spines)
+    assert editor.stats["parts"] < parts
+    editor.replace("# a comment\nthat", "# a comment that")
+    assert same(editor.findings, full(editor.document))
+    assert len(editor.findings) == 4
+
+
+def test_a_whole_document_replacement_and_no_change_at_all() -> None:
+    editor = Editor(TWO_VIEWS)
+    whole = TextChange(TWO_VIEWS.replace("cmd", "c"))
+    editor.document.apply_changes([whole], 2, PositionEncoding.UTF16)
+    findings = editor.analysis.analyze(editor.document.snapshot())
+    assert same(findings, full(editor.document))
+    again = editor.analysis.analyze(editor.document.snapshot())
+    assert editor.stats["parts"] == 0 and again == findings
+
+
+def test_a_change_of_settings_analyses_everything_again() -> None:
+    editor = Editor(TWO_VIEWS)
+    quiet = AnalysisSettings(disabled_rules=frozenset({"ssrf"}))
+    findings = editor.analysis.analyze(editor.document.snapshot(), quiet)
+    assert editor.stats["full"] == 1
+    assert [f.rule_id for f in findings] == ["command-injection"]
+
+
+def test_the_server_keeps_each_documents_analysis_between_versions() -> None:
+    scheduler = AnalysisScheduler(lambda document, findings: None, lambda message: None)
+    try:
+        document = Document.from_text("file:///app.py", LANGUAGES["python"], TWO_VIEWS)
+        scheduler._analyse_on_thread(document.snapshot(), AnalysisSettings())
+        start = TWO_VIEWS.index('"cmd"') + 1
+        change = TextChange("c", _position(TWO_VIEWS, start), _position(TWO_VIEWS, start + 3))
+        document.apply_changes([change], 2, PositionEncoding.UTF16)
+        findings = scheduler._analyse_on_thread(document.snapshot(), AnalysisSettings())
+        analysis = scheduler._analyses["file:///app.py"]
+        assert analysis.stats["full"] == 0
+        assert same(findings, full(document))
+    finally:
+        scheduler.shutdown()
+
+
+def parts_content(analysis: DocumentAnalysis) -> collections.Counter[tuple[object, ...]]:
+    """Everything the parts hold, at absolute positions."""
+    found: collections.Counter[tuple[object, ...]] = collections.Counter()
+    for part in (*analysis._chunks, *analysis._spines):
+        base = part.start
+
+        def at(key: tuple[int, int, int], base: int = base) -> tuple[int, int, int]:
+            return (base + key[0], base + key[1], key[2])
+
+        found.update(("source", at(k)) for k in part.sources)
+        found.update(("coerce", at(k)) for k in part.coercions)
+        found.update(("validate", at(k)) for k in part.validators)
+        found.update(("sanitize", at(k), rules) for k, rules in part.sanitizers)
+        found.update(("function", name, at(k)) for name, k in part.functions)
+        found.update(("call", name, at(k)) for name, k in part.calls)
+        found.update(("binding", at(k)) for k in part.bindings)
+        for raw in part.raw_sinks:
+            call = at(raw.call) if raw.call else None
+            found[("sink", raw.origin, raw.pattern, call, tuple(map(at, raw.arguments)))] += 1
+    return found
+
+
+# ---------------------------------------------------------------------- property
+# Edits: text that makes and breaks code of both languages.
+FRAGMENTS = [
+    "a", "x", "_1", " ", "    ", "\t", "\n", "\n", "\r\n", "😀", "(", ")", "[", "]", "{",
+    "}", "'", '"', "`", "#", "//", ":", ",", ".", "=", "+", "def f(x):\n    ",
+    "return ", "request.args['q']", "os.system(", "exec(", "req.query.q", "self.url = ",
+    "if not allowed(x):\n        return\n", "function g(a) {", "class C:\n    ",
+    "shlex.quote(", "int(", "import os\n",
+]  # fmt: skip
+EDIT = st.tuples(
+    st.sampled_from(["insert", "insert", "delete", "replace"]),
+    st.floats(0, 1),
+    st.integers(1, 40),
+    st.lists(st.sampled_from(FRAGMENTS), min_size=1, max_size=3).map("".join),
+    st.booleans(),  # analyse this version (the server skips versions while it is busy)
+)
+FIXTURE_FILES = sorted(
+    path
+    for path in FIXTURES.glob("*/*")
+    if language_for_path(path) is not None and path.stat().st_size < 6000
+)
+
+
+@settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    derandomize=not RANDOM,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(
+    fixture=st.sampled_from(FIXTURE_FILES),
+    edits=st.lists(EDIT, min_size=1, max_size=6),
+    chunk_bytes=st.sampled_from([64, 256, incremental.CHUNK_BYTES]),
+)
+def test_incremental_findings_equal_a_full_analysis_after_any_edits(
+    fixture: Path, edits: list[tuple[str, float, int, str, bool]], chunk_bytes: int
+) -> None:
+    language = language_for_path(fixture)
+    assert language is not None
+    original = incremental.CHUNK_BYTES
+    incremental.CHUNK_BYTES = chunk_bytes
+    try:
+        text = fixture.read_text(encoding="utf-8")
+        document = Document.from_text(fixture.as_uri(), language, text)
+        analysis = DocumentAnalysis(AnalysisSettings())
+        analysis.analyze(document.snapshot())
+        version = 1
+        for kind, where, length, fragment, analyse in edits:
+            text = document.text
+            start = int(where * len(text))
+            end = min(len(text), start + length) if kind != "insert" else start
+            inserted = "" if kind == "delete" else fragment
+            version += 1
+            document.apply_changes(
+                [TextChange(inserted, _position(text, start), _position(text, end))],
+                version,
+                PositionEncoding.UTF16,
+            )
+            if not analyse and version < len(edits) + 1:
+                continue
+            snapshot = document.snapshot()
+            got = analysis.analyze(snapshot)
+            want = analyze(snapshot)
+            assert same(got, want), (fixture.name, version, _describe(got, want))
+            fresh = DocumentAnalysis(AnalysisSettings())
+            fresh.analyze(snapshot)
+            assert parts_content(analysis) == parts_content(fresh)
+    finally:
+        incremental.CHUNK_BYTES = original
+
+
+def _describe(got: list[Finding], want: list[Finding]) -> str:
+    def short(findings: list[Finding]) -> list[str]:
+        return [f"{f.rule_id}@{f.span.start_byte}: {_one_line(f.message)[:60]}" for f in findings]
+
+    return f"incremental {short(got)} != full {short(want)}"
+
+
+def _one_line(text: str) -> str:
+    return re.sub(r"\s+", " ", text)
