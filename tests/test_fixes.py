@@ -643,25 +643,6 @@ def test_coverage_per_rule() -> None:
 
 
 # ---------------------------------------------------------------------- command line and SARIF
-# The CLI flags and SARIF fixes[] need hooks in cli.py and report/sarif.py: these tests run
-# once they are in and are skipped before.
-def _cli_has_fix_flags() -> bool:
-    from unguarded import cli
-
-    _, unknown = cli._parser().parse_known_args(["scan", ".", "--diff", "--list-suppressions"])
-    return not unknown
-
-
-def _sarif_has_fixes() -> bool:
-    from unguarded.report import sarif
-
-    return hasattr(sarif, "_fixes")
-
-
-needs_cli = pytest.mark.skipif(not _cli_has_fix_flags(), reason="cli.py hook not applied yet")
-needs_sarif = pytest.mark.skipif(not _sarif_has_fixes(), reason="sarif.py hook not applied yet")
-
-
 def _project(tmp_path: Path) -> dict[Path, Path]:
     """Copies of a few before files; maps each copy to its expected after file."""
     chosen = [p for p in PAIRS if p.name.startswith(("flask_", "media_server", "express_"))]
@@ -694,7 +675,6 @@ def test_fix_file_and_suppression_lines() -> None:
     ]
 
 
-@needs_cli
 def test_scan_diff_shows_and_fix_applies(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -715,7 +695,6 @@ def test_scan_diff_shows_and_fix_applies(
     assert capsys.readouterr().out == ""
 
 
-@needs_cli
 def test_scan_list_suppressions(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     from unguarded.cli import main
 
@@ -734,7 +713,6 @@ def test_scan_list_suppressions(tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert "suppression-unknown-rule" in captured.err
 
 
-@needs_sarif
 def test_sarif_carries_the_preferred_fix(tmp_path: Path) -> None:
     import json
 
