@@ -107,12 +107,8 @@ def test_the_ssrf_diagnostic_arrives_through_vim_diagnostic(session: dict[str, A
 
 
 def test_the_quick_fix_applies_and_clears_the_diagnostic(session: dict[str, Any]) -> None:
-    # TODO(quick fixes): the server offers no code action for ssrf yet; a later issue adds
-    # them. Once it does, e2e.lua applies the preferred one and this test checks the result.
-    if not session["code_action_provider"]:
-        pytest.skip("the server does not advertise codeActionProvider yet (quick fixes come later)")
-    if not session["code_actions"]:
-        pytest.skip("the server returned no code action for the ssrf diagnostic yet")
+    assert session["code_action_provider"], "the server does not advertise codeActionProvider"
+    assert session["code_actions"], "no code action for the ssrf diagnostic"
     # e2e.lua applied the preferred fix (else the first edit that is not a suppression)
     # through vim.lsp.util.apply_workspace_edit, as vim.lsp.buf.code_action would.
     assert session["applied_fix"], session["code_actions"]
