@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from unguarded.analysis import AnalysisSettings, Finding, analyze, incremental
@@ -359,6 +359,15 @@ FIXTURE_FILES = sorted(
     derandomize=not RANDOM,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
+@example(  # a spine after the edit, beyond the chunks cut again, has to move too
+    fixture=FIXTURES / "open-redirect" / "django_views.py",
+    edits=[
+        ("insert", 0.0, 1, "a", False),
+        ("insert", 0.375, 1, "int(", True),
+        ("insert", 0.375, 1, " ", False),
+    ],
+    chunk_bytes=64,
+)
 @given(
     fixture=st.sampled_from(FIXTURE_FILES),
     edits=st.lists(EDIT, min_size=1, max_size=6),
@@ -410,3 +419,100 @@ def _describe(got: list[Finding], want: list[Finding]) -> str:
 
 def _one_line(text: str) -> str:
     return re.sub(r"\s+", " ", text)
+
+
+# ---------------------------------------------------------------------- what comes later
+def test_a_react_state_setter_after_the_sink_is_followed() -> None:
+    source = textwrap.dedent(
+        """\
+        import { useState } from "react";
+
+        export function Preview() {
+          const [html, setHtml] = useState("");
+          const box = document.getElementById("box");
+          box.innerHTML = html;
+          window.onhashchange = () => setHtml(location.hash);
+          return null;
+        }
+        """
+    )
+    editor = Editor(source, "javascript")
+    assert [f.rule_id for f in editor.findings] == ["xss"]
+    editor.replace("setHtml(location.hash)", 'setHtml("<b>fixed</b>")')
+    assert editor.findings == full(editor.document) == []
+    editor.replace('setHtml("<b>fixed</b>")', "setHtml(location.hash)")
+    assert same(editor.findings, full(editor.document))
+
+
+def test_a_function_declared_after_the_sink_is_hoisted() -> None:
+    source = textwrap.dedent(
+        """\
+        const { exec } = require("child_process");
+
+        app.get("/", (req, res) => {
+          exec(command(req.query.name));
+          function command(name) {
+            return "ls " + name;
+          }
+        });
+        """
+    )
+    editor = Editor(source, "javascript")
+    assert [f.rule_id for f in editor.findings] == ["command-injection"]
+    editor.replace('return "ls " + name;', 'return "ls";')
+    assert editor.findings == full(editor.document) == []
+
+
+def test_a_dead_branch_opened_before_the_sink_and_closed_after_it() -> None:
+    editor = Editor(TWO_VIEWS)
+    editor.replace("    os.system(command)\n", "    if False:\n        os.system(command)\n")
+    assert [f.rule_id for f in editor.findings] == ["ssrf"]
+    assert same(editor.findings, full(editor.document))
+
+
+def test_a_walrus_after_the_use_in_the_same_expression() -> None:
+    editor = Editor(
+        textwrap.dedent(
+            """\
+            import os
+            from flask import request
+
+            def handler():
+                os.system(cmd if (cmd := request.args["c"]) else "ls")
+            """
+        )
+    )
+    assert [f.rule_id for f in editor.findings] == ["command-injection"]
+    editor.replace('request.args["c"]', '"true"')
+    assert editor.findings == full(editor.document) == []
+
+
+MODULE_GUARD = """\
+import os
+import sys
+from flask import request
+
+COMMAND = request.args["c"]
+if COMMAND not in ("ls", "pwd"):
+    sys.exit(1)
+
+os.system(COMMAND)
+"""
+
+
+def test_a_guard_statement_of_the_module_edited_before_the_sink() -> None:
+    editor = Editor(MODULE_GUARD)
+    assert editor.findings == []
+    editor.replace("    sys.exit(1)\n", "    print(1)\n")  # no longer leaves
+    assert [f.rule_id for f in editor.findings] == ["command-injection"]
+    assert same(editor.findings, full(editor.document))
+    editor.replace("    print(1)\n", "    sys.exit(1)\n")
+    assert editor.findings == full(editor.document) == []
+
+
+def test_a_guard_statement_added_to_the_module_before_the_sink() -> None:
+    unguarded = MODULE_GUARD.replace('if COMMAND not in ("ls", "pwd"):\n    sys.exit(1)\n', "")
+    editor = Editor(unguarded)
+    assert [f.rule_id for f in editor.findings] == ["command-injection"]
+    editor.replace("\nos.system", '\nif COMMAND not in ("ls",):\n    sys.exit(1)\nos.system')
+    assert editor.findings == full(editor.document) == []

@@ -377,9 +377,9 @@ class _Analysis:
         """Inside a web framework's view function (Flask/FastAPI route decorators)."""
         scope = self.flow.enclosing_scope(node)
         if self.flow.is_module(scope):
-            self.flow.read_member(node)  # module-level code: no function around it
+            self.flow.read_context(node)  # module-level code: no function around it
             return False
-        self.flow.read_range(scope)
+        self.flow.read_head(scope, node)
         route_of = getattr(self.flow, "route_of", None)
         return route_of is not None and scope.type != "module" and route_of(scope) is not None
 

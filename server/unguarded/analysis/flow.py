@@ -112,6 +112,8 @@ _COMPONENT = re.compile(
     r"username|href)$"
 )
 _SCHEME_PART = re.compile(r"\.(scheme|protocol)$")
+# Expression statements that may be a validator call (awaited or not).
+_GUARD_EXPRESSIONS = frozenset({"call", "await", "call_expression", "await_expression"})
 
 
 def node_key(node: Node) -> NodeKey:
@@ -308,6 +310,8 @@ class FlowAnalyzer:
         self._scopes: dict[NodeKey, Node] = {}
         self._recent: list[Node] = []
         self._members: dict[NodeKey, Node | None] = {}
+        self._statements: dict[NodeKey, Node] = {}
+        self._body_guards: dict[NodeKey, tuple[list[DependencyKey], list[tuple[int, int]]]] = {}
         # Set when module-level definitions come from the whole file (React state).
         self.module_reads_document = False
         self.begin_sink()
@@ -346,16 +350,52 @@ class FlowAnalyzer:
             else:
                 self.recorder.ranges.add((node.start_byte, node.end_byte))
 
-    def read_member(self, node: Node) -> None:
-        """The analysis depends on `node` and its surroundings up to the statement of the
-        module or class body that holds it (a function's name or decorators, the call it
-        is passed to). Outside any such statement (a class header) it depends on what
-        incremental analysis treats as the outline of the file."""
+    def read_before(self, container: Node, node: Node) -> None:
+        """The analysis depends on what `container` holds up to the end of `node`: the
+        checks and definitions before a use, the enclosing `if`s, a function's name.
+
+        Reads go backwards from a node (to the definitions and checks that reach it, to
+        its ancestors, whose conditions and names come before their bodies), so an edit
+        after a sink cannot change its finding; an edit that changes which nodes enclose
+        it changes the tree's structure around it, which the changed region covers."""
+        if self.recorder is not None:
+            if node_key(container) == self._root_key:
+                self.recorder.keys.add(WHOLE_DOCUMENT)
+            else:
+                end = max(node.end_byte, container.start_byte)
+                self.recorder.ranges.add((container.start_byte, end))
+
+    def read_head(self, container: Node, node: Node) -> None:
+        """The analysis depends on what `container` holds before `node` starts (a
+        function's name or decorators, the callee of the call it is passed to), and on
+        `node` being there (an edit that changes what holds it changes the structure of
+        the tree at its start, which the changed region covers)."""
+        if self.recorder is not None:
+            if node_key(container) == self._root_key:
+                self.recorder.keys.add(WHOLE_DOCUMENT)
+            else:
+                start = container.start_byte
+                self.recorder.ranges.add((start, max(start, node.start_byte)))
+
+    def read_context(self, node: Node) -> None:
+        """Like read_member, without `node`'s own content: what holds it, and what comes
+        before it in its statement (enclosing `if`s, class and function names)."""
         if self.recorder is None:
             return
         member = self.member_of(node)
         if member is not None:
-            self.recorder.ranges.add((member.start_byte, member.end_byte))
+            self.read_head(member, node)
+
+    def read_member(self, node: Node) -> None:
+        """The analysis depends on `node` and what comes before it in the statement of the
+        module or class body that holds it (a function's name or decorators, the call it
+        is passed to, the `if`s around it). Outside any such statement (a class header)
+        it depends on what incremental analysis treats as the outline of the file."""
+        if self.recorder is None:
+            return
+        member = self.member_of(node)
+        if member is not None:
+            self.recorder.ranges.add((member.start_byte, max(node.end_byte, member.start_byte)))
 
     def class_wrapper(self, node: Node) -> Node | None:
         """The class when `node` is a class at the level of a module or class body
@@ -365,15 +405,33 @@ class FlowAnalyzer:
     def member_of(self, node: Node) -> Node | None:
         """The statement of the module, or of a class body at module level, that holds
         `node` (the node itself if it is one); None for a class header or the module."""
+        members = self._members
         key = node_key(node)
-        if key in self._members:
-            return self._members[key]
-        member = self._member_of(node)
-        self._members[key] = member
-        return member
-
-    def _member_of(self, node: Node) -> Node | None:
-        return self._outline_position(node)[0]
+        if key in members:
+            return members[key]
+        # Below a statement the answer is the statement's: walk up to one that knows it,
+        # or to a statement, whose answer takes a walk down from the root.
+        pending = [key]
+        current = node
+        while True:
+            parent = self.parent_of(current)
+            if parent is None or parent.type in self.statement_holders or parent.type == "ERROR":
+                found = self._outline_position(current)[0]
+                break
+            parent_key = node_key(parent)
+            known = members.get(parent_key)
+            if known is not None:
+                found = known
+                break
+            pending.append(parent_key)
+            current = parent
+        if found is None:
+            # A class header: only the node itself and the one asked about.
+            pending = pending[:1]
+            members[node_key(current)] = None
+        for pending_key in pending:
+            members[pending_key] = found
+        return found
 
     def containers_of(self, node: Node) -> list[str]:
         """Names of the module ("") and the classes at module level around `node`."""
@@ -698,10 +756,8 @@ class FlowAnalyzer:
 
     def definitions(self, scope: Node) -> dict[str, list[Definition]]:
         """Definitions by name in a function (or, for the module, in module-level code).
-        The module's are read by name (module_definitions), recorded there."""
+        Callers record what they read of them (reaching_definitions: those before a use)."""
         key = node_key(scope)
-        if key != self._root_key:
-            self.read_range(scope)
         found = self._definitions.get(key)
         if found is None:
             found = self.collect_definitions(scope)
@@ -716,9 +772,54 @@ class FlowAnalyzer:
         if found is None:
             found = [] if self.is_module(function) else self.parameters_of(function)
             self._parameters[key] = found
-        if found or not self.is_module(function):
-            self.read_range(function)
+        if self.recorder is not None and not self.is_module(function):
+            # The parameters come first in a function: its start up to their end.
+            holder = function.child_by_field_name("parameters") or function.child_by_field_name(
+                "parameter"
+            )
+            self.read_before(function, holder if holder is not None else function)
         return found
+
+    def _read_definitions_before(
+        self, scope: Node, name: str, use: Node, candidates: list[Definition]
+    ) -> None:
+        """Definitions that reach a use are made before it, in its statement at the
+        latest (`a if (n := f()) else n`). Some are made later: hoisted functions and
+        React state setters, found by name; their statements are read too."""
+        self.read_before(scope, self.statement_of(use))
+        for key in self.late_definitions(scope, name):
+            self.read_key(key)
+        for definition in candidates:
+            if definition.statement.end_byte > use.end_byte:
+                self.read_range(definition.statement)
+
+    def late_definitions(self, scope: Node, name: str) -> list[DependencyKey]:
+        """Facts that name the definitions of `name` in `scope` made after a use."""
+        return []
+
+    def statement_of(self, node: Node) -> Node:
+        """The statement of a block (or module) that holds `node`. Remembered for every
+        node on the way up, so that the operands of a deep expression find it at once."""
+        statements = self._statements
+        pending: list[NodeKey] = []
+        current = node
+        while True:
+            key = node_key(current)
+            found = statements.get(key)
+            if found is not None:
+                break
+            pending.append(key)
+            parent = self.parent_of(current)
+            if parent is None or parent.type in self.statement_holders:
+                found = current
+                break
+            current = parent
+        for key in pending:
+            statements[key] = found
+        return found
+
+    # Node types whose children are statements.
+    statement_holders: frozenset[str] = frozenset()
 
     def read_module_definitions(self, name: str, definitions: list[Definition]) -> None:
         """Module-level definitions of `name` were read: they change when any statement
@@ -734,8 +835,11 @@ class FlowAnalyzer:
     def reaching_definitions(self, scope: Node, name: str, use: Node) -> list[Definition]:
         """Definitions of `name` in `scope` that may reach `use`, latest first."""
         candidates = self.definitions(scope).get(name, [])
-        if self.recorder is not None and node_key(scope) == self._root_key:
-            self.read_module_definitions(name, candidates)
+        if self.recorder is not None:
+            if node_key(scope) == self._root_key:
+                self.read_module_definitions(name, candidates)
+            else:
+                self._read_definitions_before(scope, name, use, candidates)
         before = [d for d in candidates if d.position <= use.start_byte]
         reaching: list[Definition] = []
         killed_before = -1
@@ -1269,6 +1373,9 @@ class FlowAnalyzer:
     def _guard_step_list(self, node: Node, parent: Node, scope: Node) -> tuple[Guard, ...]:
         found: list[Guard] = []
         for check in self.guard_steps(node, parent):
+            # Most conditions come before the node; not `x if cond else y` or a
+            # comprehension's `if` clauses.
+            self.read_range(check.condition)
             subjects = self.tested_subjects(check.condition, check.polarity)
             if subjects:
                 subjects |= self.aliases(subjects, check.condition, scope)
@@ -1281,11 +1388,53 @@ class FlowAnalyzer:
         if self.recorder is None:
             return
         if node_key(scope) != self._root_key:
-            self.read_range(scope)
+            # The checks that guard a node come before it (its enclosing `if`s, the
+            # statements before it); the rest are recorded as they are found.
+            self.read_head(scope, node)
             return
-        self.read_member(node)
-        for container in self.containers_of(node):
-            self.recorder.keys.add(("guards", container))
+        self.read_context(node)
+        keys, ranges = self._body_guard_reads(node)
+        self.recorder.keys.update(keys)
+        self.recorder.ranges.update(ranges)
+
+    # Node types whose earlier statements guard a statement (see guard_steps).
+    guard_holders: frozenset[str] = frozenset()
+
+    def _body_guard_reads(self, node: Node) -> tuple[list[DependencyKey], list[tuple[int, int]]]:
+        """What a guard walk from `node` up to the module reads above its statement: in
+        each module or class body on the way, the statements before it that can guard
+        it (an `if` that exits, an `assert`, a validator call). Which statements those
+        are is a fact of the body, ("guards", name): it changes when one comes or goes."""
+        member = self.member_of(node)
+        cache_key = node_key(member if member is not None else node)
+        found = self._body_guards.get(cache_key)
+        if found is not None:
+            return found
+        chain = [*self.ancestors(node), node]
+        keys: list[DependencyKey] = []
+        ranges: list[tuple[int, int]] = []
+        names = [""]
+        for index in range(len(chain) - 1):
+            parent, current = chain[index], chain[index + 1]
+            if member is not None and parent == member:
+                break  # below the statement: read_member covers it
+            klass = self.class_wrapper(parent)
+            if klass is not None:
+                names.append(names[-1] + "." + self.class_name(klass))
+            if parent.type in self.guard_holders:
+                keys.append(("guards", names[-1]))
+                for sibling in earlier_siblings(current, parent):
+                    if self.may_guard(sibling):
+                        ranges.append((sibling.start_byte, sibling.end_byte))
+        found = self._body_guards[cache_key] = (keys, ranges)
+        return found
+
+    def may_guard(self, statement: Node) -> bool:
+        """Whether statement_guards can find a check in `statement`."""
+        if statement.type == "expression_statement":
+            inner = statement.named_children[0] if statement.named_children else None
+            return inner is not None and inner.type in _GUARD_EXPRESSIONS
+        return statement.type in ("if_statement", "assert_statement", "try_statement")
 
     def aliases(self, subjects: set[str], condition: Node, scope: Node) -> set[str]:
         """Names a tested variable was computed from: checking `parsed.hostname` where
@@ -1354,6 +1503,7 @@ class FlowAnalyzer:
     def derived_names(self, function: Node) -> set[str]:
         """The parameters of `function` and the local names computed from them."""
         names = {p.name for p in self.parameters(function)}
+        self.read_range(function)
         definitions = self.definitions(function)
         for _ in range(len(definitions) + 1):
             grown = {

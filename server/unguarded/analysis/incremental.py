@@ -23,6 +23,7 @@ findings of an incremental analysis are those of a full one of the same tree.
 
 from __future__ import annotations
 
+import collections
 import dataclasses
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
@@ -250,6 +251,9 @@ class DocumentAnalysis:
         self._calls: dict[str, dict[Part, None]] = {}
         # Sinks whose decision read something outside their part, and accepted sinks.
         self._conditional: dict[RawSink, None] = {}
+        # ... of those, the ones that read named facts only, by what they read: many
+        # decisions read the same (the binding of `exec`) and are judged together.
+        self._by_facts: dict[Dependencies, dict[RawSink, None]] = {}
         self._accepted: dict[RawSink | DeclaredSink, None] = {}
         self._bindings: dict[str, tuple[str, str | None]] | None = None
         self._sink_calls: set[NodeKey] = set()
@@ -379,10 +383,16 @@ class DocumentAnalysis:
                 else:
                     raw.decision_reads = carried
                     self._register(raw)
+        for facts, group in list(self._by_facts.items()):
+            if group and changes.carry(facts) is None:
+                for raw in list(group):
+                    if raw.part not in changes.new_parts:
+                        self._decide(analysis, raw, recorder)
+                        decided += 1
         for raw in list(self._conditional):
             reads = raw.decision_reads
             assert reads is not None
-            if raw.part.alive and raw.decided and raw.part not in changes.new_parts:
+            if raw.part not in changes.new_parts:
                 shifted = changes.carry(reads)
                 if shifted is None:
                     self._decide(analysis, raw, recorder)
@@ -445,15 +455,13 @@ class DocumentAnalysis:
         id) or reports no change of structure in it; the others get new parts. (Typing
         `(` can turn the rest of a file into an error whose pieces are old subtrees.)"""
         old_chunks = self._chunks
-        old_starts = [part.start for part in old_chunks]
-        old_ends = [part.end for part in old_chunks]
         # The tree is cut again over the region and the chunks that touch it: a node next
         # to the edit may have been in one of them.
-        first = bisect_left(old_ends, region.start)
-        last = bisect_right(old_starts, region.old_end)
+        first = bisect_left(old_chunks, region.start, key=_part_end)
+        last = bisect_right(old_chunks, region.old_end, key=_part_start)
         low, high = region.start, region.old_end
         if first < last:
-            low, high = min(low, old_starts[first]), max(high, old_ends[last - 1])
+            low, high = min(low, old_chunks[first].start), max(high, old_chunks[last - 1].end)
         before, near, after = old_chunks[:first], old_chunks[first:last], old_chunks[last:]
         delta = region.delta
         new_high = high + delta
@@ -464,7 +472,7 @@ class DocumentAnalysis:
                 near_spines.append((part.start, part.end, part))
             else:
                 spines.append(part)
-                if part.start > high:
+                if part.start > region.text_old_end:  # after the edit: it moves
                     part.start += delta
                     part.end += delta
         for part in after:
@@ -694,7 +702,7 @@ class DocumentAnalysis:
         for name, _ in part.calls:
             self._calls.get(name, {}).pop(part, None)
         for raw in part.raw_sinks:
-            self._conditional.pop(raw, None)
+            self._untrack(raw)
             self._accepted.pop(raw, None)
         for declared in part.declared:
             self._accepted.pop(declared, None)
@@ -740,15 +748,13 @@ class DocumentAnalysis:
         finally:
             flow.recorder = None
         raw.decided = True
+        self._untrack(raw)
         raw.decision_reads = (
             Dependencies.of(recorder, self._shared_reads)
             if recorder.ranges or recorder.keys
             else None
         )
-        if raw.decision_reads is None:
-            self._conditional.pop(raw, None)
-        else:
-            self._conditional[raw] = None
+        self._track(raw)
         previous = raw.accepted
         raw.accepted = (
             None if sink is None else (sink.rule_id, sink.name, sink.policy, sink.controls)
@@ -762,10 +768,27 @@ class DocumentAnalysis:
 
     def _register(self, raw: RawSink) -> None:
         """A decision kept from before: remember the sink as its decision says."""
-        if raw.decision_reads is not None:
-            self._conditional[raw] = None
+        self._track(raw)
         if raw.accepted is not None:
             self._accepted[raw] = None
+
+    def _track(self, raw: RawSink) -> None:
+        reads = raw.decision_reads
+        if reads is None:
+            return
+        if reads.ranges:
+            self._conditional[raw] = None
+        else:
+            self._by_facts.setdefault(reads, {})[raw] = None
+
+    def _untrack(self, raw: RawSink) -> None:
+        reads = raw.decision_reads
+        if reads is None:
+            return
+        if reads.ranges:
+            self._conditional.pop(raw, None)
+        else:
+            self._by_facts.get(reads, {}).pop(raw, None)
 
     def _declare(self, analysis: _Analysis, new_parts: list[Part]) -> None:
         for part in new_parts:
@@ -976,7 +999,7 @@ class _Changes:
         if kind == "binding":
             return name in self.changed_bindings
         if kind in ("function", "call"):
-            return name in self._part_names()[kind]
+            return name in self._part_names()[kind] and self._entries_changed(kind, name)
         if kind == "exports":
             return self._exports_changed()
         if kind == "text":
@@ -1001,11 +1024,41 @@ class _Changes:
             self._names = {"function": functions, "call": calls}
         return self._names
 
+    def _entries_changed(self, kind: str, name: str) -> bool:
+        """Whether the functions (or calls) named `name` are others than before: the
+        replaced parts held them at positions the new parts do not. A function whose
+        body was edited is the same function (its body is read by range)."""
+        region = self.region
+        if region is None:
+            return True
+        old: collections.Counter[tuple[int, int, int] | None] = collections.Counter()
+        for part in self._dropped:
+            for entry, key in part.functions if kind == "function" else part.calls:
+                if entry == name:
+                    start, end = part.start + key[0], part.start + key[1]
+                    old[_shifted(region, start, end, key[2])] += 1
+        if None in old:
+            return True
+        new: collections.Counter[tuple[int, int, int] | None] = collections.Counter()
+        for part in self.new_parts:
+            for entry, key in part.functions if kind == "function" else part.calls:
+                if entry == name:
+                    new[(part.start + key[0], part.start + key[1], key[2])] += 1
+        return old != new
+
     def _mentions_changed(self, text: str) -> bool:
-        old, new = self._old_document, self._document
-        if old is None or new is None:
+        """Whether `text` now appears in the document where it did not, or the reverse:
+        only where the text changed can an occurrence come or go."""
+        old, new, region = self._old_document, self._document, self.region
+        if old is None or new is None or region is None:
             return True
         needle = text.encode()
+        margin = len(needle)
+        start = max(0, region.text_start - margin)
+        in_old = needle in old.data[start : region.text_old_end + margin]
+        in_new = needle in new.data[start : region.text_new_end + margin]
+        if not in_old and not in_new:
+            return False
         return (needle in old.data) != (needle in new.data)
 
     def _exports_changed(self) -> bool:
@@ -1029,16 +1082,48 @@ class _Changes:
                 self._outline = (True, set())
             else:
                 keys: set[DependencyKey] = set()
-                old_changed = _touched_facts(old, region.start, region.old_end, keys)
-                new_changed = _touched_facts(new, region.start, region.new_end, keys)
+                old_members: MembersByBody = {}
+                new_members: MembersByBody = {}
+                old_changed = _touched_facts(old, region.start, region.old_end, keys, old_members)
+                new_changed = _touched_facts(new, region.start, region.new_end, keys, new_members)
+                # The methods of a class (the guard statements of a body) change when one
+                # comes or goes, not when one is edited: what it holds is read by range.
+                for fact in old_members.keys() | new_members.keys():
+                    moved = collections.Counter(
+                        _shifted(region, start, end, kind)
+                        for start, end, kind in old_members.get(fact, [])
+                    )
+                    if moved != collections.Counter(new_members.get(fact, [])):
+                        keys.add(fact)
                 self._outline = (old_changed or new_changed, keys)
         return self._outline
 
 
-def _touched_facts(analysis: _Analysis, start: int, end: int, keys: set[DependencyKey]) -> bool:
+# The methods of a class body, or the guard statements of a body, that an edit touches:
+# (start, end, kind) by ("members", body) or ("guards", body).
+MembersByBody = dict[DependencyKey, list[tuple[int, int, int]]]
+
+
+def _shifted(region: Region, start: int, end: int, kind: int) -> tuple[int, int, int] | None:
+    """An old node's position after the edit; None if the edit changed part of its text
+    (a node that holds the whole edit grows or shrinks with it)."""
+    if region.text_touches_old(start, end) and not (
+        start < region.text_start and end > region.text_old_end
+    ):
+        return None
+    return (region.shift(start), region.shift(end), kind)
+
+
+def _touched_facts(
+    analysis: _Analysis,
+    start: int,
+    end: int,
+    keys: set[DependencyKey],
+    members: MembersByBody,
+) -> bool:
     """Add the facts that the statements of module and class bodies in [start, end] make
-    (the module-level names they define, whether they guard what follows them, whether
-    they are methods). True when the edit touches a class header or a class itself."""
+    (the module-level names they define) and note the methods and guard statements among
+    them. True when the edit touches a class header or a class."""
     flow = analysis.flow
     family = analysis.document.language.family
     outline_changed = False
@@ -1059,10 +1144,11 @@ def _touched_facts(analysis: _Analysis, start: int, end: int, keys: set[Dependen
                 else:
                     stack.extend((body, name + "." + flow.class_name(klass)) for body in inner)
                 continue
-            if _guards_what_follows(child, family):
-                keys.add(("guards", name))
+            position = (child.start_byte, child.end_byte, child.kind_id)
+            if flow.may_guard(child):
+                members.setdefault(("guards", name), []).append(position)
             if child.type in _METHODS[family]:
-                keys.add(("members", name))
+                members.setdefault(("members", name), []).append(position)
             if name == "":
                 defined = flow.collect_definitions(flow.tree_root, child)
                 keys.update(("definition", defined_name) for defined_name in defined)
@@ -1095,23 +1181,9 @@ def _edited_bodies(
     return touched
 
 
-def _guards_what_follows(statement: Node, family: str) -> bool:
-    """A statement of a module or class body that can guard later code (an `if` that
-    exits, an `assert`, a validator call, a `try` around one)."""
-    if statement.type == "expression_statement":
-        inner = statement.named_children[0] if statement.named_children else None
-        return inner is not None and inner.type in _CALL_STATEMENTS
-    return statement.type in _GUARD_STATEMENTS[family]
-
-
-_CALL_STATEMENTS = frozenset({"call", "await", "call_expression", "await_expression"})
 # Facts of module and class bodies: a change of the outline can change them all.
 _OUTLINE_FACTS = frozenset({"definition", "guards", "members"})
 
-_GUARD_STATEMENTS = {
-    "python": frozenset({"if_statement", "assert_statement", "try_statement"}),
-    "javascript": frozenset({"if_statement", "try_statement"}),
-}
 _METHODS = {
     "python": frozenset({"function_definition", "decorated_definition"}),
     "javascript": frozenset({"method_definition"}),

@@ -10,10 +10,14 @@ from unguarded.analysis.flow import (
     FORMAT_ONLY_VALIDATORS,
     LOOKUP_METHODS,
     MAX_CONDITION_DEPTH,
+    Captures,
     Check,
     Definition,
+    DependencyKey,
     FlowAnalyzer,
+    FlowIndex,
     Node,
+    NodeKey,
     Parameter,
     Trace,
     chain_operands,
@@ -24,6 +28,7 @@ from unguarded.analysis.flow import (
     normalized,
 )
 from unguarded.analysis.model import OriginKind, Span, Step
+from unguarded.analysis.settings import AnalysisSettings
 
 _FUNCTIONS = frozenset(
     {
@@ -115,6 +120,21 @@ _SCHEME_LIKE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:?/{0,2}|/|\.|)$", re.IGNORECAS
 
 class JavaScriptFlow(FlowAnalyzer):
     function_types = _FUNCTIONS
+    statement_holders = frozenset({"statement_block", "program", "switch_case", "class_body"})
+    guard_holders = frozenset({"statement_block", "program", "switch_case"})
+
+    def __init__(
+        self,
+        root: Node,
+        captures: Captures,
+        settings: AnalysisSettings,
+        sink_calls: set[NodeKey],
+        index: FlowIndex | None = None,
+    ) -> None:
+        super().__init__(root, captures, settings, sink_calls, index)
+        # React state setters by (component, state name).
+        self._setters: dict[tuple[NodeKey, str], str] = {}
+
     module_type = "program"
     literal_types = frozenset({"string", "number", "true", "false", "null", "undefined", "regex"})
     collection_literal_types = frozenset({"array", "object"})
@@ -303,6 +323,15 @@ class JavaScriptFlow(FlowAnalyzer):
             self._react_state(scope, table, add)
         return table
 
+    def late_definitions(self, scope: Node, name: str) -> list[DependencyKey]:
+        # `function name() {}` later in the scope is hoisted; `setName(v)` anywhere in a
+        # component gives React state its next value.
+        found: list[DependencyKey] = [("function", name)]
+        setter = self._setters.get((node_key(scope), name))
+        if setter is not None:
+            found.append(("call", setter))
+        return found
+
     def _react_state(
         self,
         scope: Node,
@@ -330,6 +359,8 @@ class JavaScriptFlow(FlowAnalyzer):
                             declared[name] = definition.position
         if not setters:
             return
+        for setter, state in setters.items():
+            self._setters[(node_key(scope), state)] = setter
         if self.is_module(scope):
             # Setter calls anywhere in the file define module-level state.
             self.module_reads_document = True
@@ -412,7 +443,7 @@ class JavaScriptFlow(FlowAnalyzer):
             return False
         if function.type == "method_definition":
             return name.startswith(("_", "#"))
-        self.read_member(function)
+        self.read_context(function)
         if any(a.type == "export_statement" for a in self.ancestors(function)):
             return False
         return name not in self.exported_names()
@@ -491,7 +522,7 @@ class JavaScriptFlow(FlowAnalyzer):
         return None
 
     def enclosing_class_name(self, node: Node) -> str:
-        self.read_member(node)
+        self.read_context(node)
         for ancestor in reversed(self.ancestors(node)):
             if ancestor.type in ("class_declaration", "class", "abstract_class_declaration"):
                 name = ancestor.child_by_field_name("name")
@@ -504,7 +535,7 @@ class JavaScriptFlow(FlowAnalyzer):
             return node_text(name)
         parent = function.parent
         if parent is not None:
-            self.read_range(parent)
+            self.read_head(parent, function)  # the name comes first
         if parent is not None and parent.type == "variable_declarator":
             declared = parent.child_by_field_name("name")
             if declared is not None and declared.type == "identifier":
@@ -524,12 +555,13 @@ class JavaScriptFlow(FlowAnalyzer):
             return [Trace(OriginKind.UNTRUSTED, origin, origin_text=label)]
         parent = function.parent
         if parent is not None:
-            self.read_range(parent)
+            self.read_head(parent, function)
         if parent is not None and parent.type == "arguments":
             call = parent.parent
             if call is None or call.type not in ("call_expression", "new_expression"):
                 return []
-            self.read_range(call)
+            # The callee, its receiver and the event name come before the callback.
+            self.read_head(call, function)
             callee = call.child_by_field_name("function")
             arguments = parent.named_children
             if callee is not None and callee.type == "member_expression":

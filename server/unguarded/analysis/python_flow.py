@@ -142,6 +142,8 @@ _SAFE_CONVERTERS = frozenset({"int", "float", "uuid"})
 
 class PythonFlow(FlowAnalyzer):
     function_types = frozenset({"function_definition", "lambda"})
+    statement_holders = frozenset({"block", "module"})
+    guard_holders = frozenset({"block", "module"})
     module_type = "module"
     literal_types = frozenset(
         {"string", "integer", "float", "true", "false", "none", "concatenated_string"}
@@ -448,7 +450,7 @@ class PythonFlow(FlowAnalyzer):
     def decorators(self, function: Node) -> list[Node]:
         parent = function.parent
         if parent is not None and parent.type == "decorated_definition":
-            self.read_range(parent)
+            self.read_head(parent, function)  # the decorators come first
             return [c for c in parent.named_children if c.type == "decorator"]
         return []
 
@@ -458,7 +460,7 @@ class PythonFlow(FlowAnalyzer):
             return node_text(name)
         parent = function.parent
         if parent is not None:
-            self.read_range(parent)
+            self.read_head(parent, function)  # `fetch = lambda ...`: the name comes first
         if parent is not None and parent.type == "assignment":
             left = parent.child_by_field_name("left")
             if left is not None and left.type == "identifier":
@@ -493,7 +495,7 @@ class PythonFlow(FlowAnalyzer):
         name = self.function_name(function)
         if name in ("<lambda>",) or name.startswith("test"):
             return False
-        self.read_member(function)
+        self.read_context(function)
         if any(a.type == "class_definition" for a in self.ancestors(function)[-3:]):
             # Methods: only private ones are called from this file alone.
             return name.startswith("_") and not name.startswith("__")
