@@ -516,3 +516,28 @@ def test_a_guard_statement_added_to_the_module_before_the_sink() -> None:
     assert [f.rule_id for f in editor.findings] == ["command-injection"]
     editor.replace("\nos.system", '\nif COMMAND not in ("ls",):\n    sys.exit(1)\nos.system')
     assert editor.findings == full(editor.document) == []
+
+
+def test_a_method_added_to_a_decorated_class_is_followed() -> None:
+    source = textwrap.dedent(
+        """\
+        import os
+        from flask import request
+
+        def register(cls):
+            return cls
+
+        @register
+        class Runner:
+            def run(self):
+                os.system(self.command)
+        """
+    )
+    editor = Editor(source)
+    assert editor.findings == []
+    editor.replace(
+        "    def run(self):",
+        '    def configure(self):\n        self.command = request.args["c"]\n\n    def run(self):',
+    )
+    assert [f.rule_id for f in editor.findings] == ["command-injection"]
+    assert same(editor.findings, full(editor.document))

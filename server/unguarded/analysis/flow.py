@@ -1418,9 +1418,8 @@ class FlowAnalyzer:
             parent, current = chain[index], chain[index + 1]
             if member is not None and parent == member:
                 break  # below the statement: read_member covers it
-            klass = self.class_wrapper(parent)
-            if klass is not None:
-                names.append(names[-1] + "." + self.class_name(klass))
+            if self.class_wrapper(parent) == parent:  # (not its decorated or exported form)
+                names.append(names[-1] + "." + self.class_name(parent))
             if parent.type in self.guard_holders:
                 keys.append(("guards", names[-1]))
                 for sibling in earlier_siblings(current, parent):

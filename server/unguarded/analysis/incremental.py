@@ -1084,8 +1084,12 @@ class _Changes:
                 keys: set[DependencyKey] = set()
                 old_members: MembersByBody = {}
                 new_members: MembersByBody = {}
-                old_changed = _touched_facts(old, region.start, region.old_end, keys, old_members)
-                new_changed = _touched_facts(new, region.start, region.new_end, keys, new_members)
+                old_headers = _touched_facts(old, region.start, region.old_end, keys, old_members)
+                new_headers = _touched_facts(new, region.start, region.new_end, keys, new_members)
+                # The outline changes when a class comes or goes, or its header (name,
+                # bases, decorators) or the body that holds it changes; not when the edit
+                # only spans classes (a bracket left open can span many).
+                outline_changed = old_headers != new_headers
                 # The methods of a class (the guard statements of a body) change when one
                 # comes or goes, not when one is edited: what it holds is read by range.
                 for fact in old_members.keys() | new_members.keys():
@@ -1095,7 +1099,7 @@ class _Changes:
                     )
                     if moved != collections.Counter(new_members.get(fact, [])):
                         keys.add(fact)
-                self._outline = (old_changed or new_changed, keys)
+                self._outline = (outline_changed, keys)
         return self._outline
 
 
@@ -1120,13 +1124,13 @@ def _touched_facts(
     end: int,
     keys: set[DependencyKey],
     members: MembersByBody,
-) -> bool:
+) -> collections.Counter[tuple[str, bytes]]:
     """Add the facts that the statements of module and class bodies in [start, end] make
     (the module-level names they define) and note the methods and guard statements among
-    them. True when the edit touches a class header or a class."""
+    them. Returns the headers of the classes there, with the bodies that hold them."""
     flow = analysis.flow
     family = analysis.document.language.family
-    outline_changed = False
+    headers: collections.Counter[tuple[str, bytes]] = collections.Counter()
     stack: list[tuple[Node, str]] = [(flow.tree_root, "")]
     while stack:
         container, name = stack.pop()
@@ -1138,11 +1142,14 @@ def _touched_facts(
                 continue
             klass = flow.class_wrapper(child)
             if klass is not None:
-                inner = _edited_bodies(flow.class_bodies(klass), child, klass, start, end)
-                if inner is None:
-                    outline_changed = True  # the class header (name, bases, decorators)
-                else:
-                    stack.extend((body, name + "." + flow.class_name(klass)) for body in inner)
+                bodies = flow.class_bodies(klass)
+                headers[(name, _header(child, klass, bodies))] += 1
+                inner = name + "." + flow.class_name(klass)
+                stack.extend(
+                    (body, inner)
+                    for body in bodies
+                    if not (body.end_byte < start or body.start_byte > end)
+                )
                 continue
             position = (child.start_byte, child.end_byte, child.kind_id)
             if flow.may_guard(child):
@@ -1152,33 +1159,19 @@ def _touched_facts(
             if name == "":
                 defined = flow.collect_definitions(flow.tree_root, child)
                 keys.update(("definition", defined_name) for defined_name in defined)
-    return outline_changed
+    return headers
 
 
-def _edited_bodies(
-    bodies: list[Node], wrapper: Node, klass: Node, start: int, end: int
-) -> list[Node] | None:
-    """The bodies of a class that hold the edit [start, end], or None when it touches
-    its header. Comments between the header and the body belong to neither."""
-    touched: list[Node] = []
+def _header(wrapper: Node, klass: Node, bodies: list[Node]) -> bytes:
+    """The text of a class outside its bodies and comments: decorators, name, bases."""
+    parts: list[bytes] = []
     holders = [wrapper] if wrapper == klass else [wrapper, klass]
     for holder in holders:
         for child in holder.children:
-            if child.end_byte < start or child.start_byte > end or child == klass:
+            if child == klass or child.type == "comment" or any(child == b for b in bodies):
                 continue
-            if child.type == "comment":
-                continue
-            inside = child.start_byte < start and end < child.end_byte
-            if inside and any(child == body for body in bodies):
-                touched.append(child)
-                continue
-            return None
-    if not touched and not any(
-        child.type == "comment" and child.start_byte <= start and end <= child.end_byte
-        for child in klass.children
-    ):
-        return None  # between the header's tokens
-    return touched
+            parts.append(child.text or b"")
+    return b" ".join(parts)
 
 
 # Facts of module and class bodies: a change of the outline can change them all.
