@@ -284,6 +284,19 @@ def test_a_whole_document_replacement_and_no_change_at_all() -> None:
     assert editor.stats["parts"] == 0 and again == findings
 
 
+def test_a_version_parsed_from_scratch_is_compared_by_its_text(small_chunks: None) -> None:
+    # The server drops the trees of documents not analysed lately and parses them again:
+    # the new tree then shares no node with the old one.
+    editor = Editor(TWO_VIEWS)
+    for old, new in (('"cmd"', '"command"'), ("os.system(command)", "os.system('ls')")):
+        text = editor.text.replace(old, new, 1)
+        document = Document.from_text("file:///t", LANGUAGES["python"], text)
+        findings = editor.analysis.analyze(document.snapshot())
+        assert same(findings, full(document))
+        editor.document = document
+    assert [f.rule_id for f in findings] == ["ssrf"]
+
+
 def test_a_change_of_settings_analyses_everything_again() -> None:
     editor = Editor(TWO_VIEWS)
     quiet = AnalysisSettings(disabled_rules=frozenset({"ssrf"}))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Protocol, TypeVar
 
 from unguarded.analysis.flow import (
     Captures,
@@ -52,9 +53,15 @@ def analyze(document: Document, settings: AnalysisSettings | None = None) -> lis
     return DocumentAnalysis(settings or AnalysisSettings()).analyze(document)
 
 
-SubtreeCache = Callable[
-    [Node, str, Callable[[Node], dict[str, tuple[str, ...]]]], dict[str, tuple[str, ...]]
-]
+_T = TypeVar("_T")
+
+
+class SubtreeCache(Protocol):
+    """(node, what, compute) -> compute(node), kept across versions while the subtree of
+    `node` does not change."""
+
+    def __call__(self, node: Node, what: str, compute: Callable[[Node], _T]) -> _T: ...
+
 
 # What one query match of a sink pattern holds: the file it came from (the rule id), its
 # `#set!` settings and its captures.

@@ -270,6 +270,14 @@ class FlowIndex:
             self._calls = index
         return self._calls.get(name, [])
 
+    def defined_names(
+        self, scope: Node, collect: Callable[[Node], frozenset[str]]
+    ) -> frozenset[str] | None:
+        """The names `scope` (a function) defines, when they are known without collecting
+        its definitions (incremental analysis keeps them across versions, computed by
+        `collect` when their part of the tree is new); None when they are not."""
+        return None
+
 
 class FlowAnalyzer:
     """Answers "where can the value of this node come from, unguarded?" for one tree."""
@@ -766,6 +774,17 @@ class FlowAnalyzer:
             self._definitions[key] = found
         return found
 
+    def defines(self, scope: Node, name: str) -> bool:
+        """Whether `scope` may define `name`: False saves collecting its definitions (a
+        lookup of `self.x` asks every method of a class)."""
+        if node_key(scope) == self._root_key:
+            return True
+        names = self.index.defined_names(scope, self._defined_names)
+        return names is None or name in names
+
+    def _defined_names(self, scope: Node) -> frozenset[str]:
+        return frozenset(self.definitions(scope))
+
     def parameters(self, function: Node) -> list[Parameter]:
         key = node_key(function)
         found = self._parameters.get(key)
@@ -834,7 +853,7 @@ class FlowAnalyzer:
 
     def reaching_definitions(self, scope: Node, name: str, use: Node) -> list[Definition]:
         """Definitions of `name` in `scope` that may reach `use`, latest first."""
-        candidates = self.definitions(scope).get(name, [])
+        candidates = self.definitions(scope).get(name, []) if self.defines(scope, name) else []
         if self.recorder is not None:
             if node_key(scope) == self._root_key:
                 self.read_module_definitions(name, candidates)
@@ -1048,6 +1067,8 @@ class FlowAnalyzer:
         traces: list[Trace] = []
         found = False
         for method in self.class_methods(node):
+            if not self.defines(method, path):
+                continue
             for definition in self.definitions(method).get(path, []):
                 found = True
                 step = Step(

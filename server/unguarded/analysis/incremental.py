@@ -28,6 +28,7 @@ import dataclasses
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import TypeVar, cast
 
 import tree_sitter
 
@@ -54,6 +55,8 @@ from unguarded.documents import Document, LineIndex
 # again after an edit, but more parts to keep; a deeply nested chunk costs its depth
 # squared to match, so it must not be large either.
 CHUNK_BYTES = 2048
+
+_T = TypeVar("_T")
 
 # A node position relative to the start of the part of the tree that holds it.
 RelativeKey = tuple[int, int, int]
@@ -167,7 +170,7 @@ class Part:
     calls: list[tuple[str, RelativeKey]] = field(default_factory=list)
     bindings: list[RelativeKey] = field(default_factory=list)
     # Results computed from a subtree inside this part (see _subtree_cache).
-    cache: dict[tuple[int, int, int, str], dict[str, tuple[str, ...]]] = field(default_factory=dict)
+    cache: dict[tuple[int, int, int, str], object] = field(default_factory=dict)
 
     @property
     def has_captures(self) -> bool:
@@ -239,6 +242,8 @@ class DocumentAnalysis:
         self._analysis: _Analysis | None = None
         self._chunks: list[Part] = []
         self._spines: list[Part] = []
+        # The spines by position, built when asked for (see _part_holding).
+        self._spine_at: dict[tuple[int, int, int], Part] | None = None
         self._findings: list[Finding] = []
         # Parts by what they hold, for the facts of the whole file.
         self._with_captures: dict[Part, None] = {}
@@ -291,6 +296,7 @@ class DocumentAnalysis:
         analysis = self._new_analysis(document)
         self._chunks = [self._part(node, False, analysis) for node in chunks]
         self._spines = [self._part(node, True, analysis) for node in spines]
+        self._spine_at = None
         parts = self._chunks + self._spines
         for part in parts:
             self._index(part)
@@ -321,21 +327,17 @@ class DocumentAnalysis:
             self._subtree_cache,
         )
 
-    def _subtree_cache(
-        self,
-        node: Node,
-        what: str,
-        compute: Callable[[Node], dict[str, tuple[str, ...]]],
-    ) -> dict[str, tuple[str, ...]]:
+    def _subtree_cache(self, node: Node, what: str, compute: Callable[[Node], _T]) -> _T:
         """`compute(node)`, kept with the part that holds `node`'s subtree: it stays valid
-        until that part changes."""
+        until that part changes. (`compute` must depend on the subtree alone, and return
+        no nodes: they belong to one version of the tree.)"""
         part = self._part_holding(node)
         if part is None:
             return compute(node)
         key = (node.start_byte - part.start, node.end_byte - part.start, node.kind_id, what)
-        found = part.cache.get(key)
-        if found is None:
-            found = part.cache[key] = compute(node)
+        if key in part.cache:
+            return cast(_T, part.cache[key])
+        found = part.cache[key] = compute(node)
         return found
 
     def _part_holding(self, node: Node) -> Part | None:
@@ -344,10 +346,12 @@ class DocumentAnalysis:
         index = bisect_right(chunks, start, key=_part_start) - 1
         if index >= 0 and chunks[index].start <= start and end <= chunks[index].end:
             return chunks[index]
-        for part in self._spines:
-            if (part.start, part.end, part.kind) == (start, end, node.kind_id):
-                return part
-        return None
+        spine_at = self._spine_at
+        if spine_at is None:
+            spine_at = self._spine_at = {}
+            for part in self._spines:  # the first of equal ones, as a scan finds it
+                spine_at.setdefault((part.start, part.end, part.kind), part)
+        return spine_at.get((start, end, node.kind_id))
 
     def _finish(
         self,
@@ -455,6 +459,7 @@ class DocumentAnalysis:
         id) or reports no change of structure in it; the others get new parts. (Typing
         `(` can turn the rest of a file into an error whose pieces are old subtrees.)"""
         old_chunks = self._chunks
+        self._spine_at = None  # spines move and go
         # The tree is cut again over the region and the chunks that touch it: a node next
         # to the edit may have been in one of them.
         first = bisect_left(old_chunks, region.start, key=_part_end)
@@ -540,6 +545,7 @@ class DocumentAnalysis:
             self._forget(part)
         self._chunks = before + chunks + after
         self._spines = spines
+        self._spine_at = None
         for part in new_parts:
             self._index(part)
         return new_parts, dropped
@@ -877,6 +883,11 @@ class _PartIndex(FlowIndex):
             nodes.sort(key=lambda item: (-item[1], item[0]))
             found = self._calls[name] = [node for _, _, node in nodes]
         return found
+
+    def defined_names(
+        self, scope: Node, collect: Callable[[Node], frozenset[str]]
+    ) -> frozenset[str] | None:
+        return self._state._subtree_cache(scope, "defined-names", collect)
 
     def binding_nodes(self) -> list[Node]:
         state = self._state
