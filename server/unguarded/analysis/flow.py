@@ -774,6 +774,10 @@ class FlowAnalyzer:
             self._definitions[key] = found
         return found
 
+    def adopt_facts(self, other: FlowAnalyzer) -> None:
+        """Take over what `other`, an analyzer of the same tree, computed that holds no
+        nodes and is costly to compute again."""
+
     def defines(self, scope: Node, name: str) -> bool:
         """Whether `scope` may define `name`: False saves collecting its definitions (a
         lookup of `self.x` asks every method of a class)."""

@@ -66,7 +66,7 @@ class StaleCache(Exception):
     """A cached node is no longer in the tree: the caller analyses the document afresh."""
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Dependencies:
     """What a decision or a finding read (absolute ranges, current version)."""
 
@@ -88,7 +88,7 @@ class Dependencies:
         return found
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class RawSink:
     """A match of a sink pattern, with its decision and finding once computed."""
 
@@ -131,7 +131,7 @@ class RawSink:
         return (0, part.start + call[0], part.start + call[1], part.spine, self.ordinal)
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class DeclaredSink:
     """A call the settings declare a sink (`sinks` by callee name)."""
 
@@ -147,11 +147,14 @@ class DeclaredSink:
         return (1, self.part.start + self.call[0], self.part.start + self.call[1], 0, 0)
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Part:
     """The cached query results of a chunk (every match rooted in its subtree) or of a
     spine node (the matches rooted at the node itself). Positions are relative to
-    `start`, so that a part after an edit only moves."""
+    `start`, so that a part after an edit only moves.
+
+    A large file has thousands of parts, most of them empty (a spine's punctuation is a
+    chunk of its own): slots and shared empty tuples keep them small."""
 
     start: int
     end: int
@@ -160,6 +163,27 @@ class Part:
     # tree-sitter's id of the node: a subtree reused by an incremental parse keeps it.
     node_id: int = 0
     alive: bool = True
+    sources: tuple[RelativeKey, ...] = ()
+    coercions: tuple[RelativeKey, ...] = ()
+    validators: tuple[RelativeKey, ...] = ()
+    sanitizers: tuple[tuple[RelativeKey, frozenset[str]], ...] = ()
+    raw_sinks: tuple[RawSink, ...] = ()
+    declared: tuple[DeclaredSink, ...] = ()
+    functions: tuple[tuple[str, RelativeKey], ...] = ()
+    calls: tuple[tuple[str, RelativeKey], ...] = ()
+    bindings: tuple[RelativeKey, ...] = ()
+    # Results computed from a subtree inside this part (see _subtree_cache).
+    cache: dict[tuple[int, int, int, str], object] | None = None
+
+    @property
+    def has_captures(self) -> bool:
+        return bool(self.sources or self.coercions or self.validators or self.sanitizers)
+
+
+@dataclass(slots=True)
+class _Found:
+    """What the queries find in a part, while it is being made."""
+
     sources: list[RelativeKey] = field(default_factory=list)
     coercions: list[RelativeKey] = field(default_factory=list)
     validators: list[RelativeKey] = field(default_factory=list)
@@ -169,12 +193,13 @@ class Part:
     functions: list[tuple[str, RelativeKey]] = field(default_factory=list)
     calls: list[tuple[str, RelativeKey]] = field(default_factory=list)
     bindings: list[RelativeKey] = field(default_factory=list)
-    # Results computed from a subtree inside this part (see _subtree_cache).
-    cache: dict[tuple[int, int, int, str], object] = field(default_factory=dict)
 
-    @property
-    def has_captures(self) -> bool:
-        return bool(self.sources or self.coercions or self.validators or self.sanitizers)
+    def store(self, part: Part) -> None:
+        part.sources, part.coercions = tuple(self.sources), tuple(self.coercions)
+        part.validators, part.sanitizers = tuple(self.validators), tuple(self.sanitizers)
+        part.raw_sinks, part.declared = tuple(self.raw_sinks), tuple(self.declared)
+        part.functions, part.calls = tuple(self.functions), tuple(self.calls)
+        part.bindings = tuple(self.bindings)
 
 
 @dataclass(frozen=True)
@@ -335,9 +360,12 @@ class DocumentAnalysis:
         if part is None:
             return compute(node)
         key = (node.start_byte - part.start, node.end_byte - part.start, node.kind_id, what)
-        if key in part.cache:
-            return cast(_T, part.cache[key])
-        found = part.cache[key] = compute(node)
+        cache = part.cache
+        if cache is None:
+            cache = part.cache = {}
+        elif key in cache:
+            return cast(_T, cache[key])
+        found = cache[key] = compute(node)
         return found
 
     def _part_holding(self, node: Node) -> Part | None:
@@ -446,9 +474,17 @@ class DocumentAnalysis:
         # `# unguarded: ignore[rule] reason` comments bound to the sink's statement.
         result = apply_suppressions(document, result)[0]
         self._document = document
-        self._analysis = analysis
+        self._analysis = self._kept_analysis(document, analysis)
         self._findings = result
         return list(result)
+
+    def _kept_analysis(self, document: Document, used: _Analysis) -> _Analysis:
+        """What the next version is compared with: a fresh analysis of this version. The
+        one just used holds tree nodes, and a py-tree-sitter node keeps the nodes of its
+        children once asked for them: megabytes for a large file."""
+        kept = self._new_analysis(document)
+        kept.flow.adopt_facts(used.flow)
+        return kept
 
     # ------------------------------------------------------------------ parts
     def _update_parts(
@@ -585,27 +621,28 @@ class DocumentAnalysis:
     def _part(self, node: Node, spine: bool, analysis: _Analysis) -> Part:
         queries = self._queries
         part = Part(node.start_byte, node.end_byte, node.kind_id, spine, node.id)
+        found = _Found()
         cursor = tree_sitter.QueryCursor(queries.combined)
         if spine:
             cursor.set_max_start_depth(0)
         for pattern, captured in cursor.matches(node):
             origin = queries.origins[pattern]
             if origin == INDEX:
-                self._index_match(part, node, captured, analysis)
+                self._index_match(part, found, node, captured, analysis)
             elif origin == "sources":
-                part.sources.extend(_relative(part, n) for n in captured.get("source", []))
+                found.sources.extend(_relative(part, n) for n in captured.get("source", []))
             elif origin == "controls":
-                part.coercions.extend(
+                found.coercions.extend(
                     _relative(part, n) for n in captured.get("control.coerce", [])
                 )
-                part.validators.extend(
+                found.validators.extend(
                     _relative(part, n) for n in captured.get("control.validate", [])
                 )
                 settings = queries.pattern_settings[pattern]
                 rules = frozenset(
                     r.strip() for r in settings.get("unguarded.rules", "*").split(",")
                 )
-                part.sanitizers.extend(
+                found.sanitizers.extend(
                     (_relative(part, n), rules) for n in captured.get("control.sanitize", [])
                 )
             else:
@@ -618,13 +655,13 @@ class DocumentAnalysis:
                     _relative(part, calls[0]) if calls else None,
                     tuple(_relative(part, n) for n in captured.get("sink.arg", [])),
                     _relative(part, receivers[0]) if receivers else None,
-                    len(part.raw_sinks),
+                    len(found.raw_sinks),
                 )
                 if self._transfer:
                     previous = self._transfer.get(_match_key(raw))
                     if previous is not None:
                         raw.take_over(previous)
-                part.raw_sinks.append(raw)
+                found.raw_sinks.append(raw)
         if spine:
             # Functions named by their parent (`const f = () => ...`) are indexed with
             # the parent: a part holds only what its own subtree decides.
@@ -633,33 +670,39 @@ class DocumentAnalysis:
                     child.type in analysis.flow.function_types
                     and child.child_by_field_name("name") is None
                 ):
-                    self._add_function(part, child, analysis)
+                    self._add_function(part, found, child, analysis)
         if self.settings.sources or self.settings.sinks:
-            self._declared_calls(part, node, analysis)
+            self._declared_calls(part, found, node, analysis)
+        found.store(part)
         return part
 
     def _index_match(
-        self, part: Part, root: Node, captured: dict[str, list[Node]], analysis: _Analysis
+        self,
+        part: Part,
+        found: _Found,
+        root: Node,
+        captured: dict[str, list[Node]],
+        analysis: _Analysis,
     ) -> None:
         for function in captured.get("index.function", []):
             named = function.child_by_field_name("name") is not None
             if named or function != root:
-                self._add_function(part, function, analysis)
+                self._add_function(part, found, function, analysis)
         calls = captured.get("index.call", [])
         if calls:
             call = _relative(part, calls[0])
             for callee in captured.get("index.callee", []):
-                part.calls.append((node_text(callee), call))
+                found.calls.append((node_text(callee), call))
             for passed in captured.get("index.passed", []):
-                part.calls.append(("&" + node_text(passed), call))
-        part.bindings.extend(_relative(part, n) for n in captured.get("index.binding", []))
+                found.calls.append(("&" + node_text(passed), call))
+        found.bindings.extend(_relative(part, n) for n in captured.get("index.binding", []))
 
-    def _add_function(self, part: Part, function: Node, analysis: _Analysis) -> None:
+    def _add_function(self, part: Part, found: _Found, function: Node, analysis: _Analysis) -> None:
         name = analysis.flow.function_name(function)
         if name and name not in ("<anonymous>", "<lambda>"):
-            part.functions.append((name, _relative(part, function)))
+            found.functions.append((name, _relative(part, function)))
 
-    def _declared_calls(self, part: Part, node: Node, analysis: _Analysis) -> None:
+    def _declared_calls(self, part: Part, found: _Found, node: Node, analysis: _Analysis) -> None:
         """Calls of functions the settings declare sources or sinks."""
         call_types = analysis.flow.call_types | {"call", "call_expression"}
         calls: list[Node] = []
@@ -674,9 +717,9 @@ class DocumentAnalysis:
                     calls.append(current)
                 stack.extend(current.children)
         sources, sinks = analysis.declared(calls)
-        part.sources.extend(_relative(part, n) for n in sources)
+        found.sources.extend(_relative(part, n) for n in sources)
         for sink in sinks:
-            part.declared.append(
+            found.declared.append(
                 DeclaredSink(
                     part,
                     sink.rule_id,
@@ -855,7 +898,7 @@ class _PartIndex(FlowIndex):
         self,
         table: dict[str, dict[Part, None]],
         name: str,
-        entries: Callable[[Part], list[tuple[str, RelativeKey]]],
+        entries: Callable[[Part], tuple[tuple[str, RelativeKey], ...]],
     ) -> list[tuple[int, int, Node]]:
         found = []
         state = self._state

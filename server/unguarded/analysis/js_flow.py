@@ -464,6 +464,10 @@ class JavaScriptFlow(FlowAnalyzer):
 
     _exported: frozenset[str] | None = None
 
+    def adopt_facts(self, other: FlowAnalyzer) -> None:
+        if isinstance(other, JavaScriptFlow):
+            self._exported = other._exported
+
     def class_methods(self, node: Node) -> list[Node]:
         for ancestor in reversed(self.ancestors(node)):
             if ancestor.type in ("class_declaration", "class", "abstract_class_declaration"):
