@@ -64,6 +64,16 @@ def test_snapshot_is_independent_of_later_edits() -> None:
     assert snapshot.tree.root_node.text == b"x = 1\n"
 
 
+def test_a_copy_without_tree_keeps_text_and_positions_only() -> None:
+    document = Document.from_text("file:///a.py", LANGUAGES["python"], "s = '日本'\nx = 1\n", 3)
+    light = document.without_tree()
+    assert (light.uri, light.version, light.text) == (document.uri, 3, document.text)
+    assert not light.parsed
+    assert light.tree.root_node.end_byte == 0
+    assert light.lines.position(len("s = '日本'\n".encode()), PositionEncoding.UTF16) == (1, 0)
+    assert document.parsed and document.tree.root_node.end_byte == len(document.data)
+
+
 @pytest.mark.parametrize(
     ("path", "language_id", "expected"),
     [

@@ -38,7 +38,10 @@ _REFRESH_DELAY_S = 0.1
 class _Open:
     """An open document's state."""
 
+    # The analysed text without its tree (kept until the next result; see engine_result).
     engine: tuple[Document, list[Finding]] | None = None
+    # Warnings about malformed suppression comments in that text.
+    suppressions: list[types.Diagnostic] = field(default_factory=list)
     semgrep: tuple[bytes, list[Finding]] | None = None
     version: int | None = None
     diagnostics: list[types.Diagnostic] = field(default_factory=list)
@@ -76,8 +79,13 @@ class DiagnosticStore:
     # ------------------------------------------------------------------ results in
     def engine_result(self, snapshot: Document, findings: list[Finding]) -> None:
         """A tree-sitter result for the document's current version."""
+        from unguarded.lsp.handlers.code_actions import suppression_diagnostics
+
         entry = self._open.setdefault(snapshot.uri, _Open())
-        entry.engine = (snapshot, findings)
+        # Suppression comments need the tree; everything later needs only the text, and
+        # keeping a tree per open document would hold every tree the server ever evicted.
+        entry.suppressions = suppression_diagnostics(snapshot, self._server.encoding)
+        entry.engine = (snapshot.without_tree(), findings)
         self._deliver_open(snapshot.uri, entry)
 
     def semgrep_result(self, uri: str, data: bytes, findings: list[Finding] | None) -> None:
@@ -136,15 +144,13 @@ class DiagnosticStore:
         return merge_findings(engine, remap_findings(kept, data, snapshot.data))
 
     def _deliver_open(self, uri: str, entry: _Open) -> None:
-        from unguarded.lsp.handlers.code_actions import suppression_diagnostics
-
         assert entry.engine is not None
         snapshot, engine = entry.engine
         encoding = self._server.encoding
         findings = self.merged(snapshot, engine, entry.semgrep)
         diagnostics = [to_diagnostic(snapshot, finding, encoding) for finding in findings]
         # Suppressions without a reason, for unknown rules, or malformed: warnings.
-        diagnostics += suppression_diagnostics(snapshot, encoding)
+        diagnostics += entry.suppressions
         self._set(uri, entry, snapshot.version, diagnostics)
         if entry.pulled:
             # The client asks after each change; tell it to ask again only when it
