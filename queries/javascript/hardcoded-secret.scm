@@ -1,12 +1,31 @@
 ; A string literal assigned to a name that says it is a secret (API_KEY, jwtSecret,
 ; config.password, process.env.TOKEN). Names of URLs, headers, fields and the like,
 ; placeholders and values that look like identifiers, key names or paths are left out.
+; Parameter defaults (`function f(token = "...")`, TypeScript `constructor(private apiKey:
+; string = "...")`), destructuring defaults and class fields are candidates too.
 ([(variable_declarator
     name: (identifier) @_name
     value: [(string) (template_string)] @sink.arg)
   (assignment_expression
     left: [(identifier) (member_expression) (subscript_expression)] @_name
-    right: [(string) (template_string)] @sink.arg)] @sink.call
+    right: [(string) (template_string)] @sink.arg)
+  (assignment_pattern
+    left: (identifier) @_name
+    right: [(string) (template_string)] @sink.arg)
+  (object_assignment_pattern
+    left: (shorthand_property_identifier_pattern) @_name
+    right: [(string) (template_string)] @sink.arg)
+  ; TypeScript required_parameter / optional_parameter (a grammar-neutral spelling).
+  (_
+    pattern: (identifier) @_name
+    value: [(string) (template_string)] @sink.arg)
+  ; Class fields: JavaScript field_definition, TypeScript public_field_definition.
+  (_
+    property: (property_identifier) @_name
+    value: [(string) (template_string)] @sink.arg)
+  (_
+    name: (property_identifier) @_name
+    value: [(string) (template_string)] @sink.arg)] @sink.call
  (#match? @sink.arg "^[`\"'][^`\"'\\s]{8,}[`\"']$")
  (#match? @_name "(?i)secret|passw(or)?d|api_?key|apikey|token|private_?key|access_?key|auth_?key|signing_?key|encryption_?key|(^|[._\\[\"'])pass[\"'\\]]?$")
  (#not-match? @_name "(?i)(url|uri|endpoint|path|file|dir|header|name|field|param|type|prefix|suffix|template|env|var|length|len|algorithm|alg|label|placeholder|message|msg|text|route|pattern|regex|format|id|ids|count|timeout|ttl|expir\\w*|age|lifetime|seconds|minutes|hours|days|hash|hint|policy|storage_?key|cache_?key|cookie|scope|scopes|version|mode|class|kind|_re|validator|min|max|enabled|required|arn|method|reset_\\w+|tokeni[sz]\\w*|tokens)[\"'\\]]?$")
