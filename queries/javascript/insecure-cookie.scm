@@ -89,14 +89,16 @@
  (#set! unguarded.sink "session cookie options")
  (#set! unguarded.rule "insecure-cookie"))
 
-; cookie-session: cookieSession({ secure: false }) / httpOnly: false.
+; cookie-session: cookieSession({ secure: false }) / httpOnly: false, reported on the
+; offending option.
 ((call_expression
    function: (identifier)
    arguments: (arguments
      (object
        (pair
          key: (property_identifier) @_flag
-         value: (false)) @sink.arg))) @sink.call
+         value: (false)) @sink.arg @sink.call)))
  (#any-of? @_flag "secure" "httpOnly")
+ (#set! unguarded.sink "cookieSession() option")
  (#set! unguarded.module "cookie-session")
  (#set! unguarded.rule "insecure-cookie"))

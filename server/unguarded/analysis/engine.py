@@ -256,7 +256,11 @@ class _Analysis:
     ) -> bool:
         """The callee comes from one of `modules`: `cp.exec`, `exec` destructured from
         `require("child_process")`, or `run = promisify(exec)`. With `members`, a bare
-        name must be bound to one of those members of the module."""
+        name must be bound to one of those members of the module. A sink that is an
+        option of a call (`cookieSession({ secure: false })`, reported on the option)
+        is judged by that call."""
+        while call.type in ("pair", "object", "arguments") and call.parent is not None:
+            call = call.parent
         function = call.child_by_field_name("function")
         if function is None:
             return False
