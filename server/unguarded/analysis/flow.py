@@ -1295,7 +1295,7 @@ class FlowAnalyzer:
                 and len(checks) == len(values)
                 and (
                     any(
-                        self.tested_subjects(v, True)
+                        self.returned_check_subjects(v)
                         for v in values
                         if v.type not in self.literal_types
                     )
@@ -1305,6 +1305,10 @@ class FlowAnalyzer:
             )
             self._predicates[key] = found
         return found
+
+    def returned_check_subjects(self, value: Node) -> set[str]:
+        """What a returned check tests, whichever way its callers use the verdict."""
+        return self.tested_subjects(value, True)
 
     def conditions_in(self, function: Node) -> list[Node]:
         """Conditions of the `if` statements in a function (not in nested functions)."""

@@ -936,6 +936,8 @@ class PythonFlow(FlowAnalyzer):
             inner = arguments.named_children if arguments is not None else []
             if len(inner) == 1:
                 return self.tested_subjects(inner[0], positive, depth + 1)
+        if kind == "call" and self.callee_name(condition) in ("all", "any"):
+            return self._quantified_subjects(condition, positive, depth)
         if kind == "call":
             return self._call_subjects(condition, statement=False)
         if kind == "comparison_operator":
@@ -965,6 +967,59 @@ class PythonFlow(FlowAnalyzer):
                     found |= self.tested_subjects(definition.value, positive, depth + 1)
             return found
         return set()
+
+    def returned_check_subjects(self, value: Node) -> set[str]:
+        if value.type == "call" and self.callee_name(value) in ("all", "any"):
+            # `return any(is_private(a) for a in addresses)`: callers exit when it holds.
+            return self._quantified_subjects(value, True, 0) | self._quantified_subjects(
+                value, False, 0
+            )
+        return super().returned_check_subjects(value)
+
+    def _quantified_subjects(self, call: Node, positive: bool, depth: int) -> set[str]:
+        """`all(<check> for x in xs)` / `any(...)` over one generator or comprehension.
+        Where `all(...)` holds (or `any(...)` fails) the check held (or failed) for every
+        element, so checking the loop variable checks the iterable; where only some
+        element is known to pass or fail, only what the check tests besides the loop
+        variable is checked (`any(host.endswith(s) for s in SUFFIXES)` checks `host`)."""
+        arguments = call.child_by_field_name("arguments")
+        if arguments is not None and arguments.type == "generator_expression":
+            inner = [arguments]  # all(x for x in xs): the generator is the argument list
+        else:
+            inner = (
+                [a for a in arguments.named_children if a.type != "comment"] if arguments else []
+            )
+        if len(inner) != 1 or inner[0].type not in (
+            "generator_expression",
+            "list_comprehension",
+            "set_comprehension",
+        ):
+            return set()
+        comprehension = inner[0]
+        body = comprehension.child_by_field_name("body")
+        clauses = [c for c in comprehension.named_children if c != body]
+        loops = [c for c in clauses if c.type == "for_in_clause"]
+        if body is None or len(loops) != 1:
+            return set()
+        targets = loops[0].child_by_field_name("left")
+        iterable = loops[0].child_by_field_name("right")
+        loop_names = self.identifiers_in(targets) if targets is not None else set()
+        subjects = self.tested_subjects(body, positive, depth + 1)
+        per_element = {s for s in subjects if set(re.findall(r"\w+", s)) & loop_names}
+        # The callees' own names (`ipaddress.ip_address`) are no subjects of the check.
+        callees = {
+            normalized(node_text(function))
+            for call_node in _descendants(body, "call")
+            if (function := call_node.child_by_field_name("function")) is not None
+        }
+        found = subjects - per_element - callees
+        every = (self.callee_name(call) == "all") == positive
+        filtered = any(c.type == "if_clause" for c in clauses)
+        if per_element and every and not filtered and iterable is not None:
+            # Every element of `xs` passed: the check constrains `xs` and what it was
+            # computed from (`getaddrinfo(host, None)` checks `host`).
+            found |= self.subject_texts(iterable)
+        return found
 
     def _call_subjects(self, call: Node, statement: bool) -> set[str]:
         name = self.callee_name(call)
@@ -1082,6 +1137,13 @@ class PythonFlow(FlowAnalyzer):
             # a control.
             if (operator == "in") != positive:
                 return set()
+            parents = self._parents_owner(right)
+            if parents is not None:
+                # BASE in target.parents: a resolved path inside the base (containment,
+                # like is_relative_to); without resolve(), "../" still climbs out.
+                if self.rule == "path-traversal" and not self.normalized_path(parents):
+                    return set()
+                return self.subject_texts(parents)
             if self.allowlist_like(right):
                 return self.subject_texts(left)
             return set()
@@ -1112,6 +1174,16 @@ class PythonFlow(FlowAnalyzer):
                 for s in self.subject_texts(o)
             }
         return set()
+
+    def _parents_owner(self, node: Node) -> Node | None:
+        """`p` in `p.parents` (pathlib's ancestors of a path), else None."""
+        if node.type != "attribute":
+            return None
+        attribute = node.child_by_field_name("attribute")
+        owner = node.child_by_field_name("object")
+        if attribute is None or owner is None or node_text(attribute) != "parents":
+            return None
+        return owner
 
     def is_raising_validator_body(self, function: Node) -> bool:
         """A function that raises (or aborts) on a condition over one of its parameters, or
@@ -1316,8 +1388,19 @@ def _string_value(node: Node) -> str:
     return "".join(node_text(c) for c in node.children if c.type == "string_content")
 
 
-_HOST_PART = re.compile(r"\.(hostname|host|netloc)$")
+_HOST_PART = re.compile(r"(?:^|\.)(hostname|host|netloc|domain)$")
 _PREDICATE_PROPERTY = re.compile(r"^(is|has)(_|[A-Z])")
+
+
+def _descendants(node: Node, kind: str) -> list[Node]:
+    found: list[Node] = []
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if current.type == kind:
+            found.append(current)
+        stack.extend(current.named_children)
+    return found
 
 
 def _flatten_literals(nodes: list[Node]) -> list[Node]:
