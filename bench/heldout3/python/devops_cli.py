@@ -81,16 +81,18 @@ def cat(relpath: str) -> None:
 
 @app.command()
 def load_config(config: Path) -> None:
-    # yaml.load without a loader
+    # yaml.load without a loader; the file is a CLI-supplied path
     # ruleid: unsafe-yaml-load
+    # ruleid: path-traversal
     data = yaml.load(config.read_text())
     typer.echo(sorted(data))
 
 
 @app.command()
 def load_config_safe(config: Path) -> None:
-    # safe_load
+    # safe_load; the file is a CLI-supplied path
     # ok: unsafe-yaml-load
+    # ruleid: path-traversal
     data = yaml.safe_load(config.read_text())
     typer.echo(sorted(data))
 
