@@ -731,6 +731,10 @@ class JavaScriptFlow(FlowAnalyzer):
             receiver = function.child_by_field_name("object")
             prop = function.child_by_field_name("property")
             method = node_text(prop) if prop is not None else ""
+            if receiver is not None and method in _SCHEMA_METHODS:
+                verdict = self._schema_result(receiver, method)
+                if verdict == "closed" or (verdict == "typed" and self.rule == "nosql-injection"):
+                    return []
             if receiver is not None and node_text(receiver) == "this" and local is not None:
                 return self.summarize_call(call, local, depth)
             receiver_traces = self.evaluate(receiver, depth) if receiver is not None else []
@@ -752,6 +756,33 @@ class JavaScriptFlow(FlowAnalyzer):
                 return receiver_traces
             return merge(receiver_traces, self.evaluate_all(argument_nodes, depth))
         return self.evaluate_all(argument_nodes, depth)
+
+    def _schema_result(self, receiver: Node, method: str) -> str:
+        """What the result of `receiver.<method>(data)` guarantees when `receiver` is a
+        validation schema (zod `parse`/`safeParse`, joi `validate`/`validateAsync`, yup
+        `validate`/`validateSync`): "closed" when the schema is defined in this file and
+        admits only a number, a boolean or a fixed set of values (an enum or literals),
+        whatever the rule; "typed" when the parsed value has declared types (no
+        `any`/`unknown`/passthrough), which is the type check for NoSQL filters; ""
+        when it is not a schema or guarantees nothing."""
+        definition: Node | None = None
+        if receiver.type == "identifier":
+            definition = self.single_value(receiver)
+        if definition is not None:
+            self.read_range(definition)
+            text = node_text(_unwrap_await(definition))
+            if not _SCHEMA_BUILDER.match(text):
+                return ""
+            if _LOOSE_SCHEMA.search(text):
+                return ""
+            if _CLOSED_SCHEMA.match(text) and "object(" not in text:
+                return "closed"
+            return "typed"
+        if method in ("parse", "parseAsync", "validate"):
+            # JSON.parse, qs.parse, url.parse, parser.parseAsync: not schemas by their
+            # method alone; an imported schema is known by its name.
+            return "typed" if _SCHEMA_NAME.search(node_text(receiver)) else ""
+        return "typed"  # safeParse, validateAsync, validateSync: schema methods
 
     def returned_values(self, function: Node) -> list[Node]:
         body = function.child_by_field_name("body")
@@ -942,7 +973,7 @@ class JavaScriptFlow(FlowAnalyzer):
                 )
             if op in ("===", "==", "!==", "!="):
                 if _is_typeof(left) or _is_typeof(right):
-                    return set()
+                    return self._type_check_subjects(left, right, op, positive)
                 # net.isIP(host) === 0, ALLOWED.indexOf(x) !== -1: the call is the check.
                 for side, other in ((left, right), (right, left)):
                     literal = other.type in self.literal_types or (
@@ -1002,6 +1033,22 @@ class JavaScriptFlow(FlowAnalyzer):
                 ):
                     found |= self.tested_subjects(definition.value, positive, depth + 1)
             return found
+        return set()
+
+    def _type_check_subjects(self, left: Node, right: Node, op: str, positive: bool) -> set[str]:
+        """`typeof x === "string"` (or `!== "object"`) holding where the sink runs: a
+        primitive cannot carry MongoDB query operators, so it is the type check the
+        NoSQL rule names as its control. Other rules: a string is still injectable."""
+        if self.rule != "nosql-injection":
+            return set()
+        typeof, other = (left, right) if _is_typeof(left) else (right, left)
+        argument = typeof.child_by_field_name("argument")
+        if argument is None or other.type != "string":
+            return set()
+        equal = (op in ("===", "==")) == positive
+        type_name = _string_value(other)
+        if (equal and type_name in _PRIMITIVE_TYPES) or (not equal and type_name == "object"):
+            return self.subject_texts(argument)
         return set()
 
     def _call_subjects(self, call: Node, statement: bool, positive: bool = True) -> set[str]:
@@ -1173,6 +1220,36 @@ class JavaScriptFlow(FlowAnalyzer):
 
 
 _VALUE_OPERATORS = frozenset({"+", "||", "??", "&&"})
+_PRIMITIVE_TYPES = frozenset({"string", "number", "boolean", "bigint"})
+# Methods of validation schemas whose result is the validated value (or holds it).
+_SCHEMA_METHODS = frozenset(
+    {
+        "parse",
+        "parseAsync",
+        "safeParse",
+        "safeParseAsync",
+        "validate",
+        "validateAsync",
+        "validateSync",
+    }
+)
+# A schema built with zod, joi, yup or valibot in this file.
+_SCHEMA_BUILDER = re.compile(r"^\s*(?:z|zod|Joi|joi|yup|Yup|v|valibot)\s*\.\s*\w+")
+# Parts that let any value through (so operators too).
+_LOOSE_SCHEMA = re.compile(
+    r"\.\s*(?:any|unknown|mixed|passthrough|catchall|record|json|custom)\s*\(|"
+    r"\.\s*unknown\s*\(\s*(?:true)?\s*\)|\ballowUnknown\s*:\s*true"
+)
+# A schema that admits a number, a boolean or a fixed set of values only.
+_CLOSED_SCHEMA = re.compile(
+    r"^\s*\w+\s*\.\s*(?:enum|nativeEnum|literal|number|boolean|bigint|"
+    r"coerce\s*\.\s*(?:number|boolean|bigint)|(?:string|mixed)\s*\(\s*\)\s*\.\s*"
+    r"(?:valid|oneOf|uuid)|valid|picklist)\s*\("
+)
+# Names of schemas defined elsewhere (imported): UserSchema, loginValidator, CreateUserDto.
+_SCHEMA_NAME = re.compile(
+    r"(?i:schema|validator)|Dto$|DTO$|^[A-Z]\w*(?:Body|Query|Params|Input|Payload|Form)$"
+)
 _REQUEST_FIELDS = frozenset({"query", "params", "body", "headers", "cookies", "files", "file"})
 # Upload and archive parsers hand attacker data to these events.
 _UPLOAD_EVENTS = frozenset({"field", "file", "entry", "fileBegin", "part"})
