@@ -7,24 +7,30 @@
  (#set! unguarded.rule "nosql-injection"))
 
 ; A whole request document used as the filter: collection.find(request.json) lets the
-; client send operators ({"password": {"$ne": ""}}) and $where.
+; client send operators ({"password": {"$ne": ""}}) and $where. A collection is named like
+; one, or reached from a client or database (built by MongoClient/PyMongo or named db/mongo)
+; by attributes, subscripts and get_database/get_collection, here or where a name was
+; assigned: events = mongo.analytics.events; orders = db["orders"].
 ((call
    function: (attribute
-     object: (_) @_collection
+     object: (_) @sink.receiver
      attribute: (identifier) @_method)
    arguments: (argument_list
      . [(identifier) (attribute) (subscript) (call)] @sink.arg)) @sink.call
  (#any-of? @_method "find" "find_one" "find_one_and_update" "find_one_and_delete"
    "find_one_and_replace" "update_one" "update_many" "delete_one" "delete_many"
    "replace_one" "count_documents")
- (#match? @_collection "(?i)(^|\\.)(db|mongo)\\.|collection|(^|_)coll?$|_col$")
+ (#set! unguarded.receiver "MongoClient,AsyncIOMotorClient,MotorClient,PyMongo,Collection,AsyncIOMotorCollection")
+ (#set! unguarded.receiver_name "(?i)collection|(^|_)coll?$|_col$|^(db|mongo|mongo_?db|database)$")
+ (#set! unguarded.receiver_via "get_database,get_collection,get_default_database")
  (#set! unguarded.rule "nosql-injection"))
 
 ; A filter field taken straight from the request: {"password": data["password"]} can be
-; an operator object instead of a string.
+; an operator object instead of a string. Not a query-string or form value, which is always
+; a string (policy "string-field", followed through local assignments).
 ((call
    function: (attribute
-     object: (_) @_collection
+     object: (_) @sink.receiver
      attribute: (identifier) @_method)
    arguments: (argument_list
      . (dictionary
@@ -34,6 +40,9 @@
  (#any-of? @_method "find" "find_one" "find_one_and_update" "find_one_and_delete"
    "find_one_and_replace" "update_one" "update_many" "delete_one" "delete_many"
    "replace_one" "count_documents")
- (#match? @_collection "(?i)(^|\\.)(db|mongo)\\.|collection|(^|_)coll?$|_col$")
+ (#set! unguarded.receiver "MongoClient,AsyncIOMotorClient,MotorClient,PyMongo,Collection,AsyncIOMotorCollection")
+ (#set! unguarded.receiver_name "(?i)collection|(^|_)coll?$|_col$|^(db|mongo|mongo_?db|database)$")
+ (#set! unguarded.receiver_via "get_database,get_collection,get_default_database")
  (#not-match? @_key "^[\"']\\$")
+ (#set! unguarded.policy "string-field")
  (#set! unguarded.rule "nosql-injection"))

@@ -155,7 +155,10 @@ class _Analysis:
             constructors is not None
             and receivers
             and not self._receiver_is(
-                receivers[0], constructors.split(","), settings.get("unguarded.receiver_name")
+                receivers[0],
+                constructors.split(","),
+                settings.get("unguarded.receiver_name"),
+                settings.get("unguarded.receiver_via"),
             )
         ):
             return None
@@ -301,9 +304,65 @@ class _Analysis:
         """Bindings already known (the previous version's, when nothing binding changed)."""
         self._module_bindings = bindings
 
-    def _receiver_is(self, receiver: Node, constructors: list[str], names: str | None) -> bool:
+    def _receiver_is(
+        self,
+        receiver: Node,
+        constructors: list[str],
+        names: str | None,
+        via: str | None = None,
+        depth: int = 0,
+    ) -> bool:
         """Is `receiver` an object of the kind the sink needs (an HTTP client, a DB cursor)?
-        Built by one of `constructors`, or else named like one (`names`, a regex)."""
+        Built by one of `constructors`, or else named like one (`names`, a regex). With
+        `via` (accessor methods), also an object reached from one by attributes,
+        subscripts or those methods (`client.shop.orders`, `db["orders"]`,
+        `client.get_database("shop").get_collection("orders")`), here or in the value a
+        name was assigned."""
+        if self._receiver_is_one(receiver, constructors, names):
+            return True
+        if via is None or depth > 4:
+            return False
+        for inner in self._derived_from(receiver, via.split(",")):
+            if self._receiver_is(inner, constructors, names, via, depth + 1):
+                return True
+        return False
+
+    def _derived_from(self, receiver: Node, accessors: list[str]) -> list[Node]:
+        """What `receiver` is reached from: the object of an attribute, the value of a
+        subscript, the receiver of an accessor call; for a name, those of the values
+        assigned to it."""
+        if receiver.type in ("attribute", "member_expression") and not re.match(
+            r"^(self|this)\.\w+$", node_text(receiver)
+        ):
+            inner = receiver.child_by_field_name("object")
+            return [inner] if inner is not None else []
+        if receiver.type in ("subscript", "subscript_expression"):
+            inner = receiver.child_by_field_name("value") or receiver.child_by_field_name("object")
+            return [inner] if inner is not None else []
+        if receiver.type in ("call", "call_expression"):
+            function = receiver.child_by_field_name("function")
+            if function is not None and function.type in ("attribute", "member_expression"):
+                method = function.child_by_field_name("attribute") or function.child_by_field_name(
+                    "property"
+                )
+                inner = function.child_by_field_name("object")
+                if method is not None and inner is not None and node_text(method) in accessors:
+                    return [inner]
+            return []
+        if receiver.type == "identifier":
+            return [
+                value
+                for value in self._assigned_values(receiver)
+                if value.type
+                in ("attribute", "member_expression", "subscript", "subscript_expression")
+                or (
+                    value.type in ("call", "call_expression")
+                    and self._derived_from(value, accessors)
+                )
+            ]
+        return []
+
+    def _receiver_is_one(self, receiver: Node, constructors: list[str], names: str | None) -> bool:
         wanted = {c.strip() for c in constructors}
         name_pattern = re.compile(names) if names else None
 
@@ -340,6 +399,17 @@ class _Analysis:
             for method in self.flow.class_methods(receiver):
                 if any(built_by(full) for full in self._attribute_calls(method).get(path, ())):
                     return True
+            # A class attribute: `client = httpx.Client()`, `client: httpx.Client`, a
+            # dataclass `field(default_factory=requests.Session)`.
+            for value, annotation in self._class_attribute(receiver, path.split(".", 1)[1]):
+                if annotation is not None and set(re.findall(r"\w+", annotation)) & wanted:
+                    return True
+                if value is not None and value.type in ("call", "call_expression"):
+                    if called(value):
+                        return True
+                    factory = _keyword_value(value, "default_factory")
+                    if factory is not None and built_by(node_text(factory)):
+                        return True
         if receiver.type == "identifier":
             values = self._assigned_values(receiver)
             if not values and self._annotated_as(receiver, wanted):
@@ -354,6 +424,35 @@ class _Analysis:
                     return True
         last = text.rsplit(".", 1)[-1]
         return bool(name_pattern and name_pattern.search(last))
+
+    def _class_attribute(self, member: Node, name: str) -> list[tuple[Node | None, str | None]]:
+        """For `self.name`: the values and annotations the class body gives `name`."""
+        klass = next(
+            (a for a in reversed(self.flow.ancestors(member)) if a.type == "class_definition"),
+            None,
+        )
+        body = klass.child_by_field_name("body") if klass is not None else None
+        if body is None:
+            return []
+        self.flow.read_range(body)
+        found: list[tuple[Node | None, str | None]] = []
+        for statement in body.named_children:
+            assignment = statement.named_children[0] if statement.named_children else None
+            if statement.type != "expression_statement" or assignment is None:
+                continue
+            if assignment.type != "assignment":
+                continue
+            left = assignment.child_by_field_name("left")
+            if left is None or left.type != "identifier" or node_text(left) != name:
+                continue
+            annotation = assignment.child_by_field_name("type")
+            found.append(
+                (
+                    assignment.child_by_field_name("right"),
+                    node_text(annotation) if annotation is not None else None,
+                )
+            )
+        return found
 
     def _mentions(self, text: str) -> bool:
         """Whether the document's text contains `text` anywhere."""
@@ -412,6 +511,15 @@ class _Analysis:
         if not definitions:
             definitions = self.flow.module_definitions(name)
         return [d.value for d in definitions if d.value is not None]
+
+
+def _keyword_value(call: Node, name: str) -> Node | None:
+    arguments = call.child_by_field_name("arguments")
+    for argument in arguments.named_children if arguments is not None else []:
+        key = argument.child_by_field_name("name")
+        if argument.type == "keyword_argument" and key is not None and node_text(key) == name:
+            return argument.child_by_field_name("value")
+    return None
 
 
 def _callee_text(call: Node) -> str:
@@ -693,6 +801,13 @@ def _config_object(flow: FlowAnalyzer, argument: Node) -> bool:
     return argument.type == "object"
 
 
+def _string_field(flow: FlowAnalyzer, argument: Node) -> bool:
+    """{"brand": brand} in a filter: a value that is always a string (a query-string or
+    form value, here or through local assignments) cannot carry an operator object."""
+    check = getattr(flow, "request_string", None)
+    return bool(check is not None and check(argument))
+
+
 _SAFE_URL_START = re.compile(r"^(?:/|#|\?|\./|\.\./|https?://|mailto:|tel:)", re.IGNORECASE)
 
 
@@ -752,6 +867,7 @@ ARGUMENT_POLICIES: dict[str, Callable[[FlowAnalyzer, Node], bool]] = {
     "url-scheme": _fixed_scheme,
     "ssrf": _fixed_host,
     "sql-injection": _config_object,
+    "string-field": _string_field,
     "html-markup": _no_markup,
 }
 

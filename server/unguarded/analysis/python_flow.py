@@ -136,6 +136,19 @@ _BRANCHES = frozenset(
         "lambda",
     }
 )
+# Request mappings whose values are strings (query string, form, headers, cookies).
+_STRING_MAP = re.compile(
+    r"^request\.(?:args|form|values|cookies|headers|GET|POST|COOKIES|META|query_params)$"
+)
+_STRING_METHODS = frozenset(
+    {"strip", "lstrip", "rstrip", "lower", "upper", "casefold", "title", "replace"}
+)
+_STR_ANNOTATION = re.compile(r"^\s*(?:str|Optional\[str\]|str\s*\|\s*None)\s*$")
+# Rules for which what a file holds is as untrusted as the path it was opened from.
+_CONTENT_RULES = frozenset({"unsafe-deserialization"})
+_FILE_OPENERS = frozenset(
+    {"open", "io.open", "codecs.open", "gzip.open", "bz2.open", "lzma.open", "builtins.open"}
+)
 _FLASK_CONVERTER = re.compile(r"<(?:(\w+)(?:\([^)]*\))?:)?(\w+)>")
 _SAFE_CONVERTERS = frozenset({"int", "float", "uuid"})
 
@@ -678,6 +691,18 @@ class PythonFlow(FlowAnalyzer):
     def evaluate_call(self, call: Node, depth: int) -> list[Trace]:
         if self.is_sanitizer(call):
             return []
+        if self.rule in _CONTENT_RULES:
+            path = self._opened_path(call)
+            if path is not None:
+                # What a file holds is what its path names: for a deserializer, a file
+                # opened from an untrusted path is untrusted bytes (a parameter's path is
+                # its callers' choice, as with any file they hand over).
+                step = Step(Span.of(call), f"read from {short_label(node_text(call))}")
+                return [
+                    t.then(step)
+                    for t in self.evaluate(path, depth)
+                    if t.kind is OriginKind.UNTRUSTED
+                ]
         if self.is_sink_call(call):
             return []  # a sink's result (a response, a cursor) is not its input
         function = call.child_by_field_name("function")
@@ -719,6 +744,74 @@ class PythonFlow(FlowAnalyzer):
                 return receiver_traces
             return merge(receiver_traces, self.evaluate_all(argument_nodes, depth))
         return self.evaluate_all(argument_nodes, depth)
+
+    def request_string(self, node: Node, depth: int = 0) -> bool:
+        """The value is always a string: a query-string, form, header or cookie value
+        (`request.args.get("b", "")`, `request.form["f"]`), a `str`-typed route parameter,
+        string methods of one, or a local name that only ever holds one."""
+        if depth > 6:
+            return False
+        kind = node.type
+        if kind in ("string", "concatenated_string"):
+            return True
+        if kind == "parenthesized_expression" and node.named_children:
+            return self.request_string(node.named_children[0], depth + 1)
+        if kind == "boolean_operator":  # request.args.get("b") or ""
+            return all(self.request_string(c, depth + 1) for c in node.named_children)
+        if kind == "subscript":
+            value = node.child_by_field_name("value")
+            return value is not None and _STRING_MAP.match(node_text(value)) is not None
+        if kind == "call":
+            function = node.child_by_field_name("function")
+            if function is None or function.type != "attribute":
+                return False
+            method = node_text(function.child_by_field_name("attribute") or function)
+            receiver = function.child_by_field_name("object")
+            if receiver is None:
+                return False
+            if method in ("get", "getlist"):
+                return _STRING_MAP.match(node_text(receiver)) is not None
+            if method in _STRING_METHODS:
+                return self.request_string(receiver, depth + 1)
+            return False
+        if kind == "identifier":
+            scope = self.enclosing_scope(node)
+            name = node_text(node)
+            definitions = self.reaching_definitions(scope, name, node)
+            if definitions:
+                return all(
+                    d.kind == "assign"
+                    and d.value is not None
+                    and self.request_string(d.value, depth + 1)
+                    for d in definitions
+                )
+            if self.is_module(scope) or self.route_of(scope) is None:
+                return False
+            parameter = next((p for p in self.parameters(scope) if p.name == name), None)
+            return parameter is not None and _STR_ANNOTATION.match(parameter.annotation) is not None
+        return False
+
+    def _opened_path(self, call: Node) -> Node | None:
+        """The path of a call that opens or reads a file (`open(p, "rb")`,
+        `gzip.open(p)`, `Path(p).open("rb")`, `p.read_bytes()`), else None."""
+        function = call.child_by_field_name("function")
+        if function is None:
+            return None
+        positional, keywords = self.call_arguments(call)
+        name = self.callee_name(call)
+        if name in _FILE_OPENERS:
+            return keywords.get("file") or keywords.get("filename") or next(iter(positional), None)
+        if function.type == "attribute":
+            method = function.child_by_field_name("attribute")
+            receiver = function.child_by_field_name("object")
+            method_name = node_text(method) if method is not None else ""
+            if receiver is None:
+                return None
+            if method_name in ("read_bytes", "read_text") and not positional:
+                return receiver
+            if method_name == "open" and all(a.type == "string" for a in positional[:1]):
+                return receiver  # Path(p).open("rb"): the receiver is the path
+        return None
 
     def returned_values(self, function: Node) -> list[Node]:
         if function.type == "lambda":

@@ -39,6 +39,7 @@ SETTING_KEYS = frozenset(
         "unguarded.member",
         "unguarded.receiver",
         "unguarded.receiver_name",
+        "unguarded.receiver_via",
         "unguarded.safe_key",
         "unguarded.sink",
         "unguarded.origin",
