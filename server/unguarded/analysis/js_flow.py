@@ -757,6 +757,144 @@ class JavaScriptFlow(FlowAnalyzer):
             return merge(receiver_traces, self.evaluate_all(argument_nodes, depth))
         return self.evaluate_all(argument_nodes, depth)
 
+    def is_sanitizer(self, call: Node) -> bool:
+        if super().is_sanitizer(call):
+            return True
+        return self.rule == "xss" and self._html_escaping(call)
+
+    def _html_escaping(self, call: Node) -> bool:
+        """A hand-written HTML escaper, known by what it does: a chain of global
+        `replace` calls that turn `<` and `&` into character references, written one
+        character at a time (`.replace(/&/g, "&amp;").replace(/</g, "&lt;")`) or as one
+        character class with a replacement function (`c => MAP[c]`, an object literal
+        indexed by the match, a `switch` returning entities)."""
+        escaped: set[str] = set()
+        current: Node | None = call
+        while current is not None and current.type == "call_expression":
+            function = current.child_by_field_name("function")
+            if function is None or function.type != "member_expression":
+                break
+            prop = function.child_by_field_name("property")
+            if prop is None or node_text(prop) not in ("replace", "replaceAll"):
+                break
+            self.read_range(current)
+            escaped |= self._escaped_characters(current, node_text(prop))
+            current = function.child_by_field_name("object")
+            while current is not None and current.type == "parenthesized_expression":
+                current = current.named_children[0] if current.named_children else None
+        return {"<", "&"} <= escaped
+
+    def _escaped_characters(self, call: Node, method: str) -> set[str]:
+        """The characters one `replace` call turns into character references."""
+        arguments = [a for a in self.call_arguments(call)[0]]
+        if len(arguments) != 2:
+            return set()
+        pattern, replacement = arguments
+        if pattern.type == "regex":
+            flags = pattern.child_by_field_name("flags")
+            body = pattern.child_by_field_name("pattern")
+            if flags is None or "g" not in node_text(flags) or body is None:
+                return set()  # without /g only the first match is replaced
+            matched = _regex_characters(node_text(body))
+        elif pattern.type == "string" and method == "replaceAll":
+            value = _string_value(pattern)
+            matched = {value} if len(value) == 1 else set()
+        else:
+            return set()
+        if not matched:
+            return set()
+        if replacement.type == "string":
+            return matched if _ENTITY.match(_string_value(replacement)) else set()
+        callback: Node | None = replacement
+        if replacement.type == "identifier":
+            callback = self.single_value(replacement)
+        if callback is not None and callback.type in _FUNCTIONS:
+            covered = self._entity_callback(callback)
+            return matched if covered is None else matched & covered
+        return set()
+
+    def _entity_callback(self, function: Node) -> set[str] | None:
+        """The characters a replacement function maps to character references (None:
+        every character it is given): `c => MAP[c]` (every value of MAP an entity),
+        `c => MAP[c] || c` (MAP's keys), a `switch (c)` whose cases return entities and
+        whose default returns `c` (the cases' labels)."""
+        parameters = self.parameters(function)
+        match = parameters[0].name if parameters else ""
+        covered: set[str] | None = None
+        labelled: set[str] = set()
+        identity = False
+        for value in self.returned_values(function):
+            while value.type == "parenthesized_expression" and value.named_children:
+                value = value.named_children[0]
+            if node_text(value) == match:
+                identity = True  # the character itself, unescaped
+                continue
+            found = self._entity_value(value)
+            if found is None and value.type == "binary_expression":
+                operator = value.child_by_field_name("operator")
+                left = value.child_by_field_name("left")
+                right = value.child_by_field_name("right")
+                if (
+                    operator is not None
+                    and operator.type in ("||", "??")
+                    and left is not None
+                    and right is not None
+                    and node_text(right) == match
+                ):
+                    found = self._entity_map_keys(left)
+            if not found:
+                return set()
+            case = _enclosing_case(value, function)
+            label = case.child_by_field_name("value") if case is not None else None
+            if "*" in found:
+                if label is not None and label.type == "string":
+                    labelled.add(_string_value(label))
+                continue
+            covered = found if covered is None else covered & found
+        if identity:
+            return labelled if covered is None else covered & labelled
+        return covered
+
+    def _entity_value(self, value: Node) -> set[str] | None:
+        """{"*"} when `value` is always a character reference; None otherwise."""
+        if value.type in ("string", "template_string", "binary_expression"):
+            parts = self.string_parts(value)
+            first = parts[0] if parts else ""
+            last = parts[-1] if parts else ""
+            if isinstance(first, str) and isinstance(last, str):
+                text = first if len(parts) == 1 else ""
+                if _ENTITY.match(text) or (first.startswith("&#") and last.endswith(";")):
+                    return {"*"}
+            return None
+        if value.type == "subscript_expression":
+            return {"*"} if self._entity_map_keys(value) else None
+        return None
+
+    def _entity_map_keys(self, subscript: Node) -> set[str]:
+        """`MAP[c]` with MAP an object literal (inline or a constant) whose values are all
+        character references: its keys."""
+        if subscript.type != "subscript_expression":
+            return set()
+        table = subscript.child_by_field_name("object")
+        while table is not None and table.type == "parenthesized_expression":
+            table = table.named_children[0] if table.named_children else None
+        if table is not None and table.type == "identifier":
+            table = self.single_value(table)
+        if table is None or table.type != "object":
+            return set()
+        keys: set[str] = set()
+        for pair in table.named_children:
+            if pair.type == "comment":
+                continue
+            key = pair.child_by_field_name("key") if pair.type == "pair" else None
+            value = pair.child_by_field_name("value") if pair.type == "pair" else None
+            if key is None or value is None or value.type != "string":
+                return set()
+            if not _ENTITY.match(_string_value(value)):
+                return set()
+            keys.add(_string_value(key) if key.type == "string" else node_text(key))
+        return keys
+
     def _schema_result(self, receiver: Node, method: str) -> str:
         """What the result of `receiver.<method>(data)` guarantees when `receiver` is a
         validation schema (zod `parse`/`safeParse`, joi `validate`/`validateAsync`, yup
@@ -1351,6 +1489,51 @@ def _string_value(node: Node) -> str:
     if node.type != "string":
         return ""
     return "".join(node_text(c) for c in node.named_children if c.type == "string_fragment")
+
+
+_ENTITY = re.compile(r"^&(?:#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);$")
+
+
+def _regex_characters(pattern: str) -> set[str]:
+    """The single characters a regex source matches, when it is one character class, an
+    alternation of characters or one character: `[&<>"']`, `&|<`, `<`. Empty otherwise."""
+
+    def unescape(text: str) -> list[str] | None:
+        chars: list[str] = []
+        index = 0
+        while index < len(text):
+            char = text[index]
+            if char == "\\":
+                if index + 1 >= len(text) or text[index + 1].isalnum():
+                    return None  # \d, \w, \x3c: not read
+                chars.append(text[index + 1])
+                index += 2
+                continue
+            if char in "[]()|*+?.{}^$-":
+                return None
+            chars.append(char)
+            index += 1
+        return chars
+
+    if pattern.startswith("[") and pattern.endswith("]") and not pattern.startswith("[^"):
+        inner = unescape(pattern[1:-1])
+        return set(inner) if inner else set()
+    found: set[str] = set()
+    for alternative in pattern.split("|"):
+        chars = unescape(alternative)
+        if chars is None or len(chars) != 1:
+            return set()
+        found.add(chars[0])
+    return found
+
+
+def _enclosing_case(node: Node, function: Node) -> Node | None:
+    current = node.parent
+    while current is not None and current != function:
+        if current.type in ("switch_case", "switch_default"):
+            return current
+        current = current.parent
+    return None
 
 
 def _is_typeof(node: Node) -> bool:
