@@ -9,7 +9,7 @@
        (pair
          key: (property_identifier) @_flag
          value: (false)) @sink.arg))) @sink.call
- (#match? @_response "^(res|response|reply|resp)$|cookies$")
+ (#match? @_response "^(res|response|reply|resp)$|cookies(\\(\\s*\\)\\s*\\)?)?$")
  (#any-of? @_method "cookie" "setCookie" "set")
  (#any-of? @_flag "secure" "httpOnly")
  (#set! unguarded.rule "insecure-cookie"))
@@ -24,7 +24,7 @@
        (pair
          key: (property_identifier) @_samesite
          value: (string) @_none) @sink.arg) @_options)) @sink.call
- (#match? @_response "^(res|response|reply|resp)$|cookies$")
+ (#match? @_response "^(res|response|reply|resp)$|cookies(\\(\\s*\\)\\s*\\)?)?$")
  (#any-of? @_method "cookie" "setCookie" "set")
  (#eq? @_samesite "sameSite")
  (#match? @_none "^[\"'`](?i:none)[\"'`]$")
@@ -75,6 +75,35 @@
  (#not-match? @_arguments "(?i:csrf|xsrf)")
  (#not-match? @_options "\\bhttpOnly\\b|\\.\\.\\.")
  (#set! unguarded.sink "res.cookie() without httpOnly: true")
+ (#set! unguarded.rule "insecure-cookie"))
+
+; Next.js: cookies().set(name, value) / (await cookies()).set(...) / response.cookies.set(...)
+; sets neither Secure nor HttpOnly by default: a session or auth cookie needs both.
+((call_expression
+   function: (member_expression
+     object: (_) @_jar
+     property: (property_identifier) @_method)
+   arguments: (arguments . (_) . (_) .) @_arguments) @sink.call
+ (#match? @_jar "^(\\(\\s*await\\s+cookies\\(\\s*\\)\\s*\\)|cookies\\(\\s*\\)|(res|resp|response|\\w*Response)\\.cookies)$")
+ (#eq? @_method "set")
+ (#match? @_arguments "(?i)sess|token|auth|jwt|remember|login|(^|[^a-z])sid([^a-z]|$)")
+ (#set! unguarded.sink "cookies().set() without secure/httpOnly")
+ (#set! unguarded.rule "insecure-cookie"))
+
+((call_expression
+   function: (member_expression
+     object: (_) @_jar
+     property: (property_identifier) @_method)
+   arguments: (arguments
+     . (_)
+     . (_)
+     . (object) @_options .) @_arguments) @sink.call
+ (#match? @_jar "^(\\(\\s*await\\s+cookies\\(\\s*\\)\\s*\\)|cookies\\(\\s*\\)|(res|resp|response|\\w*Response)\\.cookies)$")
+ (#eq? @_method "set")
+ (#match? @_arguments "(?i)sess|token|auth|jwt|remember|login|(^|[^a-z])sid([^a-z]|$)")
+ (#not-match? @_arguments "(?i:csrf|xsrf)")
+ (#not-match? @_options "\\bsecure\\b.*\\bhttpOnly\\b|\\bhttpOnly\\b.*\\bsecure\\b|\\.\\.\\.")
+ (#set! unguarded.sink "cookies().set() without secure or httpOnly")
  (#set! unguarded.rule "insecure-cookie"))
 
 ; express-session: session({ cookie: { secure: false } }) / httpOnly: false.

@@ -66,3 +66,25 @@
  (#eq? @_open "open")
  (#set! unguarded.policy "ssrf")
  (#set! unguarded.rule "open-redirect"))
+
+; Next.js route handlers and middleware: NextResponse.redirect(url), Response.redirect(url)
+; (often `new URL(next, req.url)`: an absolute `next` replaces the base's host).
+((call_expression
+   function: (member_expression
+     object: (identifier) @_response
+     property: (property_identifier) @_redirect)
+   arguments: (arguments . (_) @sink.arg)) @sink.call
+ (#any-of? @_response "NextResponse" "Response")
+ (#eq? @_redirect "redirect")
+ (#set! unguarded.policy "ssrf")
+ (#set! unguarded.rule "open-redirect"))
+
+; Next.js App Router: redirect(url) / permanentRedirect(url) from next/navigation.
+((call_expression
+   function: (identifier) @_redirect
+   arguments: (arguments . (_) @sink.arg)) @sink.call
+ (#any-of? @_redirect "redirect" "permanentRedirect")
+ (#set! unguarded.module "next/navigation")
+ (#set! unguarded.member "redirect,permanentRedirect")
+ (#set! unguarded.policy "ssrf")
+ (#set! unguarded.rule "open-redirect"))

@@ -1,12 +1,13 @@
 ; Untrusted input in Node web frameworks and in the browser.
 
-; Express/Koa request data: query string, route params, body, headers, cookies.
+; Express/Koa request data: query string, route params, body, headers, cookies; Next.js
+; `req.nextUrl` (its searchParams, pathname).
 ((member_expression
    object: (identifier) @_request
    property: (property_identifier) @_field) @source
  (#any-of? @_request "req" "request" "ctx")
  (#any-of? @_field "query" "params" "body" "headers" "cookies" "signedCookies" "files" "file"
-   "originalUrl" "url" "path"))
+   "originalUrl" "url" "path" "nextUrl"))
 
 ; Koa: ctx.request.body / ctx.request.query.
 ((member_expression
@@ -18,13 +19,14 @@
  (#eq? @_request "request")
  (#any-of? @_field "query" "body" "headers" "files" "url" "path"))
 
-; Express helpers: req.get("X-Header"), req.header(...), req.param(...).
+; Express helpers: req.get("X-Header"), req.header(...), req.param(...); the Fetch API
+; request body of Next.js route handlers: await req.json(), req.formData(), req.text().
 ((call_expression
    function: (member_expression
      object: (identifier) @_request
      property: (property_identifier) @_method)) @source
  (#any-of? @_request "req" "request")
- (#any-of? @_method "get" "header" "param"))
+ (#any-of? @_method "get" "header" "param" "json" "formData" "text"))
 
 ; The browser's address bar.
 ((member_expression

@@ -557,6 +557,10 @@ class JavaScriptFlow(FlowAnalyzer):
             label = f"request field '{parameter.name}' of {self.function_name(function)}()"
             origin = Step(Span.of(parameter.node), label)
             return [Trace(OriginKind.UNTRUSTED, origin, origin_text=label)]
+        if self._next_route_input(function, parameter):
+            label = f"Next.js '{parameter.name}' of {self.function_name(function)}()"
+            origin = Step(Span.of(parameter.node), label)
+            return [Trace(OriginKind.UNTRUSTED, origin, origin_text=label)]
         parent = function.parent
         if parent is not None:
             self.read_head(parent, function)
@@ -621,6 +625,27 @@ class JavaScriptFlow(FlowAnalyzer):
         if first is not None and first.type in ("required_parameter", "optional_parameter"):
             first = first.child_by_field_name("pattern")
         return first is not None and first.type == "object_pattern"
+
+    def _next_route_input(self, function: Node, parameter: Parameter) -> bool:
+        """Next.js App Router input: the second argument of an exported route handler
+        (`export async function GET(req, { params })`: dynamic route segments), and the
+        `searchParams` / `params` props destructured by an exported page component."""
+        name = self.function_name(function)
+        self.read_context(function)
+        exported = any(a.type == "export_statement" for a in self.ancestors(function))
+        if not exported and name not in self.exported_names():
+            return False
+        if name in _HTTP_METHODS:
+            return parameter.index == 1
+        if parameter.index != 0 or parameter.name not in ("searchParams", "params"):
+            return False
+        holder = function.child_by_field_name("parameters")
+        first = holder.named_children[0] if holder is not None and holder.named_children else None
+        if first is not None and first.type in ("required_parameter", "optional_parameter"):
+            first = first.child_by_field_name("pattern")
+        if first is None or first.type != "object_pattern":
+            return False
+        return parameter.name == "searchParams" or name[:1].isupper()
 
     def _message_event(self, parameter: Parameter) -> Trace:
         # Only `.data` of the event is attacker-chosen; the walk widens it from the member.
@@ -712,6 +737,11 @@ class JavaScriptFlow(FlowAnalyzer):
             for a in (arguments.named_children if arguments is not None else [])
             if a.type not in _FUNCTIONS
         ]
+        base = _own_url_base(call)
+        if base is not None:
+            # new URL(next, req.url): the request's own URL only supplies a base for a
+            # relative `next`; what `next` says decides where the URL points.
+            return self.evaluate_all(argument_nodes[:1], depth)
         local = self.local_function(call)
         if local is not None and function.type == "identifier":
             if self.raising_validator(local):
@@ -1352,10 +1382,35 @@ class JavaScriptFlow(FlowAnalyzer):
                     in ("trim", "trimEnd", "trimStart", "toLowerCase", "replace", "toString")
                 ):
                     return self.string_parts(receiver, depth + 1)
+        if kind == "new_expression" and _own_url_base(node) is not None:
+            arguments = node.child_by_field_name("arguments")
+            if arguments is not None and arguments.named_children:
+                return self.string_parts(arguments.named_children[0], depth + 1)
         if kind == "identifier":
             return self.identifier_parts(node, depth)
         return [node]
 
+
+def _own_url_base(node: Node) -> Node | None:
+    """`new URL(path, req.url)` (or `request.nextUrl`, a string literal): the base
+    argument, when the base is the app's own request URL or a constant."""
+    if node.type != "new_expression":
+        return None
+    constructor = node.child_by_field_name("constructor")
+    arguments = node.child_by_field_name("arguments")
+    if constructor is None or node_text(constructor) != "URL" or arguments is None:
+        return None
+    values = [a for a in arguments.named_children if a.type != "comment"]
+    if len(values) != 2:
+        return None
+    base = values[1]
+    if base.type == "string" or _OWN_URL.match(node_text(base)):
+        return base
+    return None
+
+
+_OWN_URL = re.compile(r"^(?:req|request)\.(?:url|nextUrl(?:\.(?:origin|href))?)$")
+_HTTP_METHODS = frozenset({"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"})
 
 _VALUE_OPERATORS = frozenset({"+", "||", "??", "&&"})
 _PRIMITIVE_TYPES = frozenset({"string", "number", "boolean", "bigint"})

@@ -19,6 +19,7 @@ def redirect_fixes(source: Source, finding: Finding) -> list[Fix]:
     argument = source.node_at(finding.argument)
     if argument is None:
         return []
+    argument = _url_input(argument)
     if source.insertion_statement(argument) is None and source.expression_arrow(argument) is None:
         return []
     builder = FixBuilder(source, finding.rule_id)
@@ -29,6 +30,19 @@ def redirect_fixes(source: Source, finding: Finding) -> list[Fix]:
     if not builder.place_before(argument, lines):
         return []
     return [builder.build("Redirect only to paths on this site", preferred=True)]
+
+
+def _url_input(argument: Node) -> Node:
+    """`new URL(next, req.url)`: the guard is on `next` (the URL object is no string,
+    and an absolute `next` is what replaces the base)."""
+    if argument.type != "new_expression":
+        return argument
+    constructor = argument.child_by_field_name("constructor")
+    arguments = argument.child_by_field_name("arguments")
+    if constructor is None or arguments is None or constructor.text != b"URL":
+        return argument
+    values = [a for a in arguments.named_children if a.type != "comment"]
+    return values[0] if len(values) == 2 else argument
 
 
 def _guard(builder: FixBuilder, argument: Node) -> list[tuple[int, str]]:
