@@ -28,3 +28,25 @@
  (#match? @_options "(^|[{,\\s])credentials\\s*:\\s*true")
  (#match? @_options "(^|[{,\\s])origin\\s*:\\s*(true\\b|/\\.[*+]/|/\\^\\.[*+]\\$?/|[\"'`]\\*[\"'`]|(async\\s*)?\\(?[\\w\\s,]*\\)?\\s*=>\\s*\\w+\\(\\s*null\\s*,\\s*(true|origin)\\s*\\))")
  (#set! unguarded.rule "permissive-cors"))
+
+; Hand-written CORS: the caller's origin reflected into Access-Control-Allow-Origin
+; (res.setHeader / res.header / res.set / ctx.set / headers.append). Reported when the
+; value comes from the request with no allowlist check and the same handler allows
+; credentials (the "cors-reflection" policy).
+((call_expression
+   function: (member_expression property: (property_identifier) @_method)
+   arguments: (arguments . (string) @_header . (_) @sink.arg)) @sink.call
+ (#any-of? @_method "setHeader" "header" "set" "append")
+ (#match? @_header "^[\"'`](?i:access-control-allow-origin)[\"'`]$")
+ (#set! unguarded.sink "Access-Control-Allow-Origin reflecting the request's origin")
+ (#set! unguarded.policy "cors-reflection")
+ (#set! unguarded.rule "permissive-cors"))
+
+; The same header in an object: res.set({ ... }), res.writeHead(200, { ... }).
+((pair
+   key: (string) @_header
+   value: (_) @sink.arg) @sink.call
+ (#match? @_header "^[\"'`](?i:access-control-allow-origin)[\"'`]$")
+ (#set! unguarded.sink "Access-Control-Allow-Origin reflecting the request's origin")
+ (#set! unguarded.policy "cors-reflection")
+ (#set! unguarded.rule "permissive-cors"))

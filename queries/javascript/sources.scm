@@ -28,6 +28,14 @@
  (#any-of? @_request "req" "request")
  (#any-of? @_method "get" "header" "param" "json" "formData" "text"))
 
+; Koa: ctx.get("Origin") reads a request header.
+((call_expression
+   function: (member_expression
+     object: (identifier) @_context
+     property: (property_identifier) @_method)) @source
+ (#eq? @_context "ctx")
+ (#eq? @_method "get"))
+
 ; The browser's address bar.
 ((member_expression
    object: (identifier) @_location

@@ -862,7 +862,24 @@ def _defusedxml_names(text: str) -> set[str]:
     return names
 
 
+_ALLOWS_CREDENTIALS = re.compile(
+    r"access-control-allow-credentials[\"'`]\s*[,:]\s*[\"'`]?true", re.IGNORECASE
+)
+
+
+def _no_reflected_origin(flow: FlowAnalyzer, argument: Node) -> bool:
+    """Hand-written CORS is permissive when Access-Control-Allow-Origin echoes a value
+    from the request (its Origin header) that no allowlist check guards, and the same
+    function (or module) sends Access-Control-Allow-Credentials: true."""
+    if not flow.traces(argument, "permissive-cors"):
+        return True  # a constant origin, or one checked against an allowlist
+    scope = flow.enclosing_scope(argument)
+    flow.read_range(scope)
+    return not _ALLOWS_CREDENTIALS.search(node_text(scope))
+
+
 ARGUMENT_POLICIES: dict[str, Callable[[FlowAnalyzer, Node], bool]] = {
+    "cors-reflection": _no_reflected_origin,
     "defused-xml": _defused_parser,
     "url-scheme": _fixed_scheme,
     "ssrf": _fixed_host,
