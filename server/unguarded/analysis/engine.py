@@ -8,6 +8,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol, TypeVar
 
+from unguarded.analysis.aliases import ALIASES
+from unguarded.analysis.aliases import resolve as resolve_alias
 from unguarded.analysis.flow import (
     Captures,
     FlowAnalyzer,
@@ -135,6 +137,16 @@ class _Analysis:
         """The sink a query match stands for, or None when the pattern's conditions (its
         module, receiver, options, context) do not hold."""
         origin, settings, nodes = match
+        if origin == ALIASES:
+            # A call through an import alias: the sink its imported name would be.
+            calls = nodes.get("sink.call", [])
+            language = self.document.language.name
+            found = (
+                resolve_alias(self.flow, language, calls[0], self.document.data, self.accept)
+                if calls
+                else None
+            )
+            return found if isinstance(found, SinkMatch) else None
         rule_id = settings.get("unguarded.rule", origin)
         if not self.settings.rule_enabled(rule_id):
             return None

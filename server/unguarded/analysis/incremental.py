@@ -111,6 +111,9 @@ class RawSink:
     # Taken over from the same match in a part the edit replaced: to be judged by what
     # it read, not decided again.
     transferred: bool = False
+    # The arguments the decision chose when they are not the match's own (a call through
+    # an import alias, judged by the pattern of the imported name).
+    resolved: tuple[RelativeKey, ...] | None = None
 
     @property
     def rule_id(self) -> str:
@@ -121,6 +124,7 @@ class RawSink:
         self.decided, self.accepted = previous.decided, previous.accepted
         self.decision_reads = previous.decision_reads
         self.finding, self.finding_reads = previous.finding, previous.finding_reads
+        self.resolved = previous.resolved
         self.transferred = True
 
     def order(self) -> tuple[int, int, int, int, int]:
@@ -808,6 +812,12 @@ class DocumentAnalysis:
         raw.accepted = (
             None if sink is None else (sink.rule_id, sink.name, sink.policy, sink.controls)
         )
+        resolved = tuple(_relative(part, n) for n in sink.arguments) if sink is not None else None
+        if resolved == raw.arguments:
+            resolved = None
+        if resolved != raw.resolved:
+            raw.resolved = resolved
+            raw.finding, raw.finding_reads = None, None
         if raw.accepted is None:
             self._accepted.pop(raw, None)
         else:
@@ -859,7 +869,10 @@ class DocumentAnalysis:
         return SinkMatch(
             rule_id,
             self.node(root, part, sink.call),
-            tuple(self.node(root, part, key) for key in sink.arguments),
+            tuple(
+                self.node(root, part, key)
+                for key in (sink.resolved if sink.resolved is not None else sink.arguments)
+            ),
             name,
             policy,
             controls,

@@ -49,7 +49,7 @@ SETTING_KEYS = frozenset(
     }
 )
 # Files that are not one rule's sinks.
-SHARED_FILES = frozenset({"sources", "controls"})
+SHARED_FILES = frozenset({"sources", "controls", "aliases"})
 
 
 class QueryError(Exception):
@@ -216,7 +216,7 @@ def queries_for(language_name: str) -> LanguageQueries:
             sources = compiled
         elif compiled.name == "controls":
             controls = compiled
-        else:
+        elif compiled.name not in SHARED_FILES:
             sinks.append(compiled)
     index = index_patterns(language)
     text = "\n".join(c.path.read_text(encoding="utf-8") for c in compiled_files)

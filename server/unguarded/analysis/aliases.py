@@ -1,0 +1,143 @@
+"""Python import aliases of sink APIs. A call through a name an import binds
+(`from subprocess import run as sh_run`, `import pickle as pk`, `from yaml import load`)
+is judged as the same call spelled with the imported name (`subprocess.run(...)`,
+`pickle.loads(...)`, `yaml.load(...)`): the sink patterns see that spelling, parsed on its
+own, and their captures are mapped back onto the call in the document."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import cache
+
+import tree_sitter
+
+from unguarded.analysis.flow import FlowAnalyzer, Node, node_text
+from unguarded.analysis.queries import INDEX, SHARED_FILES, queries_for
+from unguarded.documents.languages import LANGUAGES
+
+ALIASES = "aliases"
+
+# (origin, pattern settings, captures): a query match, as engine.RawMatch.
+Match = tuple[str, dict[str, str], dict[str, list[Node]]]
+
+
+def imported_name(flow: FlowAnalyzer, identifier: Node) -> str | None:
+    """The qualified name an import binds to `identifier` where it is used
+    (`MakoTemplate` -> "mako.template.Template", `pk` -> "pickle"), or None when the
+    name is not bound by exactly one import."""
+    name = node_text(identifier)
+    scope = flow.enclosing_scope(identifier)
+    definitions = flow.reaching_definitions(scope, name, identifier)
+    while not definitions and not flow.is_module(scope):
+        scope = flow.enclosing_scope(scope)
+        definitions = (
+            flow.module_definitions(name)
+            if flow.is_module(scope)
+            else flow.reaching_definitions(scope, name, identifier)
+        )
+    if len(definitions) != 1 or definitions[0].kind != "opaque":
+        return None
+    statement = definitions[0].statement
+    if statement.type not in ("import_statement", "import_from_statement"):
+        return None
+    prefix = ""
+    if statement.type == "import_from_statement":
+        module = statement.child_by_field_name("module_name")
+        if module is None or node_text(module).startswith("."):
+            return None  # relative imports name this project's code
+        prefix = node_text(module) + "."
+    for child in statement.children_by_field_name("name"):
+        if child.type == "aliased_import":
+            alias = child.child_by_field_name("alias")
+            target = child.child_by_field_name("name")
+            if alias is not None and target is not None and node_text(alias) == name:
+                return prefix + node_text(target)
+        elif child.type == "dotted_name" and prefix and node_text(child) == name:
+            return prefix + name  # from yaml import load
+    return None
+
+
+def spellings(flow: FlowAnalyzer, call: Node) -> list[tuple[str, Node]]:
+    """The callee of `call` written with the imported name (`subprocess.run` for
+    `sh_run`), with the node of the callee it replaces."""
+    function = call.child_by_field_name("function")
+    if function is None:
+        return []
+    if function.type == "identifier":
+        alias, attribute = function, ""
+    elif function.type == "attribute":
+        alias = function.child_by_field_name("object")  # type: ignore[assignment]
+        member = function.child_by_field_name("attribute")
+        if alias is None or alias.type != "identifier" or member is None:
+            return []
+        attribute = "." + node_text(member)
+    else:
+        return []
+    qualified = imported_name(flow, alias)
+    if qualified is None:
+        return []
+    original = node_text(function)
+    # Only the full name: `Template` alone could be string.Template's.
+    text = qualified + attribute
+    return [(text, function)] if text != original else []
+
+
+@cache
+def _parser(language_name: str) -> tree_sitter.Parser:
+    return tree_sitter.Parser(LANGUAGES[language_name].grammar)
+
+
+def resolve(
+    flow: FlowAnalyzer,
+    language_name: str,
+    call: Node,
+    data: bytes,
+    accept: Callable[[Match], object | None],
+) -> object | None:
+    """The first sink `accept` makes of a sink pattern that matches `call` written with
+    the imported names; None when there is none."""
+    queries = queries_for(language_name)
+    for text, function in spellings(flow, call):
+        head = text.encode()
+        source = head + data[function.end_byte : call.end_byte]
+        tree = _parser(language_name).parse(source)
+        statement = tree.root_node.named_children[0] if tree.root_node.named_children else None
+        spelled = statement.named_children[0] if statement and statement.named_children else None
+        if spelled is None or spelled.type != "call" or spelled.end_byte != len(source):
+            continue
+        shift = function.end_byte - len(head)
+        cursor = tree_sitter.QueryCursor(queries.combined)
+        cursor.set_max_start_depth(0)
+        for pattern, captured in cursor.matches(spelled):
+            origin = queries.origins[pattern]
+            if origin in (INDEX, ALIASES) or origin in SHARED_FILES:
+                continue
+            settings = queries.pattern_settings[pattern]
+            if "unguarded.receiver" in settings:
+                continue  # objects built by constructors: no import names those
+            arguments = [
+                _original(flow, node, shift, len(head)) for node in captured.get("sink.arg", [])
+            ]
+            if any(a is None for a in arguments):
+                continue
+            nodes: dict[str, list[Node]] = {
+                "sink.call": [call],
+                "sink.arg": [a for a in arguments if a is not None],
+            }
+            sink = accept((origin, settings, nodes))
+            if sink is not None:
+                return sink
+    return None
+
+
+def _original(flow: FlowAnalyzer, node: Node, shift: int, head: int) -> Node | None:
+    """The node of the document that `node` of the respelled call stands for."""
+    if node.start_byte < head:
+        return None  # part of the respelled callee
+    start, end = node.start_byte + shift, node.end_byte + shift
+    found: Node | None = flow.tree_root.descendant_for_byte_range(start, end)
+    while found is not None and found.start_byte == start and found.end_byte == end:
+        if found.type == node.type:
+            return found
+        found = found.parent
+    return None
