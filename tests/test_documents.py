@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from unguarded.documents import LANGUAGES, Document, LineIndex, PositionEncoding, TextChange
+from unguarded.documents import (
+    LANGUAGES,
+    Document,
+    LineIndex,
+    PositionEncoding,
+    TextChange,
+    looks_minified,
+)
 from unguarded.documents.languages import language_for_path
 
 TEXT = 'a = "😀中"\r\nb = 1\n'
@@ -90,3 +97,19 @@ def test_a_copy_without_tree_keeps_text_and_positions_only() -> None:
 def test_language_detection(path: str, language_id: str | None, expected: str | None) -> None:
     language = language_for_path(path, language_id)
     assert (language.name if language else None) == expected
+
+
+def test_an_inline_source_map_line_does_not_make_a_built_file_minified() -> None:
+    # tsc/babel output: short lines, then the source map as one long base64 comment.
+    code = b"".join(b"exports.f%d = (x) => x + %d;\n" % (i, i) for i in range(40))
+    source_map = b"A" * 5000
+    built = code + b"//# sourceMappingURL=data:application/json;base64," + source_map + b"\n"
+    assert not looks_minified(built)
+    assert not looks_minified(built.rstrip(b"\n"))  # no final newline
+    # ... even when the head (64 KiB) cuts the comment off.
+    assert not looks_minified(code + b"//# sourceMappingURL=data:;base64," + b"A" * 70000)
+    assert not looks_minified(code + b"//@ sourceMappingURL=data:;base64," + source_map)
+    # A long line of code is still a bundle, source map or not.
+    bundle = b"var a=1;" * 200 + b"\n" + b"//# sourceMappingURL=bundle.js.map\n"
+    assert looks_minified(bundle)
+    assert looks_minified(code + b"var s = '//# sourceMappingURL=" + source_map + b"';\n")

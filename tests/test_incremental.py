@@ -239,6 +239,38 @@ def test_a_module_binding_edited_decides_the_sinks_again() -> None:
     assert [f.rule_id for f in editor.findings] == ["command-injection"]
 
 
+def test_an_import_alias_added_or_removed_decides_its_calls_again() -> None:
+    source = textwrap.dedent(
+        """\
+        from flask import request
+        import shelve
+
+
+        def run():
+            sh(request.args["cmd"], shell=True)
+        """
+    )
+    editor = Editor(source)
+    assert editor.findings == []
+    # The alias comes in an edit far from the call, in a parenthesized import.
+    editor.replace("import shelve", "from subprocess import (\n    run as sh,\n)")
+    assert [f.rule_id for f in editor.findings] == ["command-injection"]
+    assert same(editor.findings, full(editor.document))
+    editor.replace("run as sh", "run as other")
+    assert editor.findings == full(editor.document) == []
+
+
+def test_import_names_read_every_import_form() -> None:
+    from unguarded.analysis.aliases import import_names
+
+    source = (
+        b"import os.path\nfrom a.b import (x,\n  y as z)\n"
+        b"import p as q, r\nfrom m import n, \\\n o\n"
+    )
+    assert {"os", "x", "z", "q", "r", "n", "o"} <= import_names(source)
+    assert "s" not in import_names(source + b"s = 1\n")
+
+
 VIEWS_CLASS = """\
 import os
 from flask import request

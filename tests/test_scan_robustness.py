@@ -307,3 +307,15 @@ def test_no_progress_on_a_pipe(many_files: Path) -> None:
     assert completed.returncode == 0
     assert completed.stderr == ""
     assert completed.stdout == "0 findings (0 errors, 0 warnings) in 40 files\n"
+
+
+def test_scan_analyses_built_files_that_end_with_an_inline_source_map(tmp_path: Path) -> None:
+    # babel/tsc output (verdaccio's build/): short lines, then one long base64 comment.
+    source_map = "//# sourceMappingURL=data:application/json;base64," + "A" * 4000 + "\n"
+    (tmp_path / "built.js").write_text(
+        "const cp = require('child_process');\n"
+        "exports.run = (req) => cp.exec('ls ' + req.query.dir);\n" + source_map
+    )
+    assert scan_module.skip_reason((tmp_path / "built.js").read_bytes(), 1 << 20) is None
+    result = scan([tmp_path], AnalysisSettings())
+    assert [f.rule_id for _, f in result.findings] == ["command-injection"]

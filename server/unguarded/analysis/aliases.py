@@ -6,6 +6,7 @@ own, and their captures are mapped back onto the call in the document."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from functools import cache
 
@@ -16,9 +17,36 @@ from unguarded.analysis.queries import INDEX, SHARED_FILES, queries_for
 from unguarded.documents.languages import LANGUAGES
 
 ALIASES = "aliases"
+# What an alias decision reads besides its call: the names the file's imports mention.
+IMPORT_NAMES_KEY = ("imports", "")
+
+# An import statement's names: up to the end of its line, its parentheses or its
+# backslash continuations. Comments and strings may add names: a superset is enough.
+_IMPORT = re.compile(rb"\bimport\s+(\([^)]*\)|(?:[^\n\\]|\\\r?\n|\\)*)")
+_NAME = re.compile(rb"[A-Za-z_][A-Za-z0-9_]*")
 
 # (origin, pattern settings, captures): a query match, as engine.RawMatch.
 Match = tuple[str, dict[str, str], dict[str, list[Node]]]
+
+
+def import_names(data: bytes) -> frozenset[str]:
+    """Every name written in an import statement of `data` (and some more): a call whose
+    callee is not among them goes through no import alias. Cheap next to the lookup of
+    the definitions that reach each call, which most calls of a file would need."""
+    names: set[str] = set()
+    for found in _IMPORT.finditer(data):
+        names.update(name.decode() for name in _NAME.findall(found.group(1)))
+    return frozenset(names)
+
+
+def alias_name(call: Node) -> str | None:
+    """The name an alias would be at `call`: `sh_run` in `sh_run(x)`, `pk` in `pk.loads(x)`."""
+    function = call.child_by_field_name("function")
+    if function is not None and function.type == "attribute":
+        function = function.child_by_field_name("object")
+    if function is None or function.type != "identifier":
+        return None
+    return node_text(function)
 
 
 def imported_name(flow: FlowAnalyzer, identifier: Node) -> str | None:

@@ -8,7 +8,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol, TypeVar
 
-from unguarded.analysis.aliases import ALIASES
+from unguarded.analysis.aliases import (
+    ALIASES,
+    IMPORT_NAMES_KEY,
+    alias_name,
+    import_names,
+)
 from unguarded.analysis.aliases import resolve as resolve_alias
 from unguarded.analysis.flow import (
     Captures,
@@ -89,6 +94,7 @@ class _Analysis:
         # analysis: (node, what, compute) -> compute(node), or computed again.
         self._subtree_cache = subtree_cache
         self._mentioned: dict[str, bool] = {}
+        self._import_names: frozenset[str] | None = None
         self.settings = settings
         self.root = document.tree.root_node
         self.captures = captures
@@ -140,6 +146,8 @@ class _Analysis:
         if origin == ALIASES:
             # A call through an import alias: the sink its imported name would be.
             calls = nodes.get("sink.call", [])
+            if not calls or not self._may_be_alias(calls[0]):
+                return None
             language = self.document.language.name
             found = (
                 resolve_alias(self.flow, language, calls[0], self.document.data, self.accept)
@@ -465,6 +473,13 @@ class _Analysis:
                 )
             )
         return found
+
+    def _may_be_alias(self, call: Node) -> bool:
+        """Whether the callee's name is written in an import statement (most are not)."""
+        self.flow.read_key(IMPORT_NAMES_KEY)
+        if self._import_names is None:
+            self._import_names = import_names(self.document.data)
+        return alias_name(call) in self._import_names
 
     def _mentions(self, text: str) -> bool:
         """Whether the document's text contains `text` anywhere."""

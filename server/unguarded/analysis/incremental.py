@@ -32,6 +32,7 @@ from typing import TypeVar, cast
 
 import tree_sitter
 
+from unguarded.analysis.aliases import IMPORT_NAMES_KEY, import_names
 from unguarded.analysis.engine import RawMatch, SinkMatch, _Analysis
 from unguarded.analysis.flow import (
     SINK_CALLS,
@@ -1071,6 +1072,9 @@ class _Changes:
             return self._exports_changed()
         if kind == "text":
             return self._mentions_changed(name)
+        if kind == IMPORT_NAMES_KEY[0]:
+            old, new = self._old_document, self._document
+            return old is None or new is None or import_names(old.data) != import_names(new.data)
         return key in self._body_facts()
 
     def outline_changed(self) -> bool:
