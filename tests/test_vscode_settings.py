@@ -116,6 +116,7 @@ def test_commands(package: dict[str, Any]) -> None:
     commands = {command["command"] for command in package["contributes"]["commands"]}
     assert commands == {
         "unguarded.scanWorkspace",
+        "unguarded.scanFile",
         "unguarded.showOutput",
         "unguarded.restartServer",
     }

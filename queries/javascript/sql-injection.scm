@@ -8,14 +8,18 @@
  (#match? @_receiver "(?i)(db|conn|connection|pool|client|knex|sequelize|pg|mysql|sql|database|trx|transaction|tx|manager|repository|datasource|source|prisma)(\\(\\))?$")
  (#set! unguarded.rule "sql-injection"))
 
-; sqlite3: db.run/all/get/each/exec/prepare(sql).
+; sqlite3 / better-sqlite3 / sqlite / bun:sqlite / node:sqlite: db.run/all/get/each/exec/
+; prepare(sql). These method names are generic (lowdb's db.get(key), key-value stores), so
+; the sink stands only when the receiver is built from an SQLite driver module, or the
+; argument's constant start reads as SQL ("SELECT ...", `INSERT INTO ${t} ...`).
 ((call_expression
    function: (member_expression
-     object: (_) @_receiver
+     object: (_) @sink.receiver
      property: (property_identifier) @_method)
    arguments: (arguments . (_) @sink.arg)) @sink.call
  (#any-of? @_method "run" "all" "get" "each" "exec" "prepare")
- (#match? @_receiver "(?i)(^|\\.)(db|database|sqlite|conn|connection)(\\(\\))?$")
+ (#match? @sink.receiver "(?i)(^|\\.)(db|database|sqlite|conn|connection)(\\(\\))?$")
+ (#set! unguarded.sql_driver "sqlite3,better-sqlite3,sqlite,bun:sqlite,node:sqlite,@databases/sqlite,better-sqlite3-multiple-ciphers,libsql,@libsql/client")
  (#set! unguarded.rule "sql-injection"))
 
 ; knex raw fragments and Prisma's unsafe raw queries.

@@ -25,7 +25,14 @@ import { LANGUAGES } from "./languages";
 import { describeCommand, discoverServer, INSTALL_DOCS_URL, type ServerCommand } from "./discovery";
 import { nodeHost } from "./nodeHost";
 import { activeInterpreter, onInterpreterChange } from "./python";
-import { isExecuteCommandFeature, SCAN_WORKSPACE, scanSummary, ServerCommandsFeature } from "./serverCommands";
+import {
+  isExecuteCommandFeature,
+  SCAN_FILE,
+  SCAN_WORKSPACE,
+  scanFileSummary,
+  scanSummary,
+  ServerCommandsFeature,
+} from "./serverCommands";
 import { classifyChange, SECTION, serverSettingNames, serverSettings } from "./settings";
 import { type ServerState, statusView } from "./status";
 
@@ -42,7 +49,7 @@ class UnguardedLanguageClient extends LanguageClient {
   override registerFeature(feature: StaticFeature | DynamicFeature<unknown>): void {
     if (isExecuteCommandFeature(feature)) {
       const replacement = new ServerCommandsFeature({
-        reserved: [SCAN_WORKSPACE],
+        reserved: [SCAN_WORKSPACE, SCAN_FILE],
         registerCommand: (command, callback) => vscode.commands.registerCommand(command, callback),
         execute: (command, args) =>
           this.sendRequest(ExecuteCommandRequest.type, { command, arguments: args }) as Promise<unknown>,
@@ -277,6 +284,41 @@ class ServerController implements vscode.Disposable {
     }
   }
 
+  /** Both engines on the active editor's file now, as a save would. */
+  async scanFile(): Promise<void> {
+    const document = vscode.window.activeTextEditor?.document;
+    if (!document) {
+      void vscode.window.showInformationMessage("unguarded: open a Python, JavaScript or TypeScript file to scan it.");
+      return;
+    }
+    await this.start();
+    const client = this.client;
+    if (!client?.isRunning()) {
+      void vscode.window.showWarningMessage("unguarded: the server is not running, so the file cannot be scanned.");
+      return;
+    }
+    if (!commandFeatures.get(client)?.has(SCAN_FILE)) {
+      void vscode.window.showInformationMessage(
+        "unguarded: scanning one file on demand is not available in this version of the server; save the file instead.",
+      );
+      return;
+    }
+    try {
+      const result: unknown = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Window, title: "unguarded: scanning the file" },
+        () =>
+          client.sendRequest(ExecuteCommandRequest.type, {
+            command: SCAN_FILE,
+            arguments: [document.uri.toString()],
+          }),
+      );
+      void vscode.window.showInformationMessage(`unguarded: ${scanFileSummary(result)}`);
+    } catch (error) {
+      this.output.error(`file scan failed: ${String(error)}`);
+      void vscode.window.showErrorMessage(`unguarded: the file scan failed: ${String(error)}`);
+    }
+  }
+
   private async showNotFound(message: string): Promise<void> {
     const choice = await vscode.window.showErrorMessage(`unguarded: ${message}`, "Open Install Docs", "Open Settings");
     if (choice === "Open Install Docs") {
@@ -310,6 +352,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
     vscode.commands.registerCommand("unguarded.restartServer", () => current.restart()),
     vscode.commands.registerCommand(SCAN_WORKSPACE, () => current.scanWorkspace()),
+    vscode.commands.registerCommand(SCAN_FILE, () => current.scanFile()),
     vscode.workspace.onDidChangeConfiguration((event) => current.onConfigurationChanged(event)),
     // Trust can widen discovery (the Python extension's interpreter).
     vscode.workspace.onDidGrantWorkspaceTrust(() => current.restart()),

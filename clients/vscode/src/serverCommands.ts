@@ -19,6 +19,8 @@ import {
 
 /** The server command behind the `unguarded.scanWorkspace` VS Code command. */
 export const SCAN_WORKSPACE = "unguarded.scanWorkspace";
+/** The server command behind `unguarded.scanFile`: both engines on one file, now. */
+export const SCAN_FILE = "unguarded.scanFile";
 
 export interface Disposable {
   dispose(): unknown;
@@ -115,4 +117,23 @@ export function scanSummary(result: unknown): string {
     }
   }
   return "workspace scan finished (see the Problems panel).";
+}
+
+/** A one-line summary of a scanFile result (`{uri, diagnostics, semgrep}`). */
+export function scanFileSummary(result: unknown): string {
+  if (result && typeof result === "object") {
+    const { diagnostics, semgrep } = result as { diagnostics?: unknown; semgrep?: unknown };
+    if (typeof diagnostics === "number") {
+      const semgrepNote: Record<string, string> = {
+        ok: "semgrep ran too",
+        off: "semgrep is off",
+        unavailable: "semgrep was not found, tree-sitter only",
+        cancelled: "a newer save started another semgrep run",
+      };
+      const note = typeof semgrep === "string" ? (semgrepNote[semgrep] ?? `semgrep: ${semgrep}`) : "tree-sitter only";
+      const plural = diagnostics === 1 ? "" : "s";
+      return `${diagnostics} finding${plural} in this file (${note}).`;
+    }
+  }
+  return "file scan finished (see the Problems panel).";
 }

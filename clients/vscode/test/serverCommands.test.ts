@@ -7,6 +7,7 @@ import {
   type CommandHost,
   isExecuteCommandFeature,
   SCAN_WORKSPACE,
+  scanFileSummary,
   scanSummary,
   ServerCommandsFeature,
 } from "../src/serverCommands";
@@ -103,5 +104,19 @@ describe("scanSummary", () => {
   it("falls back to a plain message", () => {
     assert.match(scanSummary(null), /workspace scan finished/);
     assert.match(scanSummary({ other: 1 }), /workspace scan finished/);
+  });
+});
+
+describe("scanFileSummary", () => {
+  it("says how many findings and what semgrep did", () => {
+    assert.equal(
+      scanFileSummary({ uri: "file:///a.py", diagnostics: 2, semgrep: "ok" }),
+      "2 findings in this file (semgrep ran too).",
+    );
+    assert.match(scanFileSummary({ diagnostics: 1, semgrep: "unavailable" }), /^1 finding in .*not found/);
+    assert.match(scanFileSummary({ diagnostics: 0, semgrep: "timeout" }), /semgrep: timeout/);
+  });
+  it("falls back to a plain message", () => {
+    assert.match(scanFileSummary(null), /file scan finished/);
   });
 });

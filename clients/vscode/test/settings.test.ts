@@ -4,7 +4,7 @@ import * as path from "node:path";
 import { describe, it } from "node:test";
 
 import { LANGUAGES } from "../src/languages";
-import { SCAN_WORKSPACE } from "../src/serverCommands";
+import { SCAN_FILE, SCAN_WORKSPACE } from "../src/serverCommands";
 import { classifyChange, CLIENT_ONLY_SETTINGS, serverSettingNames, serverSettings } from "../src/settings";
 import { statusView } from "../src/status";
 
@@ -102,9 +102,10 @@ describe("package.json", () => {
     );
   });
 
-  it("contributes the three commands", () => {
+  it("contributes the four commands", () => {
     assert.deepEqual(packageJson.contributes.commands.map((command) => command.command).sort(), [
       "unguarded.restartServer",
+      SCAN_FILE,
       SCAN_WORKSPACE,
       "unguarded.showOutput",
     ]);

@@ -182,6 +182,14 @@ class _Analysis:
             )
         ):
             return None
+        driver = settings.get("unguarded.sql_driver")
+        if (
+            driver
+            and receivers
+            and not self._built_from_module(receivers[0], driver.split(","))
+            and not _reads_as_sql(self.flow, arguments[0])
+        ):
+            return None
         safe_key = settings.get("unguarded.safe_key")
         if safe_key and _has_option(call, safe_key):
             return None
@@ -530,6 +538,43 @@ class _Analysis:
                 return bool(words & wanted)
         return False
 
+    def _built_from_module(self, receiver: Node, modules: list[str], depth: int = 0) -> bool:
+        """`receiver` was made by a call or `new` whose callee comes from one of `modules`:
+        `new sqlite3.Database(f)` with `sqlite3 = require("sqlite3").verbose()`,
+        `require("better-sqlite3")(f)`, `await open({...})` with `open` from "sqlite"."""
+        if depth > 3:
+            return False
+        node = receiver
+        while node.type in ("await_expression", "parenthesized_expression", "non_null_expression"):
+            if not node.named_children:
+                return False
+            node = node.named_children[0]
+        if node.type in ("call_expression", "new_expression", "member_expression"):
+            while node.type in ("call_expression", "new_expression", "member_expression"):
+                if node.type == "call_expression":
+                    function = node.child_by_field_name("function")
+                    if function is not None and node_text(function) in ("require", "import"):
+                        arguments = node.child_by_field_name("arguments")
+                        first = arguments.named_children[:1] if arguments is not None else []
+                        return bool(first) and _string_content(first[0]) in modules
+                    node = function if function is not None else node
+                elif node.type == "new_expression":
+                    node = node.child_by_field_name("constructor") or node
+                else:
+                    node = node.child_by_field_name("object") or node
+                if node.type not in ("call_expression", "new_expression", "member_expression"):
+                    break
+        if node.type != "identifier":
+            return False
+        self.flow.read_key(("binding", node_text(node)))
+        binding = self.module_bindings().get(node_text(node))
+        if binding is not None:
+            return binding[0] in modules
+        return any(
+            self._built_from_module(value, modules, depth + 1)
+            for value in self._assigned_values(node)
+        )
+
     def _assigned_values(self, identifier: Node) -> list[Node]:
         """Values assigned to `identifier` in its function, or else at module level."""
         scope = self.flow.enclosing_scope(identifier)
@@ -538,6 +583,25 @@ class _Analysis:
         if not definitions:
             definitions = self.flow.module_definitions(name)
         return [d.value for d in definitions if d.value is not None]
+
+
+# The constant start of a statement in SQL: SELECT ..., INSERT INTO ..., WITH x AS (...).
+_SQL_START = re.compile(
+    r"^[\s(]*(?:select|insert|update|delete|with|replace|create|drop|alter|pragma|begin"
+    r"|commit|rollback|values|upsert|merge|truncate|explain|attach|vacuum)\b",
+    re.IGNORECASE,
+)
+
+
+def _reads_as_sql(flow: FlowAnalyzer, argument: Node) -> bool:
+    """The argument's constant start (through names assigned once, `+` and templates)
+    is the start of an SQL statement."""
+    literal = ""
+    for part in flow.string_parts(argument):
+        if not isinstance(part, str):
+            break
+        literal += part
+    return bool(_SQL_START.match(literal))
 
 
 def _keyword_value(call: Node, name: str) -> Node | None:

@@ -40,6 +40,7 @@ SETTING_KEYS = frozenset(
         "unguarded.receiver",
         "unguarded.receiver_name",
         "unguarded.receiver_via",
+        "unguarded.sql_driver",
         "unguarded.safe_key",
         "unguarded.sink",
         "unguarded.origin",
