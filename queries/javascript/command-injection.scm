@@ -67,3 +67,78 @@
  (#match? @_flag "^[\"']-c[\"']$")
  (#set! unguarded.module "child_process,node:child_process")
  (#set! unguarded.rule "command-injection"))
+
+; Bun.spawn([program, ...args]) / Bun.spawnSync run the program without a shell, like
+; child_process.spawn: only the program itself (the array's first element) is dangerous.
+((call_expression
+   function: (member_expression
+     object: (identifier) @_bun
+     property: (property_identifier) @_spawn)
+   arguments: (arguments . (array . (_) @sink.arg))) @sink.call
+ (#eq? @_bun "Bun")
+ (#any-of? @_spawn "spawn" "spawnSync")
+ (#set! unguarded.rule "command-injection"))
+
+; ... the same with the options form: Bun.spawn({ cmd: [program, ...args] }).
+((call_expression
+   function: (member_expression
+     object: (identifier) @_bun
+     property: (property_identifier) @_spawn)
+   arguments: (arguments
+     . (object
+         (pair
+           key: (property_identifier) @_cmd
+           value: (array . (_) @sink.arg))))) @sink.call
+ (#eq? @_bun "Bun")
+ (#any-of? @_spawn "spawn" "spawnSync")
+ (#eq? @_cmd "cmd")
+ (#set! unguarded.rule "command-injection"))
+
+; Bun.spawn(["sh", "-c", command]): a shell parses the command string after all.
+((call_expression
+   function: (member_expression
+     object: (identifier) @_bun
+     property: (property_identifier) @_spawn)
+   arguments: (arguments
+     . (array
+         . (string) @_shell
+         . (string) @_flag
+         . (_) @sink.arg))) @sink.call
+ (#eq? @_bun "Bun")
+ (#any-of? @_spawn "spawn" "spawnSync")
+ (#match? @_shell "^[\"'](/bin/|/usr/bin/)?(sh|bash|zsh|dash)[\"']$")
+ (#match? @_flag "^[\"']-c[\"']$")
+ (#set! unguarded.rule "command-injection"))
+
+; new Deno.Command(program, { args }) runs the program without a shell: the program is
+; the dangerous part.
+((new_expression
+   constructor: (member_expression
+     object: (identifier) @_deno
+     property: (property_identifier) @_command)
+   arguments: (arguments . (_) @sink.arg)) @sink.call
+ (#eq? @_deno "Deno")
+ (#eq? @_command "Command")
+ (#set! unguarded.sink "new Deno.Command()")
+ (#set! unguarded.rule "command-injection"))
+
+; new Deno.Command("sh", { args: ["-c", command] }): a shell parses the command string.
+((new_expression
+   constructor: (member_expression
+     object: (identifier) @_deno
+     property: (property_identifier) @_command)
+   arguments: (arguments
+     . (string) @_shell
+     . (object
+         (pair
+           key: (property_identifier) @_args
+           value: (array
+             . (string) @_flag
+             . (_) @sink.arg))))) @sink.call
+ (#eq? @_deno "Deno")
+ (#eq? @_command "Command")
+ (#match? @_shell "^[\"'](/bin/|/usr/bin/)?(sh|bash|zsh|dash)[\"']$")
+ (#eq? @_args "args")
+ (#match? @_flag "^[\"']-c[\"']$")
+ (#set! unguarded.sink "new Deno.Command()")
+ (#set! unguarded.rule "command-injection"))

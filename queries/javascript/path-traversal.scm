@@ -20,3 +20,27 @@
  (#any-of? @_method "sendFile" "download" "sendfile")
  (#set! unguarded.safe_key "root")
  (#set! unguarded.rule "path-traversal"))
+
+; Bun's file API: Bun.file(path) opens, Bun.write(path, data) writes the file it names.
+; `Bun` is the runtime's global object.
+((call_expression
+   function: (member_expression
+     object: (identifier) @_bun
+     property: (property_identifier) @_method)
+   arguments: (arguments . (_) @sink.arg)) @sink.call
+ (#eq? @_bun "Bun")
+ (#any-of? @_method "file" "write")
+ (#set! unguarded.rule "path-traversal"))
+
+; Deno's file system functions on the `Deno` global read, write, open and delete by path.
+((call_expression
+   function: (member_expression
+     object: (identifier) @_deno
+     property: (property_identifier) @_method)
+   arguments: (arguments . (_) @sink.arg)) @sink.call
+ (#eq? @_deno "Deno")
+ (#any-of? @_method "readFile" "readFileSync" "readTextFile" "readTextFileSync" "open"
+   "openSync" "create" "createSync" "writeFile" "writeFileSync" "writeTextFile"
+   "writeTextFileSync" "remove" "removeSync" "readDir" "readDirSync" "copyFile"
+   "copyFileSync" "truncate" "truncateSync")
+ (#set! unguarded.rule "path-traversal"))

@@ -1,15 +1,17 @@
 """Command injection: a shell command string -> an argument list run without a shell. The
 constant parts are split as the shell would split them; each value stays inside the one
 argument it was part of. Commands that need the shell (pipes, redirects, `&&`, globs,
-variables) are not rewritten."""
+variables) are not rewritten. Bun's and Deno's process APIs: `["sh", "-c", command]` becomes
+the command's own words; a program that comes from a value gets an allowlist guard."""
 
 from __future__ import annotations
 
 from unguarded.analysis.model import Finding
-from unguarded.fixes.builder import FixBuilder
+from unguarded.fixes.builder import FixBuilder, rejection
 from unguarded.fixes.imports import js_bindings_for, js_member_entry, unused_after
 from unguarded.fixes.model import Fix
 from unguarded.fixes.source import Node, Source, binding_of, text_of
+from unguarded.fixes.ssrf import guard_subject
 from unguarded.fixes.strings import (
     Lit,
     Pieces,
@@ -188,9 +190,74 @@ def command_fixes(source: Source, finding: Finding) -> list[Fix]:
     try:
         if source.python:
             return [_python(source, finding)]
+        runtime = _runtime(source, finding)
+        if runtime is not None:
+            return [runtime]
         return [_javascript(source, finding)]
     except Unsupported:
         return []
+
+
+# ---------------------------------------------------------------------- Bun and Deno
+_ALLOWED_PROGRAMS = "ALLOWED_PROGRAMS"
+_PROGRAMS_COMMENT = "Programs this code may run: list the ones it needs."
+
+
+def _runtime(source: Source, finding: Finding) -> Fix | None:
+    """`Bun.spawn([...])`, `Bun.spawnSync`, `new Deno.Command(...)`; None for other calls."""
+    call = source.node_at(finding.span, ("call_expression", "new_expression"))
+    argument = source.node_at(finding.argument)
+    if call is None or argument is None:
+        return None
+    callee = call.child_by_field_name("function") or call.child_by_field_name("constructor")
+    if callee is None or text_of(callee) not in ("Bun.spawn", "Bun.spawnSync", "Deno.Command"):
+        return None
+    arguments = _arguments(call)
+    parent = argument.parent
+    if parent is not None and parent.type == "array":
+        elements = [e for e in parent.named_children if e.type != "comment"]
+        if elements and elements[0] == argument:
+            return _program_guard(source, finding, argument)
+        if len(elements) >= 2 and elements[-1] == argument and elements[-2].type == "string":
+            # ["sh", "-c", command] (Bun) / args: ["-c", command] (Deno)
+            _, words, declaration = _command(source, argument)
+            if declaration is not None or len(elements) not in (2, 3):
+                raise Unsupported("shell form")
+            builder = FixBuilder(source, finding.rule_id)
+            if len(elements) == 3:
+                builder.replace(parent, _js_array(source, words))
+            elif arguments and arguments[0].type == "string":
+                builder.replace(arguments[0], js_expression(source, words[0]))
+                builder.replace(parent, _js_array(source, words[1:]))
+            else:
+                raise Unsupported("shell form")
+            return builder.build("Run the command's words without a shell", preferred=True)
+        raise Unsupported("argument position")
+    if arguments and arguments[0] == argument:
+        return _program_guard(source, finding, argument)
+    raise Unsupported("argument position")
+
+
+def _program_guard(source: Source, finding: Finding, argument: Node) -> Fix:
+    """The program itself comes from a value: run it only if it is in ALLOWED_PROGRAMS."""
+    if source.insertion_statement(argument) is None:
+        raise Unsupported("no statement to guard")
+    builder = FixBuilder(source, finding.rule_id)
+    subject, before = guard_subject(builder, argument)
+    constant = "new Set<string>([])" if source.typescript else "new Set([])"
+    allowed = builder.require(
+        "js-constant",
+        _ALLOWED_PROGRAMS,
+        f"// {_PROGRAMS_COMMENT}\nconst {_ALLOWED_PROGRAMS} = {constant}{source.semicolon}",
+    )
+    refuse = rejection(builder, argument, "program not allowed")
+    lines = [
+        *((0, line) for line in before),
+        *builder.block(f"if (!{allowed}.has({subject}))", refuse),
+    ]
+    if not builder.place_before(argument, lines):
+        raise Unsupported("placement")
+    return builder.build(f"Run only programs in {_ALLOWED_PROGRAMS}", preferred=True)
 
 
 # ---------------------------------------------------------------------- Python
