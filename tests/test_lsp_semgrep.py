@@ -322,6 +322,40 @@ async def test_missing_semgrep_is_one_notice(tmp_path: Path) -> None:
         assert [d.code for d in client.diagnostics[uri]] == ["ssrf"]
 
 
+@needs_semgrep
+async def test_files_the_workspace_semgrepignore_names_get_no_semgrep_run(
+    tmp_path: Path,
+) -> None:
+    """Save-time runs scan a copy, where semgrep would not see the workspace's ignore
+    file: the server applies it (with `:include`, as semgrep does)."""
+    (tmp_path / ".semgrepignore").write_text("generated/\n:include .gitignore\n")
+    (tmp_path / ".gitignore").write_text("vendor/*.py\n")
+    for folder in ("generated", "vendor", "src"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "app.py").write_text(APP, encoding="utf-8")
+    async with session(tmp_path) as client:
+        for folder in ("generated", "src"):
+            uri = (tmp_path / folder / "app.py").as_uri()
+            open_document(client, uri, APP)
+            await wait_for_diagnostics(client, uri, lambda d: len(d) == 1)
+            result = await asyncio.wait_for(
+                client.workspace_execute_command_async(
+                    types.ExecuteCommandParams(command="unguarded.scanFile", arguments=[uri])
+                ),
+                SEMGREP_TIMEOUT,
+            )
+            assert result["semgrep"] == ("ignored" if folder == "generated" else "ok")
+            sources = {d.source for d in client.diagnostics[uri]}
+            assert ("semgrep" in sources) == (folder == "src"), (folder, sources)
+        # A file that is not open, named through the included .gitignore.
+        vendor = (tmp_path / "vendor" / "app.py").as_uri()
+        result = await client.workspace_execute_command_async(
+            types.ExecuteCommandParams(command="unguarded.scanFile", arguments=[vendor])
+        )
+        assert result == {"uri": vendor, "diagnostics": 1, "semgrep": "ignored"}
+        assert shown(client) == []
+
+
 # ---------------------------------------------------------------------- pull
 def pull_capabilities() -> types.ClientCapabilities:
     capabilities = client_capabilities("visual-studio-code")

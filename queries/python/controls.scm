@@ -15,12 +15,12 @@
  (#any-of? @_coerce "UUID" "Decimal" "floor" "ceil" "sha256" "sha1"
    "md5" "token_hex" "token_urlsafe" "blake2b"))
 
-; HTML escaping and sanitizing libraries.
+; HTML escaping and sanitizing libraries (Tornado's is tornado.escape.xhtml_escape).
 ((call
    function: [(identifier) @_escape
               (attribute attribute: (identifier) @_escape)]) @control.sanitize
  (#any-of? @_escape "escape" "conditional_escape" "clean" "sanitize" "escape_html" "quoteattr"
-   "linkify" "strip_tags")
+   "linkify" "strip_tags" "xhtml_escape")
  (#set! unguarded.rules "xss"))
 
 ; shlex.quote() makes one shell word of a value; shlex.join() quotes every word.
@@ -50,7 +50,7 @@
    function: [(identifier) @_quote
               (attribute attribute: (identifier) @_quote)]) @control.sanitize
  (#any-of? @_quote "Identifier" "Literal" "quote_ident" "escape_string" "literal" "quote_name"
-   "escape_identifier")
+   "escape_identifier" "quote_identifier" "qtIdent" "qtLiteral")
  (#set! unguarded.rules "sql-injection"))
 
 ; Validators from the standard library and well-known packages.

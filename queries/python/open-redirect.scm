@@ -34,3 +34,47 @@
  (#set! unguarded.policy "ssrf")
  (#set! unguarded.sink "Location header")
  (#set! unguarded.rule "open-redirect"))
+
+; Pyramid's redirect responses (raised or returned) send the browser to `location`, their
+; first argument; only the classes imported from pyramid.httpexceptions.
+((call
+   function: (attribute
+     object: (_) @_module
+     attribute: (identifier) @_class)
+   arguments: (argument_list
+     (keyword_argument
+       name: (identifier) @_location
+       value: (_) @sink.arg))) @sink.call
+ (#match? @_module "^pyramid(\\.|$)")
+ (#any-of? @_class "HTTPFound" "HTTPSeeOther" "HTTPMovedPermanently" "HTTPTemporaryRedirect"
+   "HTTPPermanentRedirect")
+ (#eq? @_location "location")
+ (#set! unguarded.policy "ssrf")
+ (#set! unguarded.rule "open-redirect"))
+
+; Litestar's Redirect response (from litestar.response import Redirect): its `path`.
+((call
+   function: (attribute
+     object: (_) @_module
+     attribute: (identifier) @_class)
+   arguments: (argument_list
+     (keyword_argument
+       name: (identifier) @_path
+       value: (_) @sink.arg))) @sink.call
+ (#match? @_module "^(litestar|starlite)(\\.|$)")
+ (#eq? @_class "Redirect")
+ (#eq? @_path "path")
+ (#set! unguarded.policy "ssrf")
+ (#set! unguarded.rule "open-redirect"))
+
+; The same Pyramid and Litestar redirects with the target as the first argument.
+((call
+   function: (attribute
+     object: (_) @_module
+     attribute: (identifier) @_class)
+   arguments: (argument_list . [(identifier) (string) (call) (binary_operator) (attribute) (subscript)] @sink.arg)) @sink.call
+ (#match? @_module "^(pyramid|litestar|starlite)(\\.|$)")
+ (#any-of? @_class "HTTPFound" "HTTPSeeOther" "HTTPMovedPermanently" "HTTPTemporaryRedirect"
+   "HTTPPermanentRedirect" "Redirect")
+ (#set! unguarded.policy "ssrf")
+ (#set! unguarded.rule "open-redirect"))

@@ -64,3 +64,85 @@
  (#eq? @_save "save")
  (#not-match? @_file "^(self|super\\(\\)|form|serializer|instance|obj|model|image|img|im|fig|plt|wb|workbook|doc|document|session)$")
  (#set! unguarded.rule "path-traversal"))
+
+; shutil copies, moves, archives and unpacks by path: both the source and the destination
+; are paths a caller must not choose (`from shutil import copy` is respelled as shutil.copy).
+((call
+   function: (attribute
+     object: (identifier) @_module
+     attribute: (identifier) @_function)
+   arguments: (argument_list . (_) @sink.arg . (_)? @sink.arg)) @sink.call
+ (#eq? @_module "shutil")
+ (#any-of? @_function "copy" "copy2" "copyfile" "copytree" "move" "unpack_archive")
+ (#set! unguarded.rule "path-traversal"))
+
+; shutil.make_archive(base_name, format, root_dir): where the archive goes, what it packs.
+((call
+   function: (attribute
+     object: (identifier) @_module
+     attribute: (identifier) @_function)
+   arguments: (argument_list . (_) @sink.arg . (_) . (_)? @sink.arg)) @sink.call
+ (#eq? @_module "shutil")
+ (#eq? @_function "make_archive")
+ (#set! unguarded.rule "path-traversal"))
+
+; Sanic's response.file()/file_stream() serve the file at a path; only the names imported
+; from sanic.response (`from sanic import response`, `from sanic.response import file`).
+((call
+   function: (attribute
+     object: (attribute
+       object: (identifier) @_sanic
+       attribute: (identifier) @_response)
+     attribute: (identifier) @_file)
+   arguments: (argument_list . (_) @sink.arg)) @sink.call
+ (#eq? @_sanic "sanic")
+ (#eq? @_response "response")
+ (#any-of? @_file "file" "file_stream")
+ (#set! unguarded.rule "path-traversal"))
+
+; Litestar's File response serves the file at `path` (from litestar.response import File).
+((call
+   function: (attribute
+     object: (_) @_module
+     attribute: (identifier) @_file)
+   arguments: (argument_list
+     (keyword_argument
+       name: (identifier) @_path
+       value: (_) @sink.arg))) @sink.call
+ (#match? @_module "^(litestar|starlite)(\\.|$)")
+ (#eq? @_file "File")
+ (#eq? @_path "path")
+ (#set! unguarded.rule "path-traversal"))
+
+; boto3: s3.download_file(bucket, key, filename) writes the object to a local path;
+; upload_file(filename, bucket, key) reads one and sends it away.
+((call
+   function: (attribute
+     object: (_) @sink.receiver
+     attribute: (identifier) @_method)
+   arguments: (argument_list . (_) . (_) . (_) @sink.arg)) @sink.call
+ (#eq? @_method "download_file")
+ (#set! unguarded.receiver "boto3.client,boto3.resource,session.client")
+ (#set! unguarded.receiver_name "(?i)^(s3|s3_?client|s3_?conn|s3_?resource)$")
+ (#set! unguarded.rule "path-traversal"))
+
+; boto3 upload_file(filename, bucket, key): the local file read and sent to S3.
+((call
+   function: (attribute
+     object: (_) @sink.receiver
+     attribute: (identifier) @_method)
+   arguments: (argument_list . (_) @sink.arg)) @sink.call
+ (#eq? @_method "upload_file")
+ (#set! unguarded.receiver "boto3.client,boto3.resource,session.client")
+ (#set! unguarded.receiver_name "(?i)^(s3|s3_?client|s3_?conn|s3_?resource)$")
+ (#set! unguarded.rule "path-traversal"))
+
+; Litestar's File with the path as the first argument.
+((call
+   function: (attribute
+     object: (_) @_module
+     attribute: (identifier) @_file)
+   arguments: (argument_list . [(identifier) (string) (call) (binary_operator) (attribute) (subscript)] @sink.arg)) @sink.call
+ (#match? @_module "^(litestar|starlite)(\\.|$)")
+ (#eq? @_file "File")
+ (#set! unguarded.rule "path-traversal"))

@@ -12,6 +12,17 @@
    "GET" "POST" "body" "COOKIES" "META" "FILES" "content_params"
    "query_params" "path_params" "query" "match_info" "rel_url" "post" "text" "form_data"))
 
+; Falcon (req.get_param, req.params, req.media, await req.get_media()) and Pyramid
+; (request.params, request.matchdict, request.json_body): the query string, the body and
+; the URL's placeholders.
+((attribute
+   object: (identifier) @_request
+   attribute: (identifier) @_field) @source
+ (#any-of? @_request "request" "req")
+ (#any-of? @_field
+   "params" "get_param" "get_param_as_list" "media" "get_media" "bounded_stream"
+   "get_header" "matchdict" "json_body" "relative_uri" "forwarded_uri"))
+
 ; Class-based views: self.request.GET and friends.
 ((attribute
    object: (attribute
@@ -21,7 +32,31 @@
  (#eq? @_self "self")
  (#eq? @_request "request")
  (#any-of? @_field "args" "form" "values" "json" "data" "GET" "POST" "body" "COOKIES" "META"
-   "FILES" "headers" "query_params" "cookies"))
+   "FILES" "headers" "query_params" "cookies"
+   "arguments" "query_arguments" "body_arguments" "files" "uri" "path" "query" "full_url"))
+
+; Tornado RequestHandler accessors: query and form arguments and cookies the client sent.
+; get_secure_cookie/get_signed_cookie are left out: the value is signed with the
+; application's cookie_secret, so the client cannot choose it.
+((call
+   function: (attribute
+     object: (identifier) @_self
+     attribute: (identifier) @_method)) @source
+ (#eq? @_self "self")
+ (#any-of? @_method
+   "get_argument" "get_arguments" "get_query_argument" "get_query_arguments"
+   "get_body_argument" "get_body_arguments" "get_cookie" "decode_argument"))
+
+; A message read from a websocket: the websockets library (await ws.recv()),
+; Starlette/FastAPI (receive_text/receive_json/receive_bytes) and Quart's global
+; websocket (await websocket.receive()).
+((call
+   function: (attribute
+     object: (identifier) @_socket
+     attribute: (identifier) @_method)) @source
+ (#match? @_socket "^(websocket|ws|sock|socket)$")
+ (#any-of? @_method "recv" "receive" "receive_text" "receive_json" "receive_bytes"
+   "iter_text" "iter_json" "iter_bytes"))
 
 ; The person at the terminal, and the command line.
 ((call
@@ -40,3 +75,10 @@
    function: (attribute
      attribute: (identifier) @_parse)) @source
  (#any-of? @_parse "parse_args" "parse_known_args"))
+
+; `async for message in websocket:` (the websockets library): each message is what the
+; peer sent.
+((for_statement
+   "async"
+   right: (identifier) @source)
+ (#match? @source "^(websocket|ws)$"))

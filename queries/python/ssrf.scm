@@ -61,3 +61,16 @@
    arguments: (argument_list . (_) @sink.arg)) @sink.call
  (#eq? @_open "urlopen")
  (#set! unguarded.rule "ssrf"))
+
+; Tornado: AsyncHTTPClient().fetch(url) / HTTPClient().fetch(url) request the URL; an
+; HTTPRequest(url) handed to fetch() carries its URL there.
+((call
+   function: (attribute
+     object: (_) @sink.receiver
+     attribute: (identifier) @_fetch)
+   arguments: (argument_list . (_) @sink.arg)) @sink.call
+ (#eq? @_fetch "fetch")
+ (#set! unguarded.receiver "AsyncHTTPClient,HTTPClient,CurlAsyncHTTPClient,SimpleAsyncHTTPClient")
+ (#set! unguarded.receiver_name "(?i)^(async_)?http_?client$")
+ (#set! unguarded.rule "ssrf"))
+

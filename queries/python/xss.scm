@@ -40,3 +40,16 @@
  (#set! unguarded.policy "html-markup")
  (#set! unguarded.sink "HTML response")
  (#set! unguarded.rule "xss"))
+
+; Tornado: self.write()/self.finish() in a RequestHandler send a str as text/html (a dict
+; goes out as JSON). Only reported when the body carries markup.
+((call
+   function: (attribute
+     object: (identifier) @_self
+     attribute: (identifier) @_write)
+   arguments: (argument_list . (_) @sink.arg)) @sink.call
+ (#eq? @_self "self")
+ (#any-of? @_write "write" "finish")
+ (#set! unguarded.context "handler")
+ (#set! unguarded.policy "html-markup")
+ (#set! unguarded.rule "xss"))

@@ -193,7 +193,8 @@ class _Analysis:
         safe_key = settings.get("unguarded.safe_key")
         if safe_key and _has_option(call, safe_key):
             return None
-        if settings.get("unguarded.context") == "route" and not self._in_route(call):
+        context = settings.get("unguarded.context")
+        if context in ("route", "handler") and not self._in_route(call, context):
             return None
         name = settings.get("unguarded.sink") or _sink_name(call)
         return SinkMatch(
@@ -518,13 +519,17 @@ class _Analysis:
                 found[path] = callees
         return found
 
-    def _in_route(self, node: Node) -> bool:
-        """Inside a web framework's view function (Flask/FastAPI route decorators)."""
+    def _in_route(self, node: Node, context: str = "route") -> bool:
+        """Inside a web framework's view function (Flask/FastAPI route decorators); with
+        context "handler", inside a method of a Tornado RequestHandler class."""
         scope = self.flow.enclosing_scope(node)
         if self.flow.is_module(scope):
             self.flow.read_context(node)  # module-level code: no function around it
             return False
         self.flow.read_head(scope, node)
+        if context == "handler":
+            handler = getattr(self.flow, "in_request_handler", None)
+            return handler is not None and bool(handler(scope))
         route_of = getattr(self.flow, "route_of", None)
         return route_of is not None and scope.type != "module" and route_of(scope) is not None
 

@@ -151,6 +151,11 @@ _FILE_OPENERS = frozenset(
 )
 _FLASK_CONVERTER = re.compile(r"<(?:(\w+)(?:\([^)]*\))?:)?(\w+)>")
 _SAFE_CONVERTERS = frozenset({"int", "float", "uuid"})
+# Tornado: the methods that receive the URL pattern's groups, the handler base classes.
+_TORNADO_METHODS = frozenset({"get", "post", "put", "delete", "patch", "head", "options"})
+_TORNADO_HANDLERS = frozenset({"RequestHandler", "WebSocketHandler"})
+# Frameworks whose route decorators are imported bare (`@get("/items")`, `@route("/")`).
+_ROUTE_MODULES = frozenset({"litestar", "starlite", "bottle"})
 
 
 class PythonFlow(FlowAnalyzer):
@@ -551,7 +556,83 @@ class PythonFlow(FlowAnalyzer):
             label = f"route parameter '{parameter.name}' of {name}()"
             origin = Step(Span.of(parameter.node), label)
             return [Trace(OriginKind.UNTRUSTED, origin, origin_text=label)]
+        handler_label = self._handler_input(function, parameter)
+        if handler_label is not None:
+            origin = Step(Span.of(parameter.node), handler_label)
+            return [Trace(OriginKind.UNTRUSTED, origin, origin_text=handler_label)]
         return None
+
+    def _handler_input(self, function: Node, parameter: Parameter) -> str | None:
+        """A parameter a framework fills with request data without a route decorator:
+        the URL-pattern groups of a Tornado handler's get/post/... and the message of a
+        WebSocketHandler's on_message, or the event of an AWS Lambda handler
+        (`def handler(event, context)`). Its label, or None."""
+        name = self.function_name(function)
+        holder = function.parent
+        if holder is not None and holder.type == "decorated_definition":
+            holder = holder.parent
+        klass = holder.parent if holder is not None and holder.type == "block" else None
+        if klass is not None and klass.type == "class_definition":
+            self.read_context(function)
+            if name in _TORNADO_METHODS and self._derives_from(klass, _TORNADO_HANDLERS):
+                return f"URL path argument '{parameter.name}' of {name}()"
+            if name == "on_message" and self._derives_from(klass, _TORNADO_HANDLERS):
+                return f"websocket message '{parameter.name}' of on_message()"
+            return None
+        if holder is None or holder.type != "module":
+            return None
+        names = [p.name for p in self.parameters(function)]
+        if parameter.name == "event" and names in (["event", "context"], ["event", "_context"]):
+            return f"Lambda event '{parameter.name}' of {name}()"
+        return None
+
+    def in_request_handler(self, function: Node) -> bool:
+        """A method of a Tornado RequestHandler (or WebSocketHandler) class."""
+        holder = function.parent
+        if holder is not None and holder.type == "decorated_definition":
+            holder = holder.parent
+        klass = holder.parent if holder is not None and holder.type == "block" else None
+        if klass is None or klass.type != "class_definition":
+            return False
+        self.read_context(function)
+        return self._derives_from(klass, _TORNADO_HANDLERS)
+
+    def _derives_from(self, klass: Node, bases: frozenset[str], depth: int = 0) -> bool:
+        """The class names one of `bases` among its bases (`web.RequestHandler`), or
+        derives from a class of this file that does."""
+        superclasses = klass.child_by_field_name("superclasses")
+        if superclasses is None or depth > 5:
+            return False
+        for base in superclasses.named_children:
+            if base.type not in ("identifier", "attribute"):
+                continue
+            if node_text(base).rsplit(".", 1)[-1] in bases:
+                return True
+            if base.type == "identifier":
+                for definition in self.module_definitions(node_text(base)):
+                    statement = definition.statement
+                    if (
+                        statement.type == "class_definition"
+                        and statement != klass
+                        and self._derives_from(statement, bases, depth + 1)
+                    ):
+                        return True
+        return False
+
+    def _framework_decorator(self, callee: Node) -> bool:
+        """A bare route decorator imported from a framework: `from litestar import get`,
+        `from bottle import route`."""
+        for definition in self.module_definitions(node_text(callee)):
+            statement = definition.statement
+            module = statement.child_by_field_name("module_name")
+            if (
+                statement.type == "import_from_statement"
+                and module is not None
+                and node_text(module).split(".")[0] in _ROUTE_MODULES
+            ):
+                return True
+        return False
+
 
     def _injected_dependency(self, annotation: str) -> bool:
         """`Annotated[Session, Depends(get_db)]`, or a module alias of one (SessionDep)."""
@@ -610,11 +691,17 @@ class PythonFlow(FlowAnalyzer):
             if expression is None or expression.type != "call":
                 continue
             callee = expression.child_by_field_name("function")
-            if callee is None or callee.type != "attribute":
-                continue
-            attribute = callee.child_by_field_name("attribute")
-            if attribute is None or node_text(attribute) not in _ROUTE_DECORATORS:
-                continue
+            if callee is not None and callee.type == "identifier":
+                if node_text(callee) not in _ROUTE_DECORATORS or not self._framework_decorator(
+                    callee
+                ):
+                    continue
+            else:
+                if callee is None or callee.type != "attribute":
+                    continue
+                attribute = callee.child_by_field_name("attribute")
+                if attribute is None or node_text(attribute) not in _ROUTE_DECORATORS:
+                    continue
             arguments = expression.child_by_field_name("arguments")
             first_argument = (
                 arguments.named_children[0] if arguments and arguments.named_children else None

@@ -188,7 +188,26 @@ def _python(source: Source, finding: Finding) -> list[Fix]:
         return [_render_template_string(source, finding, call, arguments, argument)]
     if callee in ("Markup", "mark_safe"):
         return [_markup(source, finding, call, callee, argument)]
+    if (
+        callee in ("write", "finish")
+        and function is not None
+        and text_of(function).startswith("self.")
+    ):
+        return [_tornado_escape(source, finding, argument)]
     return []
+
+
+def _tornado_escape(source: Source, finding: Finding, argument: Node) -> Fix:
+    """Tornado's self.write(markup): escape each value with tornado.escape.xhtml_escape."""
+    pieces = python_pieces(argument)
+    values = [p for p in pieces if isinstance(p, Val)]
+    if not values or not any(isinstance(p, Lit) for p in pieces):
+        raise Unsupported("the whole markup comes from a value")
+    builder = FixBuilder(source, finding.rule_id)
+    escape = builder.require("py-name", "tornado.escape", "xhtml_escape")
+    for value in values:
+        builder.replace(value.node, f"{escape}({value.text})")
+    return builder.build("Escape the values with tornado.escape.xhtml_escape()", preferred=True)
 
 
 def _render_template_string(

@@ -18,6 +18,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any, TypeVar
 
+import pathspec
 from lsprotocol import types
 from pygls.uris import to_fs_path
 
@@ -45,6 +46,8 @@ OK = "ok"
 OFF = "off"
 CANCELLED = "cancelled"
 UNAVAILABLE = "unavailable"
+# The workspace's .semgrepignore names the file.
+IGNORED = "ignored"
 
 # Two runs at once: a save in one file does not wait for a long run in another, and
 # semgrep (itself multi-core) cannot take every core from the editor.
@@ -77,6 +80,8 @@ class SemgrepRuns:
             return OFF
         if server.skip_reason(document) is not None:
             return OFF
+        if self.ignored(document.uri):
+            return IGNORED
         if find_semgrep() is None:
             self.report(
                 SemgrepUnavailable(
@@ -166,6 +171,19 @@ class SemgrepRuns:
             except SemgrepConfigError as error:
                 self.report(error)
         return good
+
+    def ignored(self, uri: str) -> bool:
+        """Whether the workspace's `.semgrepignore` names the file. semgrep itself would
+        not see it: save-time runs scan a copy in a temporary folder."""
+        base, path = self._base(), _local_path(uri)
+        if base is None or path is None:
+            return False
+        try:
+            relative = path.relative_to(base)
+        except ValueError:
+            return False
+        spec = _ignore_spec(base / ".semgrepignore")
+        return spec is not None and spec.match_file(relative.as_posix())
 
     def _base(self) -> Path | None:
         server = self._server
@@ -262,6 +280,38 @@ def _copy_name(uri: str, language: Language, root: Path | None) -> PurePath:
         if relative is not None and relative.parts and ".." not in relative.parts:
             return relative
     return PurePath(path.name)
+
+
+def _ignore_spec(ignore_file: Path) -> pathspec.PathSpec[Any] | None:
+    """The patterns of a `.semgrepignore` (gitignore syntax; `:include FILE` reads another
+    file's, as semgrep does), read again when the file changes."""
+    try:
+        stat = ignore_file.stat()
+    except OSError:
+        return None
+    key = (str(ignore_file), stat.st_mtime_ns, stat.st_size)
+    cached = _ignore_specs.get(key)
+    if cached is None:
+        lines: list[str] = []
+        for line in _read_lines(ignore_file):
+            if line.startswith(":include "):
+                lines.extend(
+                    _read_lines(ignore_file.parent / line.removeprefix(":include ").strip())
+                )
+            else:
+                lines.append(line)
+        cached = _ignore_specs[key] = pathspec.PathSpec.from_lines("gitwildmatch", lines)
+    return cached
+
+
+_ignore_specs: dict[tuple[str, int, int], pathspec.PathSpec[Any]] = {}
+
+
+def _read_lines(path: Path) -> list[str]:
+    try:
+        return path.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return []
 
 
 def _local_path(uri: str) -> Path | None:

@@ -1,7 +1,8 @@
 """`unguarded.scanFile URI`: both engines on one file now, as a save would (an open
 document: its current text; another file: its content on disk). Answers when semgrep is
 done, with what happened: `{"uri", "diagnostics", "semgrep"}` where semgrep is "ok",
-"off", "unavailable", "cancelled" (a save started a newer run) or the kind of failure."""
+"off", "unavailable", "ignored" (the workspace's .semgrepignore names the file),
+"cancelled" (a save started a newer run) or the kind of failure."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from pygls.uris import to_fs_path
 
 from unguarded.documents import language_for_path
 from unguarded.lsp.handlers.workspace_scan import WorkspaceFile, closed_result, semgrep_closed
-from unguarded.lsp.semgrep_runs import CANCELLED, OFF
+from unguarded.lsp.semgrep_runs import CANCELLED, IGNORED, OFF
 from unguarded.lsp.server import UnguardedServer
 
 SCAN_FILE = "unguarded.scanFile"
@@ -61,6 +62,6 @@ async def _scan_closed(ls: UnguardedServer, uri: str) -> dict[str, Any]:
         return {"uri": uri, "diagnostics": 0, "semgrep": OFF}
     status = OFF
     if ls.settings.semgrep.enable:
-        status = await semgrep_closed(ls, [file])
+        status = IGNORED if ls.semgrep.ignored(uri) else await semgrep_closed(ls, [file])
     final = ls.diagnostics.closed.get(uri)
     return {"uri": uri, "diagnostics": len(final.diagnostics) if final else 0, "semgrep": status}

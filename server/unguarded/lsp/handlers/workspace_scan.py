@@ -198,7 +198,11 @@ async def semgrep_closed(
         return UNAVAILABLE
     settings = ls.settings
     configs = ls.semgrep.configs()
-    wanted = [file for file in files if file.uri in ls.diagnostics.closed]
+    wanted = [
+        file
+        for file in files
+        if file.uri in ls.diagnostics.closed and not ls.semgrep.ignored(file.uri)
+    ]
     for start in range(0, len(wanted), SEMGREP_BATCH):
         if progress is not None and progress.cancelled:
             return CANCELLED
