@@ -59,3 +59,38 @@
  (#any-of? @_method "get" "post" "put" "patch" "delete" "head" "options" "request")
  (#set! unguarded.receiver "axios.create,got.extend,ky.create,ky.extend")
  (#set! unguarded.rule "ssrf"))
+
+; HTTP client functions by whatever local name the import gives them: node-fetch's
+; default export (`import fetchUrl from "node-fetch"`), got, ky, axios, cross-fetch.
+((call_expression
+   function: (identifier)
+   arguments: (arguments . (_) @sink.arg)) @sink.call
+ (#set! unguarded.module "node-fetch,cross-fetch,isomorphic-fetch,make-fetch-happen,got,ky,axios")
+ (#set! unguarded.rule "ssrf"))
+
+; undici's request functions, destructured or renamed: const { request, fetch: get } =
+; require("undici").
+((call_expression
+   function: (identifier)
+   arguments: (arguments . (_) @sink.arg)) @sink.call
+ (#set! unguarded.module "undici")
+ (#set! unguarded.member "request,fetch,stream,pipeline,connect,upgrade")
+ (#set! unguarded.rule "ssrf"))
+
+; undici's new Client(origin) / new Pool(origin): every request of the client goes to that
+; origin.
+((new_expression
+   constructor: [(identifier) @_client
+                 (member_expression property: (property_identifier) @_client)]
+   arguments: (arguments . (_) @sink.arg)) @sink.call
+ (#any-of? @_client "Client" "Pool")
+ (#set! unguarded.module "undici")
+ (#set! unguarded.sink "new Client()")
+ (#set! unguarded.rule "ssrf"))
+
+; needle(method, url, ...): the URL comes second.
+((call_expression
+   function: (identifier) @_needle
+   arguments: (arguments . (string) . (_) @sink.arg)) @sink.call
+ (#eq? @_needle "needle")
+ (#set! unguarded.rule "ssrf"))

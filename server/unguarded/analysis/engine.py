@@ -293,7 +293,8 @@ class _Analysis:
         is judged by that call."""
         while call.type in ("pair", "object", "arguments") and call.parent is not None:
             call = call.parent
-        function = call.child_by_field_name("function")
+        # `new Client(url)`: a constructor is judged like a callee.
+        function = call.child_by_field_name("function") or call.child_by_field_name("constructor")
         if function is None:
             return False
         root = function
