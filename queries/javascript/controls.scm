@@ -13,12 +13,12 @@
  (#any-of? @_object "Number" "Math")
  (#match? @_coerce "^(parseInt|parseFloat|floor|ceil|round|trunc|abs|min|max)$"))
 
-; HTML sanitizers and escapers.
+; HTML sanitizers and escapers; a name that starts with "escapeHtml"/"escape_html"/
+; "htmlEscape" is one too (escapeHtmlWithLinks escapes, then adds its own markup).
 ((call_expression
    function: [(identifier) @_escape
               (member_expression property: (property_identifier) @_escape)]) @control.sanitize
- (#any-of? @_escape "sanitize" "sanitizeHtml" "escapeHtml" "escape" "encode" "encodeHTML"
-   "htmlEscape" "xss" "filterXSS" "encodeURIComponent" "encodeURI")
+ (#match? @_escape "^(sanitize|sanitizeHtml|escape|encode|encodeHTML|xss|filterXSS|encodeURIComponent|encodeURI)$|^([eE]scape_?[hH][tT][mM][lL]|[hH][tT][mM][lL]_?[eE]scape)")
  (#set! unguarded.rules "xss"))
 
 ; Shell quoting.

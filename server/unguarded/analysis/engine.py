@@ -182,6 +182,8 @@ class _Analysis:
             )
         ):
             return None
+        if not module and self._shadowed_global(call):
+            return None
         driver = settings.get("unguarded.sql_driver")
         if (
             driver
@@ -544,6 +546,21 @@ class _Analysis:
                 return bool(words & wanted)
         return False
 
+    def _shadowed_global(self, call: Node) -> bool:
+        """`fetch(x)` / `axios.get(x)` where a function around the call binds `fetch` or
+        `axios` itself (a parameter, `const axios = await getAxios()`): not the global."""
+        function = call.child_by_field_name("function") if call.type == "call_expression" else None
+        if function is not None and function.type == "member_expression":
+            function = function.child_by_field_name("object")
+        shadowed = getattr(self.flow, "shadowed", None)
+        return (
+            function is not None
+            and function.type == "identifier"
+            and node_text(function) in _GLOBAL_CLIENTS
+            and shadowed is not None
+            and shadowed(function)
+        )
+
     def _built_from_module(self, receiver: Node, modules: list[str], depth: int = 0) -> bool:
         """`receiver` was made by a call or `new` whose callee comes from one of `modules`:
         `new sqlite3.Database(f)` with `sqlite3 = require("sqlite3").verbose()`,
@@ -591,6 +608,10 @@ class _Analysis:
         return [d.value for d in definitions if d.value is not None]
 
 
+# Global functions and module names that sink patterns match by name.
+_GLOBAL_CLIENTS = frozenset(
+    {"fetch", "axios", "got", "ky", "superagent", "needle", "request", "undici"}
+)
 # The constant start of a statement in SQL: SELECT ..., INSERT INTO ..., WITH x AS (...).
 _SQL_START = re.compile(
     r"^[\s(]*(?:select|insert|update|delete|with|replace|create|drop|alter|pragma|begin"
@@ -858,9 +879,17 @@ def _fixed_host(flow: FlowAnalyzer, argument: Node) -> bool:
         return True  # a config object: the `url` key has its own pattern
     literal = ""
     configured_base = False
+    redirect = flow.rule == "open-redirect"
     for part in flow.string_parts(argument):
         if isinstance(part, str):
             literal += part
+            continue
+        if redirect and _SCHEME_ONLY.match(literal) and _OWN_HOST.search(node_text(part)):
+            # "https://" + req.hostname: the victim's browser sent the site's own host.
+            literal += "request-host"
+            continue
+        if redirect and literal.endswith("://request-host") and _TARGET.search(node_text(part)):
+            literal += "/"  # + req.originalUrl: the request target starts with "/"
             continue
         if flow.traces(part, flow.rule or "ssrf"):
             break
@@ -873,9 +902,20 @@ def _fixed_host(flow: FlowAnalyzer, argument: Node) -> bool:
         return any(mark in literal for mark in "/?#")
     if _FIXED_HOST.match(literal):
         return True
-    # A path relative to the current origin ("/api/users/" + id) keeps the host.
-    return literal.startswith("/") and not literal.startswith("//") and len(literal) > 1
+    # A path relative to the current origin ("/api/users/" + id, "./callback?" + q,
+    # "../up/" + p) keeps the host, as does a constant "?" or "#" ahead of the value (it
+    # reaches only the query or fragment); "/" alone does not ("/" + "/evil.com", "/\\x").
+    return bool(_SAME_SITE_START.match(literal)) or any(mark in literal for mark in "?#")
 
+
+# Constant starts of a URL relative to the current site: "/x" (not "//" or "/\\"), "./", "../".
+_SAME_SITE_START = re.compile(r"^(?:/[^/\\]|\.\.?/)")
+_SCHEME_ONLY = re.compile(r"^(?:https?:)?//$", re.IGNORECASE)
+# The request's own host (HTTP->HTTPS upgrades, canonical-host redirects) and its target.
+_OWN_HOST = re.compile(
+    r"^(?:req|request|ctx|ctx\.request)\.(?:hostname|host|headers\.host|get\([\"']host[\"']\))$"
+)
+_TARGET = re.compile(r"^(?:req|request|ctx|ctx\.request)\.(?:originalUrl|url|path)$")
 
 _MARKUP = re.compile(r"<[a-zA-Z!/]")
 

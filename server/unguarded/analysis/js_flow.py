@@ -697,6 +697,8 @@ class JavaScriptFlow(FlowAnalyzer):
                 elif child.type in ("shorthand_property_identifier", "spread_element"):
                     values.append(child)
             return self.evaluate_all(values, depth)
+        if kind == "member_expression" and self.rule == "xss" and self._encoded_url_part(node):
+            return []
         if kind in ("member_expression", "subscript_expression"):
             assigned = self.evaluate_member_path(node, depth)
             if assigned is not None:
@@ -790,7 +792,107 @@ class JavaScriptFlow(FlowAnalyzer):
     def is_sanitizer(self, call: Node) -> bool:
         if super().is_sanitizer(call):
             return True
-        return self.rule == "xss" and self._html_escaping(call)
+        if self.rule == "xss" and self._html_escaping(call):
+            return True
+        return self._project_sanitizer(call)
+
+    def _encoded_url_part(self, member: Node) -> bool:
+        """`new URL(u, base).search` / `.pathname` / `.hash`: the WHATWG parser
+        percent-encodes `<`, `>`, `"` and spaces in them, so they cannot open a tag or
+        leave a double-quoted attribute. (`.href` can still be a javascript: URL, and
+        `searchParams.get()` is decoded: both stay untrusted.)"""
+        prop = member.child_by_field_name("property")
+        value = member.child_by_field_name("object")
+        if prop is None or value is None or node_text(prop) not in ("search", "pathname", "hash"):
+            return False
+        while value.type == "parenthesized_expression" and value.named_children:
+            value = value.named_children[0]
+        if value.type == "identifier":
+            single = self.single_value(value)
+            if single is None:
+                return False
+            value = single
+        constructor = value.child_by_field_name("constructor")
+        return (
+            value.type == "new_expression"
+            and constructor is not None
+            and (node_text(constructor) == "URL")
+        )
+
+    def _project_sanitizer(self, call: Node) -> bool:
+        """Trust by name: a function imported from a relative path of this project
+        (`require("./sanitizePathname")`, `import { safeUrl } from "../lib/url"`) whose
+        name says it sanitizes or validates (sanitize/validate/safe/clean/secure) a value
+        of this rule's kind (a path or file name, a URL, HTML, SQL) returns a value that
+        is safe for the rule. Its body is in another file and is not read."""
+        domain = _SANITIZER_DOMAINS.get(self.rule or "")
+        function = call.child_by_field_name("function")
+        if domain is None or function is None or call.type != "call_expression":
+            return False
+        root = function
+        while root.type == "member_expression":
+            inner = root.child_by_field_name("object")
+            if inner is None:
+                return False
+            root = inner
+        if root.type != "identifier":
+            return False
+        name = node_text(function).rsplit(".", 1)[-1]
+        if not (_SANITIZER_VERB.search(name) and domain.search(name)):
+            return False
+        return self._relative_import(node_text(root))
+
+    def _relative_import(self, name: str) -> bool:
+        """`name` is bound at module level by `require("./x")`/`import ... from "../x"`."""
+        for definition in self.module_definitions(name):
+            statement = definition.statement
+            if definition.kind == "opaque" and statement.type == "import_statement":
+                source = statement.child_by_field_name("source")
+                if source is not None and _string_value(source).startswith("."):
+                    return True
+            value = definition.value
+            while value is not None and value.type == "member_expression":
+                value = value.child_by_field_name("object")
+            if (
+                definition.kind == "assign"
+                and value is not None
+                and value.type == "call_expression"
+            ):
+                callee = value.child_by_field_name("function")
+                arguments = value.child_by_field_name("arguments")
+                first = arguments.named_children[:1] if arguments is not None else []
+                if (
+                    callee is not None
+                    and node_text(callee) == "require"
+                    and first
+                    and _string_value(first[0]).startswith(".")
+                ):
+                    return True
+        return False
+
+    def shadowed(self, name_node: Node) -> bool:
+        """A global or module name (`fetch`, `axios`) that a function around `name_node`
+        binds itself, as a parameter or a local variable not assigned a `require`/`import`
+        of a module: the sink pattern's global is not what is called."""
+        name = node_text(name_node)
+        scope = self.enclosing_scope(name_node)
+        while not self.is_module(scope):
+            if any(p.name == name for p in self.parameters(scope)):
+                return True
+            definitions = self.definitions(scope).get(name, [])
+            for definition in definitions:
+                value = definition.value
+                while value is not None and value.type in ("await_expression", "member_expression"):
+                    value = (
+                        value.child_by_field_name("object")
+                        if value.type == "member_expression"
+                        else (value.named_children[0] if value.named_children else None)
+                    )
+                callee = value.child_by_field_name("function") if value is not None else None
+                if callee is None or node_text(callee) not in ("require", "import"):
+                    return True
+            scope = self.enclosing_scope(scope)
+        return False
 
     def _html_escaping(self, call: Node) -> bool:
         """A hand-written HTML escaper, known by what it does: a chain of global
@@ -1382,6 +1484,27 @@ class JavaScriptFlow(FlowAnalyzer):
                     in ("trim", "trimEnd", "trimStart", "toLowerCase", "replace", "toString")
                 ):
                     return self.string_parts(receiver, depth + 1)
+                if (
+                    receiver is not None
+                    and prop is not None
+                    and receiver.type == "array"
+                    and node_text(prop) == "join"
+                ):
+                    # ["./", ...rest].join("?"): the elements in order, the separator between.
+                    arguments = node.child_by_field_name("arguments")
+                    separator = arguments.named_children[:1] if arguments is not None else []
+                    joined: list[str | Node] = []
+                    for index, element in enumerate(receiver.named_children):
+                        if index:
+                            if separator and separator[0].type != "string":
+                                joined.append(separator[0])
+                            else:
+                                joined.append(_string_value(separator[0]) if separator else ",")
+                        if element.type == "spread_element":
+                            joined.append(element)
+                        else:
+                            joined.extend(self.string_parts(element, depth + 1))
+                    return joined
         if kind == "new_expression" and _own_url_base(node) is not None:
             arguments = node.child_by_field_name("arguments")
             if arguments is not None and arguments.named_children:
@@ -1389,6 +1512,52 @@ class JavaScriptFlow(FlowAnalyzer):
         if kind == "identifier":
             return self.identifier_parts(node, depth)
         return [node]
+
+    def identifier_parts(self, identifier: Node, depth: int) -> list[str | Node]:
+        """`let url = "/stats"; url += "/" + id`: appending keeps the first value's start,
+        so the name's parts are the assigned value's followed by what `+=` appends."""
+        if self.bound_argument(identifier) is None:
+            scope = self.enclosing_scope(identifier)
+            definitions = sorted(
+                self.reaching_definitions(scope, node_text(identifier), identifier),
+                key=lambda d: d.position,
+            )
+            appends = definitions[1:]
+            if (
+                len(definitions) > 1
+                and definitions[0].kind == "assign"
+                and definitions[0].value is not None
+                and all(_appends_to(d) for d in appends)
+            ):
+                parts = self.string_parts(definitions[0].value, depth + 1)
+                for definition in appends:
+                    if definition.value is not None:
+                        parts = parts + self.string_parts(definition.value, depth + 1)
+                return parts
+        return super().identifier_parts(identifier, depth)
+
+
+_SANITIZER_VERB = re.compile(r"sanitiz|valid|safe|clean|secure", re.IGNORECASE)
+# What a sanitizer's name must also say it handles, per rule.
+_SANITIZER_DOMAINS = {
+    "path-traversal": re.compile(r"path|file|name|dir", re.IGNORECASE),
+    "ssrf": re.compile(r"url|uri|link|host", re.IGNORECASE),
+    "open-redirect": re.compile(r"url|uri|link|redirect|next|return", re.IGNORECASE),
+    "xss": re.compile(r"html|markup", re.IGNORECASE),
+    "sql-injection": re.compile(r"sql|query|ident", re.IGNORECASE),
+}
+
+
+def _appends_to(definition: Definition) -> bool:
+    """A `name += value` definition (not a push or a field write)."""
+    value = definition.value
+    parent = value.parent if value is not None else None
+    if definition.kind != "augment" or definition.field or parent is None:
+        return False
+    if parent.type != "augmented_assignment_expression":
+        return False
+    operator = parent.child_by_field_name("operator")
+    return operator is not None and node_text(operator) == "+="
 
 
 def _own_url_base(node: Node) -> Node | None:

@@ -633,7 +633,6 @@ class PythonFlow(FlowAnalyzer):
                 return True
         return False
 
-
     def _injected_dependency(self, annotation: str) -> bool:
         """`Annotated[Session, Depends(get_db)]`, or a module alias of one (SessionDep)."""
         if "Depends(" in annotation or "Security(" in annotation:
