@@ -101,3 +101,12 @@
               (member_expression property: (property_identifier) @_clean)]) @control.sanitize
  (#any-of? @_clean "String" "sanitize" "mongoSanitize" "sanitizeFilter")
  (#set! unguarded.rules "nosql-injection"))
+
+; A tagged template sql`... ${value}` (drizzle, Kysely, postgres.js, slonik, @vercel/postgres,
+; Prisma.sql, sql-template-strings' SQL): the library sends each value as a bound parameter.
+((call_expression
+   function: [(identifier) @_tag
+              (member_expression property: (property_identifier) @_tag)]
+   arguments: (template_string)) @control.sanitize
+ (#any-of? @_tag "sql" "SQL" "$queryRaw" "$executeRaw")
+ (#set! unguarded.rules "sql-injection"))

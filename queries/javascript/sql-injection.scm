@@ -56,3 +56,24 @@
  (#any-of? @_method "query" "execute" "raw" "$queryRawUnsafe" "$executeRawUnsafe")
  (#match? @_receiver "(?i)(db|conn|connection|pool|client|knex|sequelize|pg|mysql|sql|database|trx|transaction|tx|manager|repository|datasource|source|prisma)(\\(\\))?$")
  (#set! unguarded.rule "sql-injection"))
+
+; Kysely and drizzle: sql.raw(text) and Kysely's sql.lit(value) put the string into the
+; query as SQL, unescaped (the `sql` tag itself binds its values as parameters).
+((call_expression
+   function: (member_expression
+     object: (identifier)
+     property: (property_identifier) @_method)
+   arguments: (arguments . (_) @sink.arg)) @sink.call
+ (#any-of? @_method "raw" "lit")
+ (#set! unguarded.module "kysely,drizzle-orm,drizzle-orm/sql")
+ (#set! unguarded.rule "sql-injection"))
+
+; redbean-node: R.getAll/getRow/getCell/getCol/getAssoc/exec(sql, bindings) run the SQL text.
+((call_expression
+   function: (member_expression
+     object: (identifier)
+     property: (property_identifier) @_method)
+   arguments: (arguments . (_) @sink.arg)) @sink.call
+ (#any-of? @_method "getAll" "getRow" "getCell" "getCol" "getAssoc" "getAssocRow" "exec")
+ (#set! unguarded.module "redbean-node")
+ (#set! unguarded.rule "sql-injection"))

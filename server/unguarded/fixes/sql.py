@@ -403,6 +403,9 @@ def _python_container(values: list[str], kind: str) -> str:
 
 
 # ---------------------------------------------------------------------- JavaScript
+_REDBEAN_METHODS = frozenset({"getAll", "getRow", "getCell", "getCol", "getAssoc", "exec"})
+
+
 def _js_style(source: Source, call: Node) -> tuple[str, str]:
     """(placeholder style, how values are passed: "array" or "replacements")."""
     function = call.child_by_field_name("function")
@@ -418,6 +421,8 @@ def _js_style(source: Source, call: Node) -> tuple[str, str]:
         if method != "query":
             raise Unsupported("sequelize method")
         return QMARK, "replacements"
+    if js_bindings_for(source, ("redbean-node",)) and method in _REDBEAN_METHODS:
+        return QMARK, "array"  # R.getAll(sql, [values])
     styles = {
         style
         for module, style in _JS_DRIVERS.items()
@@ -435,6 +440,13 @@ def _js_fix(source: Source, finding: Finding) -> Fix:
     argument = source.node_at(finding.argument)
     if call is None or argument is None:
         raise Unsupported("sink not found")
+    function = call.child_by_field_name("function")
+    prop = function.child_by_field_name("property") if function is not None else None
+    if prop is not None and text_of(prop) == "lit" and js_bindings_for(source, ("kysely",)):
+        # Kysely: sql.lit(value) writes the value into the SQL; sql.val(value) binds it.
+        builder = FixBuilder(source, finding.rule_id)
+        builder.replace(prop, "val")
+        return builder.build("Bind the value with sql.val()", preferred=True)
     style, passing = _js_style(source, call)
     arguments = _arguments(call)
     if not arguments or arguments[0] != argument:
