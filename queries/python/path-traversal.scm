@@ -54,15 +54,21 @@
  (#eq? @_method "open")
  (#set! unguarded.rule "path-traversal"))
 
-; Uploaded files: file.save(path) writes wherever the path points (Werkzeug FileStorage).
+; Uploaded files and images: file.save(path) writes wherever the path points. Decided by
+; where the receiver comes from: an upload (request.files[...], request.files.get(...),
+; request.FILES, a FileStorage/UploadFile parameter) or a PIL image (Image.open/new).
+; `Preferences.save(mid, ...)` or `contents_manager.save(model, path)` on an application
+; object writes no file at the path it is given.
 ((call
    function: (attribute
-     object: (_) @_file
+     object: (_) @sink.receiver
      attribute: (identifier) @_save)
    arguments: (argument_list
      . [(identifier) (call) (binary_operator) (string) (attribute) (subscript)] @sink.arg)) @sink.call
  (#eq? @_save "save")
- (#not-match? @_file "^(self|super\\(\\)|form|serializer|instance|obj|model|image|img|im|fig|plt|wb|workbook|doc|document|session)$")
+ (#set! unguarded.receiver "FileStorage,UploadFile,UploadedFile,InMemoryUploadedFile,TemporaryUploadedFile,Image.open,Image.new,Image.fromarray,Image.frombytes")
+ (#set! unguarded.receiver_name "^(files|FILES)$")
+ (#set! unguarded.receiver_via "get,getlist,convert,resize,crop,rotate,copy,transpose,thumbnail")
  (#set! unguarded.rule "path-traversal"))
 
 ; shutil copies, moves, archives and unpacks by path: both the source and the destination

@@ -1,5 +1,6 @@
 ; DB-API cursors and connections (sqlite3, psycopg, MySQLdb, Django's cursor) and
-; SQLAlchemy's exec_driver_sql run the SQL string they are given.
+; SQLAlchemy's exec_driver_sql run the SQL string they are given, and so do the wrappers
+; applications put around them (pgAdmin's conn.execute_dict/execute_scalar/execute_void).
 ; The receiver must be a database object: built by connect()/cursor()/create_engine()...
 ; or named like one (a management command's .execute() runs no SQL).
 ((call
@@ -7,7 +8,8 @@
      object: (_) @sink.receiver
      attribute: (identifier) @_method)
    arguments: (argument_list . (_) @sink.arg)) @sink.call
- (#any-of? @_method "execute" "executemany" "executescript" "exec_driver_sql" "mogrify")
+ (#any-of? @_method "execute" "executemany" "executescript" "exec_driver_sql" "mogrify"
+   "execute_many" "execute_dict" "execute_scalar" "execute_void" "execute_2darray")
  (#set! unguarded.receiver "cursor,connect,Connection,create_engine,Session,sessionmaker,begin,scoped_session,AsyncSession,create_async_engine")
  (#set! unguarded.receiver_name "(?i)(^|_)(cur\\w*|cursor|conn\\w*|con|db|database|session|engine|tx|transaction|trans|sqlite\\w*|pg|mysql|sql\\w*|c|dbc|get_db|get_conn\\w*|get_cursor)$")
  (#set! unguarded.rule "sql-injection"))
@@ -34,12 +36,24 @@
  (#any-of? @_keyword "where" "select" "tables" "order_by")
  (#set! unguarded.rule "sql-injection"))
 
-; SQLAlchemy text(sql) and pandas read_sql(sql, con).
+; SQLAlchemy text(sql) and literal_column(sql): raw SQL inside a statement. Only when the
+; name comes from SQLAlchemy (`from sqlalchemy import text`, `sa.text`, Flask-SQLAlchemy's
+; `db.text`): Sanic's `response.text(body)` is a response, not SQL.
 ((call
    function: [(identifier) @_text
               (attribute attribute: (identifier) @_text)]
    arguments: (argument_list . (_) @sink.arg)) @sink.call
- (#any-of? @_text "text" "read_sql" "read_sql_query" "RawSQL")
+ (#any-of? @_text "text" "literal_column")
+ (#set! unguarded.imported_from "sqlalchemy,sqlmodel,flask_sqlalchemy")
+ (#set! unguarded.receiver_name "^(db|sa|sql|sqlalchemy|expression)$")
+ (#set! unguarded.rule "sql-injection"))
+
+; pandas read_sql(sql, con) and Django's RawSQL(sql).
+((call
+   function: [(identifier) @_text
+              (attribute attribute: (identifier) @_text)]
+   arguments: (argument_list . (_) @sink.arg)) @sink.call
+ (#any-of? @_text "read_sql" "read_sql_query" "RawSQL")
  (#set! unguarded.rule "sql-injection"))
 
 ; asyncpg and databases: conn.fetch/fetchrow/fetchval(sql) run the SQL string.

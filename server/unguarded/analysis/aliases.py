@@ -95,6 +95,39 @@ def imported_name(flow: FlowAnalyzer, identifier: Node) -> str | None:
     return None
 
 
+def imported_module(flow: FlowAnalyzer, identifier: Node) -> str | None:
+    """The module an import statement that binds `identifier` names (`from sqlalchemy.sql
+    import text` -> "sqlalchemy.sql", `import sqlalchemy as sa` -> "sqlalchemy"), or None
+    when no single import binds it."""
+    name = node_text(identifier)
+    scope = flow.enclosing_scope(identifier)
+    definitions = flow.reaching_definitions(scope, name, identifier)
+    while not definitions and not flow.is_module(scope):
+        scope = flow.enclosing_scope(scope)
+        definitions = (
+            flow.module_definitions(name)
+            if flow.is_module(scope)
+            else flow.reaching_definitions(scope, name, identifier)
+        )
+    if len(definitions) != 1 or definitions[0].kind != "opaque":
+        return None
+    statement = definitions[0].statement
+    if statement.type == "import_from_statement":
+        module = statement.child_by_field_name("module_name")
+        return node_text(module) if module is not None else None
+    if statement.type != "import_statement":
+        return None
+    for child in statement.children_by_field_name("name"):
+        target = child.child_by_field_name("name") if child.type == "aliased_import" else child
+        if target is None:
+            continue
+        alias = child.child_by_field_name("alias") if child.type == "aliased_import" else None
+        bound = node_text(alias) if alias is not None else node_text(target).split(".")[0]
+        if bound == name:
+            return node_text(target) if alias is not None else name
+    return None
+
+
 def spellings(flow: FlowAnalyzer, call: Node) -> list[tuple[str, Node]]:
     """The callee of `call` written with the imported name (`subprocess.run` for
     `sh_run`), with the node of the callee it replaces."""

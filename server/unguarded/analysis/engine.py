@@ -13,6 +13,7 @@ from unguarded.analysis.aliases import (
     IMPORT_NAMES_KEY,
     alias_name,
     import_names,
+    imported_module,
 )
 from unguarded.analysis.aliases import resolve as resolve_alias
 from unguarded.analysis.flow import (
@@ -169,6 +170,11 @@ class _Analysis:
             call, module.split(","), members.split(",") if members else None
         ):
             return None
+        imported = settings.get("unguarded.imported_from")
+        if imported and not self._imported_from(
+            call, imported.split(","), settings.get("unguarded.receiver_name")
+        ):
+            return None
         constructors = settings.get("unguarded.receiver")
         receivers = nodes.get("sink.receiver", [])
         if (
@@ -316,6 +322,26 @@ class _Analysis:
         if members is not None and root == function:
             return binding[1] in members
         return True
+
+    def _imported_from(self, call: Node, modules: list[str], names: str | None) -> bool:
+        """Python: the callee is bound by an import from one of `modules` (`from sqlalchemy
+        import text`, `import sqlalchemy as sa; sa.text`), or it is a method of an object
+        named like one (`names`: Flask-SQLAlchemy's `db.text`)."""
+        function = call.child_by_field_name("function")
+        if function is None:
+            return False
+        root = function
+        while root.type == "attribute":
+            inner = root.child_by_field_name("object")
+            if inner is None:
+                break
+            root = inner
+        if root.type != "identifier":
+            return False
+        source = imported_module(self.flow, root)
+        if source is not None:
+            return any(source == m or source.startswith(m + ".") for m in modules)
+        return root != function and bool(names and re.search(names, node_text(root)))
 
     def module_bindings(self) -> dict[str, tuple[str, str | None]]:
         """Local names bound to Node modules: `const cp = require("child_process")`,

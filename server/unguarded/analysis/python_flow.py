@@ -6,6 +6,7 @@ import itertools
 import re
 from collections.abc import Iterator
 
+from unguarded.analysis.aliases import imported_module
 from unguarded.analysis.flow import (
     FORMAT_ONLY_VALIDATORS,
     LOOKUP_METHODS,
@@ -156,6 +157,26 @@ _TORNADO_METHODS = frozenset({"get", "post", "put", "delete", "patch", "head", "
 _TORNADO_HANDLERS = frozenset({"RequestHandler", "WebSocketHandler"})
 # Frameworks whose route decorators are imported bare (`@get("/items")`, `@route("/")`).
 _ROUTE_MODULES = frozenset({"litestar", "starlite", "bottle"})
+
+
+# Constructors of file objects held in memory or on a temporary file: not paths.
+_FILE_OBJECTS = frozenset(
+    {"BytesIO", "StringIO", "SpooledTemporaryFile", "TemporaryFile", "NamedTemporaryFile"}
+)
+# SQLAlchemy Core statement constructors: their values become bound parameters.
+_SQLALCHEMY_STATEMENTS = frozenset(
+    {"select", "insert", "update", "delete", "union", "union_all", "exists", "lambda_stmt"}
+)
+# Methods of an object that look something up by a key: `store.get_model_uri(name)`,
+# `registry.find_plugin(n)`. Their result is what the object holds, not the key.
+_LOOKUP_METHOD = re.compile(r"^(?:get|find|fetch|lookup|retrieve|search|query)_\w")
+_SQLALCHEMY_MODULES = ("sqlalchemy", "sqlmodel", "flask_sqlalchemy")
+_SESSION_NAME = re.compile(r"(?i)(^|[._])(session|db|dbsession|db_session|s)$")
+
+
+def _from_sqlalchemy(flow: FlowAnalyzer, identifier: Node) -> bool:
+    module = imported_module(flow, identifier)
+    return module is not None and module.split(".")[0] in _SQLALCHEMY_MODULES
 
 
 class PythonFlow(FlowAnalyzer):
@@ -507,7 +528,34 @@ class PythonFlow(FlowAnalyzer):
                 )
             ):
                 return node_text(attribute)
+            if (
+                receiver is not None
+                and attribute is not None
+                and self._class_method(receiver, node_text(attribute)) is not None
+            ):
+                return node_text(attribute)  # SessionManager.validate_id(x)
         return None
+
+    def _class_method(self, receiver: Node, name: str) -> Node | None:
+        """For `ClassName.method(...)`: the method, when the file defines it once, in a
+        class of that name."""
+        if receiver.type != "identifier" or not node_text(receiver)[:1].isupper():
+            return None
+        candidates = self.index.functions_named(name)
+        if self.recorder is not None:
+            self.recorder.keys.add(("function", name))
+            for candidate in candidates:
+                self.read_member(candidate)
+        if len(candidates) != 1:
+            return None
+        klass = next(
+            (a for a in reversed(self.ancestors(candidates[0])) if a.type == "class_definition"),
+            None,
+        )
+        name_node = klass.child_by_field_name("name") if klass is not None else None
+        if name_node is None or node_text(name_node) != node_text(receiver):
+            return None
+        return candidates[0]
 
     def callers_known(self, function: Node) -> bool:
         name = self.function_name(function)
@@ -712,6 +760,8 @@ class PythonFlow(FlowAnalyzer):
     def evaluate_node(self, node: Node, depth: int) -> list[Trace]:
         kind = node.type
         if kind == "identifier":
+            if self.rule == "path-traversal" and self._file_object(node):
+                return []  # send_file(buf): what was written into it is content, no path
             return self.resolve_name(node_text(node), node, depth)
         if kind in self.literal_types and kind != "string" and kind != "concatenated_string":
             return []
@@ -777,6 +827,16 @@ class PythonFlow(FlowAnalyzer):
     def evaluate_call(self, call: Node, depth: int) -> list[Trace]:
         if self.is_sanitizer(call):
             return []
+        if (
+            self.rule == "path-traversal"
+            and self.callee_name(call).rsplit(".", 1)[-1] in _FILE_OBJECTS
+        ):
+            return []  # io.BytesIO(data): a file object holding the data, not a path
+        if self.rule == "sql-injection" and self._sqlalchemy_statement(call, 0):
+            # select(T).where(T.c == v).offset(n): a statement object whose values are
+            # bound parameters; raw SQL inside it (text(), literal_column()) is a sink of
+            # its own.
+            return []
         if self.rule in _CONTENT_RULES:
             path = self._opened_path(call)
             if path is not None:
@@ -801,6 +861,8 @@ class PythonFlow(FlowAnalyzer):
         if local is not None and function.type == "identifier":
             if self.raising_validator(local):
                 return []  # clean = validate(value): it returns only what it let through
+            if self.rule == "sql-injection" and self._identifier_quoter(local):
+                return []  # '"{}"'.format(name.replace('"', '""')): a quoted identifier
             return self.summarize_call(call, local, depth)
         if function.type == "identifier" and node_text(function) in LOOKUP_METHODS:
             return []  # get_object_or_404(Model, pk=x): a stored record
@@ -819,17 +881,163 @@ class PythonFlow(FlowAnalyzer):
                 and node_text(receiver) in ("self", "cls")
             ):
                 return self.summarize_call(call, local, depth)
+            if (
+                local is not None
+                and receiver is not None
+                and self._class_method(receiver, method_name) == local
+            ):
+                if self.raising_validator(local):
+                    return []
+                return self.summarize_call(call, local, depth)
             receiver_traces = self.evaluate(receiver, depth) if receiver is not None else []
             receiver_traces = self.widen_origin(receiver_traces, receiver, call) if receiver else []
             receiver_traces = self.method_result(receiver_traces, method_name)
             if method_name in ("get", "pop", "setdefault", "getlist") and argument_nodes:
                 # dict.get(key, default): the value comes from the mapping, not the key.
                 return merge(receiver_traces, self.evaluate_all(argument_nodes[1:], depth))
-            if method_name in LOOKUP_METHODS:
-                # Files.query.filter_by(name=x).first(): a stored record, not the key.
+            if method_name in LOOKUP_METHODS or (
+                _LOOKUP_METHOD.match(method_name) and node_text(receiver or function) != "self"
+            ):
+                # Files.query.filter_by(name=x).first(), store.get_download_uri(name): a
+                # stored record (or a value the object keeps under that key), not the key.
                 return receiver_traces
             return merge(receiver_traces, self.evaluate_all(argument_nodes, depth))
         return self.evaluate_all(argument_nodes, depth)
+
+    def _identifier_quoter(self, function: Node) -> bool:
+        """A function in this file that quotes an SQL identifier the standard way: every
+        value it returns wraps its input in double quotes or backticks after doubling that
+        quote (`'"{}"'.format(s.replace('"', '""'))`), or in brackets when it has tested
+        that `]` is absent, or returns it unchanged where a check (an anchored regex)
+        guards it. Doubling single quotes around a string literal is not this: that is
+        hand-made escaping of a value, which parameters replace."""
+        values = self.returned_values(function)
+        names = {p.name for p in self.parameters(function)}
+        if not values or not names:
+            return False
+        tests_bracket = bool(
+            re.search(r"""\b(?:if|elif)\s+["']\]["']\s+(?:not\s+)?in\b""", node_text(function))
+        )
+        quoted = False
+        for value in values:
+            if value.type in self.literal_types and value.type != "string":
+                continue
+            if value.type == "identifier" and node_text(value) in names:
+                if not self.guarded(value, node_text(value)):
+                    return False
+                continue
+            parts = _quoting_parts(value)
+            if parts is None:
+                return False
+            for index, part in enumerate(parts):
+                if isinstance(part, str):
+                    continue
+                before = parts[index - 1] if index > 0 else ""
+                after = parts[index + 1] if index + 1 < len(parts) else ""
+                if not isinstance(before, str) or not isinstance(after, str):
+                    return False
+                doubled = _doubled_quote(part)
+                doubles = (
+                    doubled is not None and before.endswith(doubled) and after.startswith(doubled)
+                )
+                brackets = (
+                    tests_bracket
+                    and part.type == "identifier"
+                    and node_text(part) in names
+                    and before.endswith("[")
+                    and after.startswith("]")
+                )
+                if not doubles and not brackets:
+                    return False
+                quoted = True
+        return quoted
+
+    def normalized_path(self, node: Node, depth: int = 0) -> bool:
+        """Also a parameter of a helper every caller passes a normalized path: in
+        `def _is_within(expanded, base): return expanded.startswith(base + os.sep)`,
+        called only as `_is_within(os.path.realpath(p), BASE)`, `expanded` is resolved."""
+        if super().normalized_path(node, depth):
+            return True
+        if depth > 3 or node.type != "identifier":
+            return False
+        scope = self.enclosing_scope(node)
+        name = node_text(node)
+        if scope.type != "function_definition" or self.reaching_definitions(scope, name, node):
+            return False
+        parameter = next((p for p in self.parameters(scope) if p.name == name), None)
+        if parameter is None or not self.callers_known(scope):
+            return False
+        calls = self.calls_named(self.function_name(scope))
+        if not calls:
+            return False
+        for call in calls:
+            positional, keywords = self.call_arguments(call)
+            argument = keywords.get(name)
+            if argument is None and parameter.index < len(positional):
+                argument = positional[parameter.index]
+            if argument is None or not self.normalized_path(argument, depth + 1):
+                return False
+        return True
+
+    def _file_object(self, identifier: Node) -> bool:
+        """A name that holds an in-memory or temporary file object (`buf = io.BytesIO()`,
+        then `buf.write(...)`) on every path: a file object, not a path."""
+        definitions = self.reaching_definitions(
+            self.enclosing_scope(identifier), node_text(identifier), identifier
+        )
+        assigned = [d for d in definitions if d.kind != "augment"]
+        return bool(assigned) and all(
+            d.kind == "assign"
+            and d.value is not None
+            and d.value.type == "call"
+            and self.callee_name(d.value).rsplit(".", 1)[-1] in _FILE_OBJECTS
+            for d in assigned
+        )
+
+    def _sqlalchemy_statement(self, node: Node, depth: int) -> bool:
+        """`node` is a SQLAlchemy statement: built by `select/insert/update/delete/...`
+        imported from SQLAlchemy (or `sa.select`), by `session.query(...)` or
+        Flask-SQLAlchemy's `Model.query`, and any method chain on one (`.where(...)`,
+        `.values({...})`, `.offset(n)`), here or through the names it was assigned to."""
+        if depth > 8:
+            return False
+        if node.type == "call":
+            function = node.child_by_field_name("function")
+            if function is None:
+                return False
+            if function.type == "identifier":
+                return node_text(function) in _SQLALCHEMY_STATEMENTS and _from_sqlalchemy(
+                    self, function
+                )
+            if function.type != "attribute":
+                return False
+            receiver = function.child_by_field_name("object")
+            method = node_text(function.child_by_field_name("attribute") or function)
+            if receiver is None:
+                return False
+            if method in _SQLALCHEMY_STATEMENTS:
+                root = receiver
+                while root.type == "attribute" and root.child_by_field_name("object"):
+                    root = root.child_by_field_name("object") or root
+                if root.type == "identifier" and _from_sqlalchemy(self, root):
+                    return True  # sa.select(...), sqlalchemy.sql.select(...)
+            if method == "query" and _SESSION_NAME.search(node_text(receiver)):
+                return True  # session.query(User), db.session.query(User)
+            return self._sqlalchemy_statement(receiver, depth + 1)
+        if node.type == "attribute":  # Flask-SQLAlchemy: User.query
+            attribute = node.child_by_field_name("attribute")
+            return attribute is not None and node_text(attribute) == "query"
+        if node.type == "identifier":
+            definitions = self.reaching_definitions(
+                self.enclosing_scope(node), node_text(node), node
+            )
+            return bool(definitions) and all(
+                d.kind == "assign"
+                and d.value is not None
+                and self._sqlalchemy_statement(d.value, depth + 1)
+                for d in definitions
+            )
+        return False
 
     def request_string(self, node: Node, depth: int = 0) -> bool:
         """The value is always a string: a query-string, form, header or cookie value
@@ -933,9 +1141,16 @@ class PythonFlow(FlowAnalyzer):
         function = call.child_by_field_name("function")
         if function is not None and function.type == "attribute":
             receiver = function.child_by_field_name("object")
+            attribute = function.child_by_field_name("attribute")
             if receiver is not None and node_text(receiver) in ("self", "cls"):
                 # Methods: the summary's parameters include self.
                 positional.insert(0, receiver)
+            elif receiver is not None and attribute is not None:
+                method = self._class_method(receiver, node_text(attribute))
+                if method is not None and any(
+                    node_text(d).strip() in ("@classmethod",) for d in self.decorators(method)
+                ):
+                    positional.insert(0, receiver)  # Class.build(x): cls comes first
         return positional, keywords
 
     def callee_name(self, call: Node) -> str:
@@ -1386,7 +1601,24 @@ class PythonFlow(FlowAnalyzer):
                     and self._raises(consequence)
                 ):
                     return True
+            if node.type == "try_statement" and self._checked_in_try(node, names):
+                return True  # try: uuid.UUID(value) except ValueError: raise ...
             stack.extend(node.children)
+        return False
+
+    def _checked_in_try(self, statement: Node, names: set[str]) -> bool:
+        """`try: check(value)` whose every handler raises: the check passes or the
+        function raises."""
+        handlers = [c for c in statement.named_children if c.type == "except_clause"]
+        body = statement.child_by_field_name("body")
+        if body is None or not handlers:
+            return False
+        if not all(self._raises(h.named_children[-1]) for h in handlers if h.named_children):
+            return False
+        for check in self.statement_guards(statement):
+            subjects = self.tested_subjects(check.condition, check.polarity)
+            if any(re.split(r"[.\[(]", s, maxsplit=1)[0] in names for s in subjects):
+                return True
         return False
 
     def _raises(self, block: Node) -> bool:
@@ -1473,6 +1705,86 @@ class PythonFlow(FlowAnalyzer):
         if kind == "identifier":
             return self.identifier_parts(node, depth)
         return [node]
+
+
+def _quoting_parts(node: Node) -> list[str | Node] | None:
+    """A string built from literals and values, as ordered parts, with the literal text
+    on both sides of each value: f-strings, `+` and `"...{}...".format(...)`."""
+    if node.type == "parenthesized_expression" and node.named_children:
+        return _quoting_parts(node.named_children[0])
+    if node.type == "string":
+        parts: list[str | Node] = [""]
+        for child in node.children:
+            if child.type in ("string_content", "escape_sequence"):
+                parts.append(node_text(child))
+            elif child.type == "interpolation":
+                expression = child.child_by_field_name("expression")
+                if expression is None:
+                    return None
+                parts.append(expression)
+        return _joined_literals(parts)
+    if node.type == "binary_operator":
+        left = node.child_by_field_name("left")
+        right = node.child_by_field_name("right")
+        operator = node.child_by_field_name("operator")
+        if left is None or right is None or operator is None or operator.type != "+":
+            return None
+        head, tail = _quoting_parts(left), _quoting_parts(right)
+        return None if head is None or tail is None else _joined_literals(head + tail)
+    if node.type == "call":
+        function = node.child_by_field_name("function")
+        arguments = node.child_by_field_name("arguments")
+        if function is None or function.type != "attribute" or arguments is None:
+            return [node]
+        receiver = function.child_by_field_name("object")
+        attribute = function.child_by_field_name("attribute")
+        if (
+            receiver is None
+            or receiver.type != "string"
+            or node_text(attribute or function) != "format"
+        ):
+            return [node]
+        template = _string_value(receiver)
+        pieces = re.split(r"\{\d*\}", template)
+        values = [a for a in arguments.named_children if a.type != "keyword_argument"]
+        if len(pieces) != len(values) + 1:
+            return None
+        result: list[str | Node] = [pieces[0]]
+        for value, piece in zip(values, pieces[1:], strict=True):
+            result += [value, piece]
+        return result
+    return [node]
+
+
+def _joined_literals(parts: list[str | Node]) -> list[str | Node]:
+    joined: list[str | Node] = [""]
+    for part in parts:
+        if isinstance(part, str) and isinstance(joined[-1], str):
+            joined[-1] += part
+        else:
+            joined.append(part)
+    if not isinstance(joined[-1], str):
+        joined.append("")
+    return joined
+
+
+def _doubled_quote(node: Node) -> str | None:
+    """For `value.replace('"', '""')` (or backticks): the quote it doubles."""
+    if node.type != "call":
+        return None
+    function = node.child_by_field_name("function")
+    arguments = node.child_by_field_name("arguments")
+    if function is None or function.type != "attribute" or arguments is None:
+        return None
+    if node_text(function.child_by_field_name("attribute") or function) != "replace":
+        return None
+    values = arguments.named_children
+    if len(values) != 2 or any(v.type != "string" for v in values):
+        return None
+    quote = _string_value(values[0])
+    if quote in ('"', "`") and _string_value(values[1]) == quote * 2:
+        return quote
+    return None
 
 
 def _cut_at(parts: list[str | Node], marker: str) -> list[str | Node]:

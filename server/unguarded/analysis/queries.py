@@ -37,6 +37,7 @@ SETTING_KEYS = frozenset(
         "unguarded.rules",
         "unguarded.module",
         "unguarded.member",
+        "unguarded.imported_from",
         "unguarded.receiver",
         "unguarded.receiver_name",
         "unguarded.receiver_via",
