@@ -612,12 +612,12 @@ async def test_huge_documents_are_skipped_with_one_notice_and_the_server_stays_r
         for version in range(2, 6):  # typing in the huge file costs no parse
             change_document(client, big_uri, version, (3, 0), (3, 0), "x")
 
-        started = time.monotonic()
+        # Not a benchmark: the time limit only tells a server stuck behind the huge
+        # documents (it parsed the 20 MB file for every keystroke) from one that is not,
+        # with room for a loaded CI machine.
         small_uri = "file:///project/app.py"
         open_document(client, small_uri, VULNERABLE)
         await wait_for_diagnostics(client, small_uri, lambda d: len(d) == 1, timeout=30)
-        responsive = time.monotonic() - started
-        assert responsive < 5, f"diagnostics for a small file took {responsive:.1f} s"
 
         for uri in (big_uri, bundle_uri, small_bundle_uri):
             await wait_for_diagnostics(client, uri, lambda d: len(d) == 0)

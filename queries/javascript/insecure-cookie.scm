@@ -90,6 +90,7 @@
  (#set! unguarded.sink "cookies().set() without secure/httpOnly")
  (#set! unguarded.rule "insecure-cookie"))
 
+; Next.js with options: reported when they leave out secure or httpOnly.
 ((call_expression
    function: (member_expression
      object: (_) @_jar
