@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from unguarded.analysis.flow import (
+    FIXED_HOST_PREFIX,
     FORMAT_ONLY_VALIDATORS,
     LOOKUP_METHODS,
     MAX_CONDITION_DEPTH,
@@ -375,6 +376,23 @@ class JavaScriptFlow(FlowAnalyzer):
                     first = arguments.named_children[0] if arguments.named_children else None
                     if first is not None and first.type not in _FUNCTIONS:
                         add(state, "augment", first, declared[state], node)
+                elif (
+                    function is not None
+                    and function.type == "member_expression"
+                    and arguments is not None
+                ):
+                    # promise.then(setHtml): the state becomes what the promise resolves to.
+                    prop = function.child_by_field_name("property")
+                    receiver = function.child_by_field_name("object")
+                    for argument in arguments.named_children[:1]:
+                        if (
+                            prop is not None
+                            and receiver is not None
+                            and node_text(prop) == "then"
+                            and node_text(argument) in setters
+                        ):
+                            state = setters[node_text(argument)]
+                            add(state, "augment", receiver, declared[state], node)
             stack.extend(node.children)
 
     # ------------------------------------------------------------------ parameters
@@ -576,6 +594,10 @@ class JavaScriptFlow(FlowAnalyzer):
                 method = callee.child_by_field_name("property")
                 receiver = callee.child_by_field_name("object")
                 method_name = node_text(method) if method is not None else ""
+                remote = self._remote_message(call, method_name, receiver, arguments, parameter)
+                if remote is not None:
+                    origin = Step(Span.of(parameter.node), remote)
+                    return [Trace(OriginKind.UNTRUSTED, origin, origin_text=remote)]
                 if (
                     method_name in ("addEventListener", "on")
                     and arguments
@@ -610,6 +632,79 @@ class JavaScriptFlow(FlowAnalyzer):
         name = self.function_name(function)
         if name.startswith("test"):
             return []
+        return None
+
+    def _fetched_response(self, call: Node, depth: int) -> list[Trace]:
+        """A sink's result is not its input, except that what `fetch(url)` (axios, got,
+        ky) returns is written by whoever serves `url`: when the URL's host is not fixed
+        by a constant start, the response carries the origins of the URL."""
+        function = call.child_by_field_name("function")
+        if function is None or call.type != "call_expression":
+            return []
+        root = (
+            function.child_by_field_name("object")
+            if function.type == "member_expression"
+            else function
+        )
+        if root is None or root.type != "identifier" or node_text(root) not in _HTTP_CLIENTS:
+            return []
+        arguments = call.child_by_field_name("arguments")
+        url = (
+            arguments.named_children[0]
+            if arguments is not None and arguments.named_children
+            else None
+        )
+        if url is None or url.type in ("object", "array"):
+            return []
+        literal = ""
+        for part in self.string_parts(url):
+            if not isinstance(part, str):
+                break
+            literal += part
+        else:
+            return []  # a constant URL
+        if FIXED_HOST_PREFIX.match(literal) or re.match(r"^(?:/[^/\\]|\.\.?/)", literal):
+            return []  # our own server, or a host the code chose
+        step = Step(Span.of(call), f"response of {node_text(call)[:60]}")
+        return [t.then(step) for t in self.evaluate(url, depth + 1)]
+
+    def _remote_message(
+        self,
+        call: Node,
+        method: str,
+        receiver: Node | None,
+        arguments: list[Node],
+        parameter: Parameter,
+    ) -> str | None:
+        """A callback that handles what another process sends: the label of the
+        parameter's origin when it carries that data, else None.
+
+        - tRPC procedures: `t.procedure.input(schema).query(({ input }) => ...)`,
+          `.mutation`, `.subscription`: `input` is the client's.
+        - Electron: `ipcMain.handle("ch", (event, arg) => ...)` / `on` / `once` /
+          `handleOnce`: every argument after the event comes from a renderer.
+        - Node event emitters of network peers: `socket.on("chat", (msg) => ...)`,
+          `ws.on("message", (data) => ...)` (socket.io, ws): the payload arguments;
+          lifecycle events (connect, close, error, ...) carry none."""
+        receiver_text = node_text(receiver) if receiver is not None else ""
+        if method in ("query", "mutation", "subscription") and (
+            "procedure" in receiver_text.lower() or ".input(" in receiver_text
+        ):
+            return "tRPC procedure input" if parameter.name == "input" else None
+        if not arguments or arguments[0].type != "string":
+            return None
+        event = _string_value(arguments[0])
+        last = receiver_text.rsplit(".", 1)[-1]
+        if last == "ipcMain" and method in ("handle", "handleOnce", "on", "once"):
+            if parameter.index >= 1:
+                return f"IPC message '{event}' from a renderer ({parameter.name})"
+            return None
+        if (
+            method in ("on", "once", "addListener")
+            and _PEER_RECEIVER.search(last)
+            and event not in _LIFECYCLE_EVENTS
+        ):
+            return f"'{event}' message from a network peer ({parameter.name})"
         return None
 
     def _request_field(self, function: Node, parameter: Parameter) -> bool:
@@ -699,6 +794,8 @@ class JavaScriptFlow(FlowAnalyzer):
             return self.evaluate_all(values, depth)
         if kind == "member_expression" and self.rule == "xss" and self._encoded_url_part(node):
             return []
+        if kind == "member_expression" and self._closed_schema_field(node):
+            return []
         if kind in ("member_expression", "subscript_expression"):
             assigned = self.evaluate_member_path(node, depth)
             if assigned is not None:
@@ -727,7 +824,7 @@ class JavaScriptFlow(FlowAnalyzer):
         if self.is_sanitizer(call):
             return []
         if self.is_sink_call(call):
-            return []
+            return self._fetched_response(call, depth)
         function = call.child_by_field_name("function") or call.child_by_field_name("constructor")
         if function is None:
             return []
@@ -795,6 +892,60 @@ class JavaScriptFlow(FlowAnalyzer):
         if self.rule == "xss" and self._html_escaping(call):
             return True
         return self._project_sanitizer(call)
+
+    def _closed_schema_field(self, member: Node) -> bool:
+        """`body.visibility` where `body = Schema.parse(data)` (or `input.slug` in a tRPC
+        procedure whose `.input(Schema)` parsed it) and the object schema, defined in this
+        file, gives that field a closed type: an enum, literals, a number or boolean, an
+        anchored `.regex(/^...$/)`, `.ip()`, `.uuid()`. Parsing throws on anything else."""
+        prop = member.child_by_field_name("property")
+        value = member.child_by_field_name("object")
+        if prop is None or value is None or value.type != "identifier":
+            return False
+        schema = self._trpc_input_schema(value)
+        if schema is None:
+            parsed = self.single_value(value)
+            parsed = _unwrap_await(parsed) if parsed is not None else None
+            function = parsed.child_by_field_name("function") if parsed is not None else None
+            if parsed is None or function is None or function.type != "member_expression":
+                return False
+            method = function.child_by_field_name("property")
+            if method is None or node_text(method) not in ("parse", "parseAsync"):
+                return False
+            schema = function.child_by_field_name("object")
+        field = _schema_object_field(self, schema, node_text(prop)) if schema else None
+        if field is None:
+            return False
+        text = node_text(field)
+        return not _LOOSE_SCHEMA.search(text) and bool(
+            (_CLOSED_SCHEMA.match(text) and "object(" not in text) or _CLOSED_FIELD.search(text)
+        )
+
+    def _trpc_input_schema(self, name: Node) -> Node | None:
+        """For `input` inside `procedure.input(schema).query(({ input }) => ...)`: schema."""
+        if node_text(name) != "input":
+            return None
+        scope = self.enclosing_scope(name)
+        while not self.is_module(scope):
+            if any(p.name == "input" for p in self.parameters(scope)):
+                holder = scope.parent
+                call = holder.parent if holder is not None else None
+                callee = call.child_by_field_name("function") if call is not None else None
+                if holder is None or holder.type != "arguments" or callee is None:
+                    return None
+                node = callee.child_by_field_name("object")
+                while node is not None and node.type == "call_expression":
+                    function = node.child_by_field_name("function")
+                    if function is None or function.type != "member_expression":
+                        return None
+                    method = function.child_by_field_name("property")
+                    arguments = node.child_by_field_name("arguments")
+                    if method is not None and node_text(method) == "input" and arguments:
+                        return arguments.named_children[0] if arguments.named_children else None
+                    node = function.child_by_field_name("object")
+                return None
+            scope = self.enclosing_scope(scope)
+        return None
 
     def _encoded_url_part(self, member: Node) -> bool:
         """`new URL(u, base).search` / `.pathname` / `.hash`: the WHATWG parser
@@ -1209,6 +1360,56 @@ class JavaScriptFlow(FlowAnalyzer):
                     return True
         return False
 
+    def subject_texts(self, node: Node) -> set[str]:
+        """As for any value, except that checking a message event's sender
+        (`event.origin !== TRUSTED`) says who sent the data, not what it holds: for
+        HTML, navigation and code it constrains `event.origin` only, not the event."""
+        texts = super().subject_texts(node)
+        if self.rule not in _ORIGIN_CHECK_IS_NOT_ENCODING or node.type != "member_expression":
+            return texts
+        prop = node.child_by_field_name("property")
+        event = node.child_by_field_name("object")
+        if (
+            prop is not None
+            and event is not None
+            and node_text(prop) == "origin"
+            and event.type == "identifier"
+            and self._message_event_parameter(event)
+        ):
+            texts.discard(node_text(event))
+        return texts
+
+    def _message_event_parameter(self, name: Node) -> bool:
+        """`name` is the event parameter of a `message` listener."""
+        scope = self.enclosing_scope(name)
+        while not self.is_module(scope):
+            parameters = self.parameters(scope)
+            if any(p.name == node_text(name) for p in parameters):
+                if not parameters or parameters[0].name != node_text(name):
+                    return False
+                parent = scope.parent
+                if parent is not None:
+                    self.read_head(parent, scope)
+                if parent is not None and parent.type == "assignment_expression":
+                    left = parent.child_by_field_name("left")
+                    return left is not None and node_text(left).endswith("onmessage")
+                call = parent.parent if parent is not None else None
+                callee = call.child_by_field_name("function") if call is not None else None
+                if parent is None or parent.type != "arguments" or callee is None:
+                    return False
+                if call is not None:
+                    self.read_head(call, scope)
+                method = callee.child_by_field_name("property")
+                arguments = parent.named_children
+                return (
+                    method is not None
+                    and node_text(method) in ("addEventListener", "on")
+                    and bool(arguments)
+                    and _string_value(arguments[0]) == "message"
+                )
+            scope = self.enclosing_scope(scope)
+        return False
+
     def tested_subjects(self, condition: Node, positive: bool | None, depth: int = 0) -> set[str]:
         kind = condition.type
         if depth > MAX_CONDITION_DEPTH:
@@ -1608,12 +1809,78 @@ _CLOSED_SCHEMA = re.compile(
     r"coerce\s*\.\s*(?:number|boolean|bigint)|(?:string|mixed)\s*\(\s*\)\s*\.\s*"
     r"(?:valid|oneOf|uuid)|valid|picklist)\s*\("
 )
+# Field schemas that admit only a fixed alphabet: an anchored regex, an IP, a UUID.
+_CLOSED_FIELD = re.compile(
+    r"\.\s*(?:regex\s*\(\s*/\^[^\n]*\$/[a-z]*\s*\)|ip\s*\(|ipv4\s*\(|ipv6\s*\(|uuid\s*\("
+    r"|cuid2?\s*\(|ulid\s*\(|int\s*\()"
+)
+
+
+def _schema_object_field(flow: JavaScriptFlow, schema: Node, field: str) -> Node | None:
+    """The schema of `field` in `z.object({ field: ... })` (through a name assigned once
+    and chained calls such as `.strict()`), or None."""
+    node: Node | None = schema
+    for _ in range(6):
+        if node is None:
+            return None
+        if node.type == "identifier":
+            node = flow.single_value(node)
+            continue
+        if node.type != "call_expression":
+            return None
+        function = node.child_by_field_name("function")
+        if function is None or function.type != "member_expression":
+            return None
+        method = function.child_by_field_name("property")
+        arguments = node.child_by_field_name("arguments")
+        first = arguments.named_children[:1] if arguments is not None else []
+        if method is not None and node_text(method) == "object" and first:
+            if first[0].type != "object":
+                return None
+            flow.read_range(first[0])
+            for pair in first[0].named_children:
+                key = pair.child_by_field_name("key") if pair.type == "pair" else None
+                if key is not None and node_text(key).strip("\"'") == field:
+                    return pair.child_by_field_name("value")
+            return None
+        node = function.child_by_field_name("object")
+    return None
+
+
 # Names of schemas defined elsewhere (imported): UserSchema, loginValidator, CreateUserDto.
 _SCHEMA_NAME = re.compile(
     r"(?i:schema|validator)|Dto$|DTO$|^[A-Z]\w*(?:Body|Query|Params|Input|Payload|Form)$"
 )
 _REQUEST_FIELDS = frozenset({"query", "params", "body", "headers", "cookies", "files", "file"})
 # Upload and archive parsers hand attacker data to these events.
+# HTTP clients whose response is written by the server the URL names.
+_HTTP_CLIENTS = frozenset({"fetch", "axios", "got", "ky"})
+# Rules for which a message event's origin check is not a control: the sender is
+# authenticated, the data is not encoded for HTML, a URL or code.
+_ORIGIN_CHECK_IS_NOT_ENCODING = frozenset({"xss", "open-redirect", "code-injection"})
+# Receivers of messages from network peers (socket.io sockets, ws connections).
+_PEER_RECEIVER = re.compile(r"^(?:socket|sock|ws|websocket|webSocket|connection|conn|client|peer)$")
+_LIFECYCLE_EVENTS = frozenset(
+    {
+        "connect",
+        "connection",
+        "disconnect",
+        "disconnecting",
+        "close",
+        "error",
+        "open",
+        "end",
+        "finish",
+        "drain",
+        "timeout",
+        "ping",
+        "pong",
+        "upgrade",
+        "listening",
+        "ready",
+        "reconnect",
+    }
+)
 _UPLOAD_EVENTS = frozenset({"field", "file", "entry", "fileBegin", "part"})
 _COERCING_FUNCTIONS = frozenset({"Number", "parseInt", "parseFloat", "Boolean", "BigInt"})
 _MUTATORS = frozenset({"push", "unshift", "set", "add", "append", "splice", "write"})
