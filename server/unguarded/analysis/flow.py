@@ -112,6 +112,16 @@ _COMPONENT = re.compile(
     r"username|href)$"
 )
 _SCHEME_PART = re.compile(r"\.(scheme|protocol)$")
+# Trust by name, for functions whose body is in another file: the name says it sanitizes
+# or validates, and what kind of value (per rule) it handles.
+SANITIZER_VERB = re.compile(r"sanitiz|valid|safe|clean|secure", re.IGNORECASE)
+SANITIZER_DOMAINS = {
+    "path-traversal": re.compile(r"path|file|name|dir", re.IGNORECASE),
+    "ssrf": re.compile(r"url|uri|link|host", re.IGNORECASE),
+    "open-redirect": re.compile(r"url|uri|link|redirect|next|return", re.IGNORECASE),
+    "xss": re.compile(r"html|markup", re.IGNORECASE),
+    "sql-injection": re.compile(r"sql|query|ident", re.IGNORECASE),
+}
 # Expression statements that may be a validator call (awaited or not).
 _GUARD_EXPRESSIONS = frozenset({"call", "await", "call_expression", "await_expression"})
 

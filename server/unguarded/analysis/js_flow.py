@@ -11,6 +11,8 @@ from unguarded.analysis.flow import (
     FORMAT_ONLY_VALIDATORS,
     LOOKUP_METHODS,
     MAX_CONDITION_DEPTH,
+    SANITIZER_DOMAINS,
+    SANITIZER_VERB,
     Captures,
     Check,
     Definition,
@@ -976,7 +978,7 @@ class JavaScriptFlow(FlowAnalyzer):
         name says it sanitizes or validates (sanitize/validate/safe/clean/secure) a value
         of this rule's kind (a path or file name, a URL, HTML, SQL) returns a value that
         is safe for the rule. Its body is in another file and is not read."""
-        domain = _SANITIZER_DOMAINS.get(self.rule or "")
+        domain = SANITIZER_DOMAINS.get(self.rule or "")
         function = call.child_by_field_name("function")
         if domain is None or function is None or call.type != "call_expression":
             return False
@@ -989,7 +991,7 @@ class JavaScriptFlow(FlowAnalyzer):
         if root.type != "identifier":
             return False
         name = node_text(function).rsplit(".", 1)[-1]
-        if not (_SANITIZER_VERB.search(name) and domain.search(name)):
+        if not (SANITIZER_VERB.search(name) and domain.search(name)):
             return False
         return self._relative_import(node_text(root))
 
@@ -1736,17 +1738,6 @@ class JavaScriptFlow(FlowAnalyzer):
                         parts = parts + self.string_parts(definition.value, depth + 1)
                 return parts
         return super().identifier_parts(identifier, depth)
-
-
-_SANITIZER_VERB = re.compile(r"sanitiz|valid|safe|clean|secure", re.IGNORECASE)
-# What a sanitizer's name must also say it handles, per rule.
-_SANITIZER_DOMAINS = {
-    "path-traversal": re.compile(r"path|file|name|dir", re.IGNORECASE),
-    "ssrf": re.compile(r"url|uri|link|host", re.IGNORECASE),
-    "open-redirect": re.compile(r"url|uri|link|redirect|next|return", re.IGNORECASE),
-    "xss": re.compile(r"html|markup", re.IGNORECASE),
-    "sql-injection": re.compile(r"sql|query|ident", re.IGNORECASE),
-}
 
 
 def _appends_to(definition: Definition) -> bool:

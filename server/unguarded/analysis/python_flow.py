@@ -11,6 +11,8 @@ from unguarded.analysis.flow import (
     FORMAT_ONLY_VALIDATORS,
     LOOKUP_METHODS,
     MAX_CONDITION_DEPTH,
+    SANITIZER_DOMAINS,
+    SANITIZER_VERB,
     Check,
     Definition,
     FlowAnalyzer,
@@ -823,6 +825,34 @@ class PythonFlow(FlowAnalyzer):
         if kind == "call":
             return self.evaluate_call(node, depth)
         return []
+
+    def is_sanitizer(self, call: Node) -> bool:
+        return super().is_sanitizer(call) or self._imported_sanitizer(call)
+
+    def _imported_sanitizer(self, call: Node) -> bool:
+        """Trust by name: a function an import brings in (`from .paths import
+        sanitize_filename`, `from mlflow.utils.uri import validate_path_is_safe`,
+        werkzeug's `secure_filename`) whose name says it sanitizes or validates
+        (sanitize/valid/safe/clean/secure) a value of this rule's kind (a path or file
+        name, a URL, HTML, SQL) returns a value that is safe for the rule. Its body is in
+        another file and is not read; a function of this file is judged by its body."""
+        domain = SANITIZER_DOMAINS.get(self.rule or "")
+        function = call.child_by_field_name("function")
+        if domain is None or function is None or call.type != "call":
+            return False
+        root = function
+        while root.type == "attribute":
+            inner = root.child_by_field_name("object")
+            if inner is None:
+                return False
+            root = inner
+        name = node_text(function).rsplit(".", 1)[-1]
+        if root.type != "identifier" or not (SANITIZER_VERB.search(name) and domain.search(name)):
+            return False
+        definitions = self.module_definitions(node_text(root))
+        return bool(definitions) and all(
+            d.statement.type in ("import_statement", "import_from_statement") for d in definitions
+        )
 
     def evaluate_call(self, call: Node, depth: int) -> list[Trace]:
         if self.is_sanitizer(call):
