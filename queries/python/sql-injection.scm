@@ -1,6 +1,5 @@
 ; DB-API cursors and connections (sqlite3, psycopg, MySQLdb, Django's cursor) and
-; SQLAlchemy's exec_driver_sql run the SQL string they are given, and so do the wrappers
-; applications put around them (pgAdmin's conn.execute_dict/execute_scalar/execute_void).
+; SQLAlchemy's exec_driver_sql run the SQL string they are given.
 ; The receiver must be a database object: built by connect()/cursor()/create_engine()...
 ; or named like one (a management command's .execute() runs no SQL).
 ((call
@@ -8,10 +7,25 @@
      object: (_) @sink.receiver
      attribute: (identifier) @_method)
    arguments: (argument_list . (_) @sink.arg)) @sink.call
- (#any-of? @_method "execute" "executemany" "executescript" "exec_driver_sql" "mogrify"
-   "execute_many" "execute_dict" "execute_scalar" "execute_void" "execute_2darray")
+ (#any-of? @_method "execute" "executemany" "executescript" "exec_driver_sql" "mogrify")
  (#set! unguarded.receiver "cursor,connect,Connection,create_engine,Session,sessionmaker,begin,scoped_session,AsyncSession,create_async_engine")
  (#set! unguarded.receiver_name "(?i)(^|_)(cur\\w*|cursor|conn\\w*|con|db|database|session|engine|tx|transaction|trans|sqlite\\w*|pg|mysql|sql\\w*|c|dbc|get_db|get_conn\\w*|get_cursor)$")
+ (#set! unguarded.rule "sql-injection"))
+
+; Wrappers applications put around a connection (pgAdmin's conn.execute_dict/execute_scalar/
+; execute_void/execute_2darray) run the SQL they are given too. Their names are the
+; project's own, so only when the argument visibly starts as SQL ("SELECT ... " + x,
+; "... {0}".format(x)): SQL rendered from a template file (render_template(...)) is
+; escaped by the template's filters, which the analysis does not see.
+((call
+   function: (attribute
+     object: (_) @sink.receiver
+     attribute: (identifier) @_method)
+   arguments: (argument_list . (_) @sink.arg)) @sink.call
+ (#any-of? @_method "execute_many" "execute_dict" "execute_scalar" "execute_void" "execute_2darray")
+ (#set! unguarded.receiver "cursor,connect,Connection")
+ (#set! unguarded.receiver_name "(?i)(^|_)(cur\\w*|cursor|conn\\w*|con|db|database|session|pg|sql\\w*|c|dbc)$")
+ (#set! unguarded.sql_text "start")
  (#set! unguarded.rule "sql-injection"))
 
 ; Django: Model.objects.raw(sql).

@@ -170,6 +170,10 @@ class _Analysis:
             call, module.split(","), members.split(",") if members else None
         ):
             return None
+        if settings.get("unguarded.sql_text") and not (
+            arguments and _reads_as_sql(self.flow, arguments[0])
+        ):
+            return None
         imported = settings.get("unguarded.imported_from")
         if imported and not self._imported_from(
             call, imported.split(","), settings.get("unguarded.receiver_name")

@@ -38,6 +38,7 @@ SETTING_KEYS = frozenset(
         "unguarded.module",
         "unguarded.member",
         "unguarded.imported_from",
+        "unguarded.sql_text",
         "unguarded.receiver",
         "unguarded.receiver_name",
         "unguarded.receiver_via",
