@@ -112,6 +112,14 @@ _COMPONENT = re.compile(
     r"username|href)$"
 )
 _SCHEME_PART = re.compile(r"\.(scheme|protocol)$")
+# A file name's extension: checking it says nothing about the rest ("../../etc/x.png",
+# "a; rm -rf / #.png" pass an extension allowlist).
+_EXTENSION_PART = re.compile(
+    r"(?:\.(?:suffix|suffixes|extension|ext)"
+    r"|(?:splitext\(.*\)|\.r?split\(\s*[\"']\.[\"'].*\))\[\s*-?1\s*\])$",
+    re.DOTALL,
+)
+_EXTENSION_CALLS = frozenset({"extname", "splitext"})
 # Trust by name, for functions whose body is in another file: the name says it sanitizes
 # or validates, and what kind of value (per rule) it handles.
 SANITIZER_VERB = re.compile(r"sanitiz|valid|safe|clean|secure", re.IGNORECASE)
@@ -124,6 +132,14 @@ SANITIZER_DOMAINS = {
 }
 # Expression statements that may be a validator call (awaited or not).
 _GUARD_EXPRESSIONS = frozenset({"call", "await", "call_expression", "await_expression"})
+
+
+def _callee_last(call: Node) -> str:
+    """`extname` for `path.extname(x)`; "" for what is no call of a name."""
+    function = call.child_by_field_name("function")
+    if function is None:
+        return ""
+    return node_text(function).rsplit(".", 1)[-1]
 
 
 def node_key(node: Node) -> NodeKey:
@@ -1522,6 +1538,10 @@ class FlowAnalyzer:
                 continue  # urlparse(url).scheme == "https" checks the scheme only
             if current.is_named and kind not in _NOT_SUBJECTS:
                 texts.add(normalized(node_text(current)))
+            if (kind in _MEMBER_TYPES and _EXTENSION_PART.search(node_text(current))) or (
+                kind in _CALL_TYPES and _callee_last(current) in _EXTENSION_CALLS
+            ):
+                continue  # the extension alone: the name it came from is not checked
             if kind in _MEMBER_TYPES:
                 container = current.named_children[0] if current.named_children else None
                 if container is None:

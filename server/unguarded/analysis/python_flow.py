@@ -146,6 +146,9 @@ _STRING_MAP = re.compile(
 _STRING_METHODS = frozenset(
     {"strip", "lstrip", "rstrip", "lower", "upper", "casefold", "title", "replace"}
 )
+_PATH_TYPES = frozenset(
+    {"Path", "PurePath", "PosixPath", "PurePosixPath", "WindowsPath", "PureWindowsPath"}
+)
 _STR_ANNOTATION = re.compile(r"^\s*(?:str|Optional\[str\]|str\s*\|\s*None)\s*$")
 # Rules for which what a file holds is as untrusted as the path it was opened from.
 _CONTENT_RULES = frozenset({"unsafe-deserialization"})
@@ -761,6 +764,8 @@ class PythonFlow(FlowAnalyzer):
     # ------------------------------------------------------------------ expressions
     def evaluate_node(self, node: Node, depth: int) -> list[Trace]:
         kind = node.type
+        if kind == "attribute" and self.rule == "path-traversal" and self._file_name_of_path(node):
+            return []  # Path(name).name: the last component alone cannot leave a directory
         if kind == "identifier":
             if self.rule == "path-traversal" and self._file_object(node):
                 return []  # send_file(buf): what was written into it is content, no path
@@ -825,6 +830,23 @@ class PythonFlow(FlowAnalyzer):
         if kind == "call":
             return self.evaluate_call(node, depth)
         return []
+
+    def _file_name_of_path(self, node: Node) -> bool:
+        """`Path(x).name` (pathlib's last component, as `os.path.basename` is): a bare
+        file name, without separators or `..`. `.stem` too; `.parent` or `.parts` not."""
+        attribute = node.child_by_field_name("attribute")
+        value = node.child_by_field_name("object")
+        if attribute is None or value is None or node_text(attribute) not in ("name", "stem"):
+            return False
+        if value.type == "identifier":
+            single = self.single_value(value)
+            if single is None:
+                return False
+            value = single
+        if value.type != "call":
+            return False
+        function = value.child_by_field_name("function")
+        return function is not None and node_text(function).rsplit(".", 1)[-1] in _PATH_TYPES
 
     def is_sanitizer(self, call: Node) -> bool:
         return super().is_sanitizer(call) or self._imported_sanitizer(call)
@@ -1071,7 +1093,7 @@ class PythonFlow(FlowAnalyzer):
 
     def request_string(self, node: Node, depth: int = 0) -> bool:
         """The value is always a string: a query-string, form, header or cookie value
-        (`request.args.get("b", "")`, `request.form["f"]`), a `str`-typed route parameter,
+        (`request.args.get("b", "")`, `request.form["f"]`), a `str`-annotated parameter,
         string methods of one, or a local name that only ever holds one."""
         if depth > 6:
             return False
@@ -1109,8 +1131,11 @@ class PythonFlow(FlowAnalyzer):
                     and self.request_string(d.value, depth + 1)
                     for d in definitions
                 )
-            if self.is_module(scope) or self.route_of(scope) is None:
+            if self.is_module(scope):
                 return False
+            # A parameter annotated `str`: a route's, which the framework converts, or any
+            # other function's (a GraphQL resolver's argument, a typed helper): a dict
+            # passed there would break the function's own contract.
             parameter = next((p for p in self.parameters(scope) if p.name == name), None)
             return parameter is not None and _STR_ANNOTATION.match(parameter.annotation) is not None
         return False
