@@ -32,7 +32,7 @@ from typing import TypeVar, cast
 
 import tree_sitter
 
-from unguarded.analysis.aliases import IMPORT_NAMES_KEY, import_names
+from unguarded.analysis.aliases import ALIASES, IMPORT_NAMES_KEY, alias_name, import_names
 from unguarded.analysis.engine import RawMatch, SinkMatch, _Analysis
 from unguarded.analysis.flow import (
     SINK_CALLS,
@@ -264,6 +264,7 @@ class DocumentAnalysis:
     def __init__(self, settings: AnalysisSettings) -> None:
         self.settings = settings
         self._language_queries: LanguageQueries | None = None
+        self._import_names: frozenset[str] = frozenset()
         self._reset(None)
 
     def _reset(self, language: str | None) -> None:
@@ -321,6 +322,7 @@ class DocumentAnalysis:
     # ------------------------------------------------------------------ versions
     def _analyze_all(self, document: Document) -> list[Finding]:
         self._reset(document.language.name)
+        self._import_names = import_names(document.data)
         chunks, spines = _decompose(document.tree.root_node, None)
         self._language_queries = queries_for(document.language.name)
         analysis = self._new_analysis(document)
@@ -340,6 +342,10 @@ class DocumentAnalysis:
         if region is None:
             self.stats = {"parts": 0, "full": 0}
             return list(self._findings)
+        if import_names(document.data) != self._import_names:
+            # The parts keep only the calls that may go through an import alias (see
+            # _part): when the names the imports mention change, every part may differ.
+            return self._analyze_all(document)
         analysis = self._new_analysis(document)
         new_parts, dropped = self._update_parts(document, region, analysis)
         changes = _Changes(region, previous, self._analysis, document, analysis, new_parts, dropped)
@@ -652,6 +658,10 @@ class DocumentAnalysis:
                 )
             else:
                 calls = captured.get("sink.call", [])
+                if origin == ALIASES and (
+                    not calls or alias_name(calls[0]) not in self._import_names
+                ):
+                    continue  # most calls: their callee's name is in no import statement
                 receivers = captured.get("sink.receiver", [])
                 raw = RawSink(
                     part,
