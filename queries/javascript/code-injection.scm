@@ -75,3 +75,14 @@
  (#eq? @_script "Script")
  (#set! unguarded.sink "new vm.Script()")
  (#set! unguarded.rule "code-injection"))
+
+; Electron: webContents.executeJavaScript(code) runs code in a page (in files that use
+; electron; <webview> elements have the same method).
+((call_expression
+   function: (member_expression
+     property: (property_identifier) @_execute)
+   arguments: (arguments . (_) @sink.arg)) @sink.call
+ (#eq? @_execute "executeJavaScript")
+ (#set! unguarded.file_module "electron")
+ (#set! unguarded.sink "executeJavaScript()")
+ (#set! unguarded.rule "code-injection"))

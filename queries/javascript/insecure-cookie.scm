@@ -132,3 +132,30 @@
  (#set! unguarded.sink "cookieSession() option")
  (#set! unguarded.module "cookie-session")
  (#set! unguarded.rule "insecure-cookie"))
+
+; Hapi: server.state(name, { isSecure: false }) / h.state(name, value, { isHttpOnly: false })
+; (Hapi's defaults are Secure and HttpOnly; only an explicit false is reported).
+((call_expression
+   function: (member_expression
+     property: (property_identifier) @_method)
+   arguments: (arguments
+     (object
+       (pair
+         key: (property_identifier) @_flag
+         value: (false)) @sink.arg))) @sink.call
+ (#eq? @_method "state")
+ (#any-of? @_flag "isSecure" "isHttpOnly")
+ (#set! unguarded.sink "Hapi cookie state")
+ (#set! unguarded.rule "insecure-cookie"))
+
+; @hapi/cookie and yar: cookie: { isSecure: false } / cookieOptions: { isHttpOnly: false }.
+((pair
+   key: (property_identifier) @_cookie
+   value: (object
+     (pair
+       key: (property_identifier) @_flag
+       value: (false)) @sink.arg)) @sink.call
+ (#any-of? @_cookie "cookie" "cookieOptions")
+ (#any-of? @_flag "isSecure" "isHttpOnly")
+ (#set! unguarded.sink "Hapi cookie options")
+ (#set! unguarded.rule "insecure-cookie"))

@@ -88,3 +88,54 @@
  (#set! unguarded.member "redirect,permanentRedirect")
  (#set! unguarded.policy "ssrf")
  (#set! unguarded.rule "open-redirect"))
+
+; Hapi: h.redirect(url) with `h`, the response toolkit, the second parameter of a route
+; handler (a `handler` option, or any function in a file that uses @hapi packages).
+((call_expression
+   function: (member_expression
+     object: (identifier) @_toolkit
+     property: (property_identifier) @_redirect)
+   arguments: (arguments . (_) @sink.arg)) @sink.call
+ (#eq? @_redirect "redirect")
+ (#set! unguarded.context "hapi-toolkit")
+ (#set! unguarded.policy "ssrf")
+ (#set! unguarded.sink "h.redirect()")
+ (#set! unguarded.rule "open-redirect"))
+
+; Remix / React Router loaders and actions: redirect(url), redirectDocument(url), replace(url)
+; imported from the framework.
+((call_expression
+   function: (identifier) @_redirect
+   arguments: (arguments . (_) @sink.arg)) @sink.call
+ (#any-of? @_redirect "redirect" "redirectDocument" "replace")
+ (#set! unguarded.module "@remix-run/node,@remix-run/server-runtime,@remix-run/cloudflare,@remix-run/deno,@remix-run/router,react-router,react-router-dom")
+ (#set! unguarded.member "redirect,redirectDocument,replace")
+ (#set! unguarded.policy "ssrf")
+ (#set! unguarded.rule "open-redirect"))
+
+; SvelteKit: redirect(status, location) / throw redirect(303, url) from @sveltejs/kit.
+((call_expression
+   function: (identifier) @_redirect
+   arguments: (arguments . (_) . (_) @sink.arg)) @sink.call
+ (#eq? @_redirect "redirect")
+ (#set! unguarded.module "@sveltejs/kit")
+ (#set! unguarded.member "redirect")
+ (#set! unguarded.policy "ssrf")
+ (#set! unguarded.rule "open-redirect"))
+
+; Electron: shell.openExternal(url) hands the URL to the operating system, which opens
+; it in the browser or in whatever application claims its scheme (file:, smb:, custom
+; protocol handlers). A scheme check counts as a control here, as for links.
+((call_expression
+   function: (member_expression
+     object: [(identifier) @_shell
+              (member_expression property: (property_identifier) @_shell)]
+     property: (property_identifier) @_open)
+   arguments: (arguments . (_) @sink.arg)) @sink.call
+ (#eq? @_shell "shell")
+ (#eq? @_open "openExternal")
+ (#set! unguarded.module "electron")
+ (#set! unguarded.policy "url-scheme")
+ (#set! unguarded.controls "url")
+ (#set! unguarded.sink "shell.openExternal()")
+ (#set! unguarded.rule "open-redirect"))

@@ -9,6 +9,14 @@
  (#any-of? @_field "query" "params" "body" "headers" "cookies" "signedCookies" "files" "file"
    "originalUrl" "url" "path" "nextUrl"))
 
+; Hapi: request.payload (the body) and request.state (the cookies); its request.query,
+; params and headers are read above.
+((member_expression
+   object: (identifier) @_request
+   property: (property_identifier) @_field) @source
+ (#eq? @_request "request")
+ (#any-of? @_field "payload" "state"))
+
 ; Koa: ctx.request.body / ctx.request.query.
 ((member_expression
    object: (member_expression

@@ -95,3 +95,66 @@
  (#any-of? @_method "append" "prepend" "after" "before" "replaceWith" "wrap")
  (#set! unguarded.policy "html-markup")
  (#set! unguarded.rule "xss"))
+
+; iframe.srcdoc = html: the frame renders the string as a whole HTML document.
+((assignment_expression
+   left: (member_expression
+     property: (property_identifier) @_property)
+   right: (_) @sink.arg) @sink.call
+ (#eq? @_property "srcdoc")
+ (#set! unguarded.sink "srcdoc")
+ (#set! unguarded.rule "xss"))
+
+; el.setAttribute("srcdoc", html) does the same through the attribute.
+((call_expression
+   function: (member_expression
+     property: (property_identifier) @_method)
+   arguments: (arguments . (string) @_attribute . (_) @sink.arg)) @sink.call
+ (#eq? @_method "setAttribute")
+ (#match? @_attribute "^[\"'](?i:srcdoc)[\"']$")
+ (#set! unguarded.sink "setAttribute(\"srcdoc\")")
+ (#set! unguarded.rule "xss"))
+
+; el.setAttribute("onclick", code): an event handler attribute is script.
+((call_expression
+   function: (member_expression
+     property: (property_identifier) @_method)
+   arguments: (arguments . (string) @_attribute . (_) @sink.arg)) @sink.call
+ (#eq? @_method "setAttribute")
+ (#match? @_attribute "^[\"'](?i:on[a-z]+)[\"']$")
+ (#set! unguarded.sink "setAttribute(\"on...\")")
+ (#set! unguarded.rule "xss"))
+
+; el.setAttribute("href", url): a javascript: URL runs script when followed, like <a href>
+; in JSX. Only reported when the URL's scheme is not fixed by a constant prefix.
+((call_expression
+   function: (member_expression
+     property: (property_identifier) @_method)
+   arguments: (arguments . (string) @_attribute . (_) @sink.arg)) @sink.call
+ (#eq? @_method "setAttribute")
+ (#match? @_attribute "^[\"'](?i:href|src|action|formaction|xlink:href)[\"']$")
+ (#set! unguarded.policy "url-scheme")
+ (#set! unguarded.controls "url")
+ (#set! unguarded.sink "URL attribute")
+ (#set! unguarded.rule "xss"))
+
+; range.createContextualFragment(html) parses the string as HTML (scripts included).
+((call_expression
+   function: (member_expression
+     property: (property_identifier) @_method)
+   arguments: (arguments . (_) @sink.arg)) @sink.call
+ (#eq? @_method "createContextualFragment")
+ (#set! unguarded.rule "xss"))
+
+; jQuery $(html) / jQuery(html) builds elements from a string that starts with "<". Bound
+; to the jquery module or the global (not a local `$` such as cheerio's); a constant
+; selector start ("#" + id) keeps it a selector (see the "jquery-html" policy).
+((call_expression
+   function: (identifier) @_jquery
+   arguments: (arguments . (_) @sink.arg)) @sink.call
+ (#any-of? @_jquery "$" "jQuery")
+ (#set! unguarded.module "jquery")
+ (#set! unguarded.global "$,jQuery")
+ (#set! unguarded.policy "jquery-html")
+ (#set! unguarded.sink "jQuery()")
+ (#set! unguarded.rule "xss"))

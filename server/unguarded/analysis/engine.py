@@ -166,8 +166,17 @@ class _Analysis:
         call = calls[0]
         module = settings.get("unguarded.module")
         members = settings.get("unguarded.member")
-        if module and not self._bound_to_module(
-            call, module.split(","), members.split(",") if members else None
+        if (
+            module
+            and not self._bound_to_module(
+                call, module.split(","), members.split(",") if members else None
+            )
+            and not self._unbound_global(call, settings.get("unguarded.global"))
+        ):
+            return None
+        file_module = settings.get("unguarded.file_module")
+        if file_module and not any(
+            self._mentions(f'"{m}"') or self._mentions(f"'{m}'") for m in file_module.split(",")
         ):
             return None
         if settings.get("unguarded.sql_text") and not (
@@ -207,6 +216,8 @@ class _Analysis:
             return None
         context = settings.get("unguarded.context")
         if context in ("route", "handler") and not self._in_route(call, context):
+            return None
+        if context == "hapi-toolkit" and not self._hapi_toolkit(call):
             return None
         name = settings.get("unguarded.sink") or _sink_name(call)
         return SinkMatch(
@@ -326,6 +337,33 @@ class _Analysis:
         if members is not None and root == function:
             return binding[1] in members
         return True
+
+    def _unbound_global(self, call: Node, names: str | None) -> bool:
+        """The callee is one of the global `names` (jQuery's `$`), bound nowhere in the file:
+        no import, no local or module variable (`const $ = cheerio.load(html)`), except a
+        copy of the global itself (`const $ = window.jQuery`) or a `$` parameter in a file
+        that names jQuery (`(function ($) { ... })(jQuery)`)."""
+        function = call.child_by_field_name("function") if names else None
+        if function is None or function.type != "identifier" or names is None:
+            return False
+        name = node_text(function)
+        if name not in names.split(","):
+            return False
+        self.flow.read_key(("binding", name))
+        if name in self.module_bindings():
+            return False
+        copies = {"jQuery", "window.jQuery", "window.$", "globalThis.jQuery"}
+        scope = self.flow.enclosing_scope(function)
+        while True:
+            self.flow.read_range(scope)
+            if any(p.name == name for p in self.flow.parameters(scope)):
+                return self._mentions("jQuery")
+            definitions = self.flow.definitions(scope).get(name, [])
+            if any(d.value is None or node_text(d.value) not in copies for d in definitions):
+                return False
+            if self.flow.is_module(scope):
+                return True
+            scope = self.flow.enclosing_scope(scope)
 
     def _imported_from(self, call: Node, modules: list[str], names: str | None) -> bool:
         """Python: the callee is bound by an import from one of `modules` (`from sqlalchemy
@@ -565,6 +603,29 @@ class _Analysis:
             return handler is not None and bool(handler(scope))
         route_of = getattr(self.flow, "route_of", None)
         return route_of is not None and scope.type != "module" and route_of(scope) is not None
+
+    def _hapi_toolkit(self, call: Node) -> bool:
+        """`h.redirect(...)` where `h` is the second parameter of a Hapi route handler: a
+        function that is a `handler` option (`server.route({ handler(request, h) {...} })`,
+        `options: { handler }`), or any function of a file that uses @hapi packages."""
+        function = call.child_by_field_name("function")
+        receiver = function.child_by_field_name("object") if function is not None else None
+        if receiver is None:
+            return False
+        name = node_text(receiver)
+        self.flow.read_context(call)
+        scope = self.flow.enclosing_scope(call)
+        while not self.flow.is_module(scope):
+            parameters = self.flow.parameters(scope)
+            if any(p.name == name for p in parameters):
+                if len(parameters) < 2 or parameters[1].name != name:
+                    return False
+                key = scope.child_by_field_name("name")
+                if key is None and scope.parent is not None and scope.parent.type == "pair":
+                    key = scope.parent.child_by_field_name("key")
+                return (key is not None and node_text(key) == "handler") or self._mentions("@hapi/")
+            scope = self.flow.enclosing_scope(scope)
+        return False
 
     def _annotated_as(self, identifier: Node, wanted: set[str]) -> bool:
         """A parameter whose type annotation names one of the constructors."""
@@ -963,6 +1024,26 @@ def _no_markup(flow: FlowAnalyzer, argument: Node) -> bool:
     return not _MARKUP.search(literal)
 
 
+def _jquery_selector(flow: FlowAnalyzer, argument: Node) -> bool:
+    """$(x) parses x as HTML when it starts with "<" (after spaces), as a selector
+    otherwise. Safe: a constant start that is no markup ("#" + id), or a value without
+    markup from a parameter (a helper's `$(selector)`). Reported: markup around the
+    value (any origin), or a value that is all untrusted input (it can start with "<")."""
+    parts = flow.string_parts(argument)
+    start = ""
+    for part in parts:
+        if not isinstance(part, str):
+            break
+        start += part
+    if start.strip() and not start.lstrip().startswith("<"):
+        return True
+    literal = "".join(part for part in parts if isinstance(part, str))
+    if _MARKUP.search(literal):
+        return False
+    traces = flow.traces(argument, flow.rule or "xss")
+    return all(trace.kind is not OriginKind.UNTRUSTED for trace in traces)
+
+
 def _config_object(flow: FlowAnalyzer, argument: Node) -> bool:
     """query({ text, values }): the `text` key has its own pattern."""
     return argument.type == "object"
@@ -988,7 +1069,14 @@ def _fixed_scheme(flow: FlowAnalyzer, argument: Node) -> bool:
         literal += part
     else:
         return True  # fully constant
-    return bool(_SAFE_URL_START.match(literal))
+    if _SAFE_URL_START.match(literal):
+        return True
+    # The page's own path (`location.pathname`, "/...") cannot carry a scheme.
+    traces = flow.traces(argument, flow.rule or "url") if not literal else []
+    return bool(traces) and all(_OWN_PATH.match(t.origin_text) for t in traces)
+
+
+_OWN_PATH = re.compile(r"^(?:(?:window|document|self)\.)?location\.pathname$")
 
 
 def _defused_parser(flow: FlowAnalyzer, argument: Node) -> bool:
@@ -1053,6 +1141,7 @@ ARGUMENT_POLICIES: dict[str, Callable[[FlowAnalyzer, Node], bool]] = {
     "sql-injection": _config_object,
     "string-field": _string_field,
     "html-markup": _no_markup,
+    "jquery-html": _jquery_selector,
 }
 
 __all__ = ["NodeKey", "analyze"]

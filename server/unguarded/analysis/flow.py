@@ -107,8 +107,6 @@ _MEMBER_TYPES = frozenset({"attribute", "subscript", "member_expression", "subsc
 _CALL_TYPES = frozenset({"call", "call_expression", "new_expression", "await", "await_expression"})
 _NOT_SUBJECTS = frozenset({"argument_list", "arguments", "keyword_argument", "comment"})
 # Accessors of a parsed URL or path: checking them checks the value they were parsed from.
-# Not a URL's path: `url.pathname === "/asset"` routes a request, it does not check the
-# host or the query (`url.searchParams`) of the URL.
 _COMPONENT = re.compile(
     r"\.(hostname|host|netloc|port|origin|name|stem|suffix|parent|parts|"
     r"username|href)$"
@@ -1536,7 +1534,8 @@ class FlowAnalyzer:
             kind = current.type
             if kind in self.function_types or kind in self.literal_types:
                 continue
-            if kind in _MEMBER_TYPES and _SCHEME_PART.search(node_text(current)):
+            scheme = kind in _MEMBER_TYPES and bool(_SCHEME_PART.search(node_text(current)))
+            if scheme and self.rule != "url":
                 continue  # urlparse(url).scheme == "https" checks the scheme only
             if current.is_named and kind not in _NOT_SUBJECTS:
                 texts.add(normalized(node_text(current)))
@@ -1550,7 +1549,8 @@ class FlowAnalyzer:
                     continue
                 # A part of a computed or parsed value (`urlparse(u).hostname`,
                 # `parsed.hostname`) is checked with it; an element of a container is not.
-                if container.type in _CALL_TYPES or _COMPONENT.search(node_text(current)):
+                # For a link (rule "url"), `u.protocol === "https:"` checks the URL `u`.
+                if container.type in _CALL_TYPES or scheme or _COMPONENT.search(node_text(current)):
                     stack.append(container)
                 continue
             if kind == "named_expression":

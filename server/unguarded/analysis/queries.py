@@ -49,6 +49,8 @@ SETTING_KEYS = frozenset(
         "unguarded.policy",
         "unguarded.controls",
         "unguarded.context",
+        "unguarded.global",
+        "unguarded.file_module",
     }
 )
 # Files that are not one rule's sinks.

@@ -22,6 +22,9 @@ def redirect_fixes(source: Source, finding: Finding) -> list[Fix]:
     argument = _url_input(argument)
     if source.insertion_statement(argument) is None and source.expression_arrow(argument) is None:
         return []
+    if finding.sink_name == "shell.openExternal()":
+        # The OS opens a path on no site: only web links are handed over.
+        return web_link_fixes(source, finding, argument, "Open only http(s) links")
     builder = FixBuilder(source, finding.rule_id)
     try:
         lines = _guard(builder, argument)
@@ -30,6 +33,26 @@ def redirect_fixes(source: Source, finding: Finding) -> list[Fix]:
     if not builder.place_before(argument, lines):
         return []
     return [builder.build("Redirect only to paths on this site", preferred=True)]
+
+
+def web_link_fixes(source: Source, finding: Finding, argument: Node, title: str) -> list[Fix]:
+    """A guard that lets only an http: or https: URL through (shell.openExternal, a link's
+    href set from script): no javascript:, file: or custom-protocol URL."""
+    if source.python or (
+        source.insertion_statement(argument) is None and source.expression_arrow(argument) is None
+    ):
+        return []
+    builder = FixBuilder(source, finding.rule_id)
+    try:
+        subject, before = guard_subject(builder, argument, named=True)
+    except Unsupported:
+        return []
+    refuse = rejection(builder, argument, "only http(s) links are allowed")
+    condition = f'if (typeof {subject} !== "string" || !/^https?:\\/\\//i.test({subject}))'
+    lines = [*((0, line) for line in before), *builder.block(condition, refuse)]
+    if not builder.place_before(argument, lines):
+        return []
+    return [builder.build(title, preferred=True)]
 
 
 def _url_input(argument: Node) -> Node:

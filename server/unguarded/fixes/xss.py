@@ -9,6 +9,7 @@ import re
 from unguarded.analysis.model import Finding
 from unguarded.fixes.builder import FixBuilder
 from unguarded.fixes.model import Fix
+from unguarded.fixes.redirect import web_link_fixes
 from unguarded.fixes.source import Node, Source, binding_of, text_of, value_name
 from unguarded.fixes.strings import (
     Lit,
@@ -99,6 +100,13 @@ def _javascript(source: Source, finding: Finding) -> list[Fix]:
     )
     if argument is None or sink is None:
         return []
+    if finding.sink_name == "URL attribute":
+        # A link set from script (setAttribute("href", url)): only web links.
+        if sink.type != "call_expression":
+            return []
+        return web_link_fixes(source, finding, argument, "Allow only http(s) links")
+    if sink.type == "call_expression" and finding.sink_name == 'setAttribute("on...")':
+        return []  # an event handler from data: no rewrite keeps the behaviour
     text = is_text(source, argument)
     fixes: list[Fix] = []
     if sink.type in ("assignment_expression", "augmented_assignment_expression"):
