@@ -107,6 +107,8 @@ _MEMBER_TYPES = frozenset({"attribute", "subscript", "member_expression", "subsc
 _CALL_TYPES = frozenset({"call", "call_expression", "new_expression", "await", "await_expression"})
 _NOT_SUBJECTS = frozenset({"argument_list", "arguments", "keyword_argument", "comment"})
 # Accessors of a parsed URL or path: checking them checks the value they were parsed from.
+# Not a URL's path: `url.pathname === "/asset"` routes a request, it does not check the
+# host or the query (`url.searchParams`) of the URL.
 _COMPONENT = re.compile(
     r"\.(hostname|host|netloc|port|origin|name|stem|suffix|parent|parts|"
     r"username|href)$"
