@@ -72,6 +72,7 @@ def read_note_safe(name):
 def cached(name):
     # a file opened from a helper's parameter: the docs leave pickle.load of it to the caller
     # ok: unsafe-deserialization
+    # ruleid: path-traversal
     with open(CACHE_DIR / f"{name}.pkl", "rb") as fh:
         return pickle.load(fh)
 

@@ -76,6 +76,7 @@ def seed_default() -> bytes:
 def load_profile(path: str) -> dict:
     # yaml.load with no loader
     # ruleid: unsafe-yaml-load
+    # ruleid: path-traversal
     return yaml.load(open(path))
 
 
