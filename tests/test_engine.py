@@ -752,6 +752,9 @@ DEBUG_SESSION = requests.get("https://internal", verify=False)
         ("file:///app/tests/test_settings.py", False),
         ("file:///app/settings_test.py", False),
         ("file:///app/conftest.py", False),
+        ("file:///lib/jupyter_server/pytest_plugin.py", False),  # pytest fixtures exported
+        ("file:///lib/pkg/db_fixtures.py", False),
+        ("file:///app/fixtures/settings.py", True),
         ("untitled:Untitled-1", True),
     ],
 )

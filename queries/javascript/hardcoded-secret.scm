@@ -31,6 +31,7 @@
  (#not-match? @_name "(?i)(url|uri|endpoint|path|file|dir|header|name|field|param|type|prefix|suffix|template|env|var|length|len|algorithm|alg|label|placeholder|message|msg|text|route|pattern|regex|format|id|ids|count|timeout|ttl|expir\\w*|age|lifetime|seconds|minutes|hours|days|hash|hint|policy|storage_?key|cache_?key|cookie|scope|scopes|version|mode|class|kind|_re|validator|min|max|enabled|required|arn|method|reset_\\w+|tokeni[sz]\\w*|tokens)[\"'\\]]?$")
  (#not-match? @sink.arg "(?i:change[-_ ]?me|example|placeholder|xxx|your[-_ ]?|dummy|test|empty|sample|fake|replace|todo|redacted|secret[-_]?here|insert|lorem)|<[^>]*>|\\*\\*\\*|\\.\\.\\.|\\$\\{|\\{\\{|%\\(|%s|^\\W{1,3}https?://|^\\W{1,3}(/|\\./|~/)|^\\W{1,3}[A-Z][A-Z0-9]*(_[A-Z0-9]+)+\\W$|^\\W{1,3}(?i:[a-z_.:-]*(token|auth|session|access|refresh|jwt|user|bearer)[a-z_.:-]*)\\W$|^\\W{1,3}[xX]-[A-Za-z-]+\\W$|^\\W{1,3}[A-Za-z]+([._][A-Za-z]+)*\\W$|^[rR]|\\\\[wsdbWSDB]|\\[\\^|\\(\\?")
  (#set! unguarded.sink "Hard-coded secret")
+ (#set! unguarded.policy "secret-value")
  (#set! unguarded.rule "hardcoded-secret"))
 
 ; The same literal as an object property: { password: "...", apiKey: "..." }.
@@ -42,6 +43,7 @@
  (#not-match? @_name "(?i)(url|uri|endpoint|path|file|dir|header|name|field|param|type|prefix|suffix|template|env|var|length|len|algorithm|alg|label|placeholder|message|msg|text|route|pattern|regex|format|id|ids|count|timeout|ttl|expir\\w*|age|lifetime|seconds|minutes|hours|days|hash|hint|policy|storage_?key|cache_?key|cookie|scope|scopes|version|mode|class|kind|_re|validator|min|max|enabled|required|arn|method|reset_\\w+|tokeni[sz]\\w*|tokens)[\"'\\]]?$")
  (#not-match? @sink.arg "(?i:change[-_ ]?me|example|placeholder|xxx|your[-_ ]?|dummy|test|empty|sample|fake|replace|todo|redacted|secret[-_]?here|insert|lorem)|<[^>]*>|\\*\\*\\*|\\.\\.\\.|\\$\\{|\\{\\{|%\\(|%s|^\\W{1,3}https?://|^\\W{1,3}(/|\\./|~/)|^\\W{1,3}[A-Z][A-Z0-9]*(_[A-Z0-9]+)+\\W$|^\\W{1,3}(?i:[a-z_.:-]*(token|auth|session|access|refresh|jwt|user|bearer)[a-z_.:-]*)\\W$|^\\W{1,3}[xX]-[A-Za-z-]+\\W$|^\\W{1,3}[A-Za-z]+([._][A-Za-z]+)*\\W$|^[rR]|\\\\[wsdbWSDB]|\\[\\^|\\(\\?")
  (#set! unguarded.sink "Hard-coded secret")
+ (#set! unguarded.policy "secret-value")
  (#set! unguarded.rule "hardcoded-secret"))
 
 ; A PEM private key written into the source, whatever it is assigned to: a key block with

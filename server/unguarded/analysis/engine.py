@@ -3,6 +3,8 @@ walked back to its origins by the flow analyzer of the document's language."""
 
 from __future__ import annotations
 
+import base64
+import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -32,7 +34,7 @@ from unguarded.analysis.js_flow import JavaScriptFlow
 from unguarded.analysis.model import Finding, OriginKind, Span, Step
 from unguarded.analysis.python_flow import PythonFlow
 from unguarded.analysis.settings import AnalysisSettings
-from unguarded.analysis.test_code import is_test_file
+from unguarded.analysis.test_code import is_fixture_decorator, is_test_file
 from unguarded.catalog import CATALOG, Rule, Severity
 from unguarded.documents import Document
 
@@ -261,8 +263,10 @@ class _Analysis:
             # forwards a query and its parameters. Its callers decide; untrusted SQL
             # reaching it is still reported.
             return None
-        if trace.kind is OriginKind.PARAMETER and _in_test_code(flow, sink.call):
-            return None
+        if trace.kind is OriginKind.PARAMETER and (
+            is_test_file(self.document.uri) or _in_test_code(flow, sink.call)
+        ):
+            return None  # a helper's or fixture's callers are tests
         severity = Severity.ERROR if trace.kind is OriginKind.UNTRUSTED else Severity.WARNING
         severity = self.settings.severity_overrides.get(rule.id, severity)
         return Finding(
@@ -940,12 +944,20 @@ def _passes_bound_parameters(call: Node) -> bool:
 
 
 def _in_test_code(flow: FlowAnalyzer, node: Node) -> bool:
-    """Inside a test function, or a test case class (`class TestLogin`, unittest's
-    `class LoginTests(TestCase)`)."""
+    """Inside a test function, a pytest fixture, or a test case class (`class TestLogin`,
+    unittest's `class LoginTests(TestCase)`)."""
     return any(
         (current.type in flow.function_types and flow.function_name(current).startswith("test"))
         or (current.type in _CLASS_TYPES and _is_test_class(current))
+        or (current.type == "function_definition" and _is_fixture(flow, current))
         for current in flow.ancestors(node)
+    )
+
+
+def _is_fixture(flow: FlowAnalyzer, function: Node) -> bool:
+    decorators = getattr(flow, "decorators", None)
+    return decorators is not None and any(
+        is_fixture_decorator(node_text(d)) for d in decorators(function)
     )
 
 
@@ -1002,11 +1014,16 @@ def _fixed_host(flow: FlowAnalyzer, argument: Node) -> bool:
 # Constant starts of a URL relative to the current site: "/x" (not "//" or "/\\"), "./", "../".
 _SAME_SITE_START = re.compile(r"^(?:/[^/\\]|\.\.?/)")
 _SCHEME_ONLY = re.compile(r"^(?:https?:)?//$", re.IGNORECASE)
-# The request's own host (HTTP->HTTPS upgrades, canonical-host redirects) and its target.
+# The request's own host (HTTP->HTTPS upgrades, canonical-host redirects) and its target:
+# Express/Koa `req.hostname`, `req.originalUrl`; Flask/Django/Tornado `request.host`,
+# `request.headers["Host"]`, `request.get_host()`, `request.full_path`, `get_full_path()`.
+_REQUEST = r"^(?:req|request|ctx|ctx\.request|self\.request)\."
 _OWN_HOST = re.compile(
-    r"^(?:req|request|ctx|ctx\.request)\.(?:hostname|host|headers\.host|get\([\"']host[\"']\))$"
+    _REQUEST + r"(?:hostname|host|get_host\(\)|headers\.host"
+    r"|(?:headers\.)?get\([\"'](?i:host)[\"']\)|headers\[[\"'](?i:host)[\"']\]"
+    r"|META\[[\"']HTTP_HOST[\"']\])$"
 )
-_TARGET = re.compile(r"^(?:req|request|ctx|ctx\.request)\.(?:originalUrl|url|path)$")
+_TARGET = re.compile(_REQUEST + r"(?:originalUrl|url|path|full_path|get_full_path\(\)|uri)$")
 
 _MARKUP = re.compile(r"<[a-zA-Z!/]")
 
@@ -1133,7 +1150,59 @@ def _no_reflected_origin(flow: FlowAnalyzer, argument: Node) -> bool:
     return not _ALLOWS_CREDENTIALS.search(node_text(scope))
 
 
+def _not_a_secret(flow: FlowAnalyzer, argument: Node) -> bool:
+    """A literal under a secret-sounding name that is no secret: the name itself
+    (`{"cache_creation_input_tokens": "cache_creation_input_tokens"}`, a column map), a
+    pagination cursor (`next_page_token`, `cursor`, `continuationToken`: an opaque
+    position), or base64 of a JSON document (`"eyJpbmRleCI6IDExfQ=="`, `{"index": 11}`)."""
+    quoted = _QUOTED.match(node_text(argument))
+    if quoted is None:
+        return False
+    value = quoted.group(2)
+    holder = argument.parent
+    name = next(
+        (
+            node
+            for node in (
+                holder.child_by_field_name(field) if holder is not None else None
+                for field in ("key", "name", "left", "pattern", "property")
+            )
+            if node is not None and node != argument
+        ),
+        None,
+    )
+    pieces = [p for p in re.split(r"[^A-Za-z0-9_$-]+", node_text(name)) if p] if name else []
+    last = pieces[-1] if pieces else ""
+    if last and last.lower() == value.lower():
+        return True
+    words = [w.lower() for w in re.findall(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])", last)]
+    if words and (
+        words[-1] == "cursor" or (words[-1] == "token" and words[-2:-1] in _CURSOR_WORDS)
+    ):
+        return True
+    return _encoded_json(value)
+
+
+_QUOTED = re.compile(r"^[bBuUrRfF]*([\"'`])(.*)\1$", re.DOTALL)
+_CURSOR_WORDS = (["page"], ["next"], ["continuation"], ["resume"], ["cursor"])
+_BASE64 = re.compile(r"^[A-Za-z0-9+/_-]{8,}={0,2}$")
+
+
+def _encoded_json(value: str) -> bool:
+    """Base64 (standard or URL-safe) of a JSON object or array."""
+    if not _BASE64.match(value):
+        return False
+    text = value.rstrip("=").replace("-", "+").replace("_", "/")
+    try:
+        decoded = base64.b64decode(text + "=" * (-len(text) % 4), validate=True)
+        data = json.loads(decoded.decode("utf-8"))
+    except ValueError:  # binascii.Error, UnicodeDecodeError, JSONDecodeError
+        return False
+    return isinstance(data, (dict, list))
+
+
 ARGUMENT_POLICIES: dict[str, Callable[[FlowAnalyzer, Node], bool]] = {
+    "secret-value": _not_a_secret,
     "cors-reflection": _no_reflected_origin,
     "defused-xml": _defused_parser,
     "url-scheme": _fixed_scheme,

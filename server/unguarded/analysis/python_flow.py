@@ -152,6 +152,16 @@ _PATH_TYPES = frozenset(
 _STR_ANNOTATION = re.compile(r"^\s*(?:str|Optional\[str\]|str\s*\|\s*None)\s*$")
 # Rules for which what a file holds is as untrusted as the path it was opened from.
 _CONTENT_RULES = frozenset({"unsafe-deserialization"})
+# URL builders whose first argument names a route of this site (or is a URL used as is) and
+# whose other arguments only fill in its path or query: Flask-Login's login_url(view,
+# next_url), Django's resolve_url(to, *args, **kwargs). Keyword spelling of the first.
+_ROUTE_URL_BUILDERS = {"login_url": "login_view", "resolve_url": "to"}
+# Command-line option types that admit only a closed set of values: click.Choice and
+# ranges, numbers and flags (click and argparse convert or reject anything else).
+_CLOSED_CLI_TYPES = frozenset(
+    {"Choice", "IntRange", "FloatRange", "int", "float", "bool", "INT", "FLOAT", "BOOL", "UUID"}
+)
+_CLI_PARSE = frozenset({"parse_args", "parse_known_args", "parse_intermixed_args"})
 _FILE_OPENERS = frozenset(
     {"open", "io.open", "codecs.open", "gzip.open", "bz2.open", "lzma.open", "builtins.open"}
 )
@@ -177,6 +187,51 @@ _SQLALCHEMY_STATEMENTS = frozenset(
 _LOOKUP_METHOD = re.compile(r"^(?:get|find|fetch|lookup|retrieve|search|query)_\w")
 _SQLALCHEMY_MODULES = ("sqlalchemy", "sqlmodel", "flask_sqlalchemy")
 _SESSION_NAME = re.compile(r"(?i)(^|[._])(session|db|dbsession|db_session|s)$")
+
+
+def _cli_options(call: Node) -> tuple[list[str], dict[str, Node]] | None:
+    """The constant names (`"--fmt"`, `"-f"`) and the keyword arguments of a command-line
+    option declaration; None when a name is not a plain string."""
+    arguments = call.child_by_field_name("arguments")
+    if arguments is None or arguments.type != "argument_list":
+        return None
+    strings: list[str] = []
+    keywords: dict[str, Node] = {}
+    for argument in arguments.named_children:
+        if argument.type == "keyword_argument":
+            name = argument.child_by_field_name("name")
+            value = argument.child_by_field_name("value")
+            if name is not None and value is not None:
+                keywords[node_text(name)] = value
+        elif argument.type == "string" and not any(
+            c.type == "interpolation" for c in argument.named_children
+        ):
+            strings.append(node_text(argument).strip("\"'"))
+        else:
+            return None
+    return strings, keywords
+
+
+def _cli_dest(strings: list[str], keywords: dict[str, Node], *, click: bool) -> str | None:
+    """The attribute or parameter an option fills: `dest=`, a name without dashes, else
+    the first long option, else the first short one ("--out-dir" -> out_dir)."""
+    if "dest" in keywords:
+        return node_text(keywords["dest"]).strip("\"'")
+    plain = [s for s in strings if not s.startswith("-")]
+    dashed = [s for s in strings if s.startswith("--")] or [s for s in strings if s[:1] == "-"]
+    chosen = plain[0] if plain else dashed[0] if dashed else None
+    if chosen is None:
+        return None
+    dest = chosen.lstrip("-").replace("-", "_")
+    return dest.lower() if click else dest
+
+
+def _closed_cli_type(value: Node | None) -> bool:
+    if value is None:
+        return False
+    if value.type == "call":
+        value = value.child_by_field_name("function") or value
+    return node_text(value).rsplit(".", 1)[-1] in _CLOSED_CLI_TYPES
 
 
 def _from_sqlalchemy(flow: FlowAnalyzer, identifier: Node) -> bool:
@@ -584,6 +639,8 @@ class PythonFlow(FlowAnalyzer):
             return []
         if self._enum_class(parameter.annotation.strip()):
             return []  # an Enum-typed value is one of its members
+        if self._closed_click_parameter(function, parameter.name):
+            return []  # @click.option("--fmt", type=click.Choice([...])): a listed value
         route = self.route_of(function)
         if route is not None:
             annotation = parameter.annotation.strip()
@@ -764,6 +821,8 @@ class PythonFlow(FlowAnalyzer):
     # ------------------------------------------------------------------ expressions
     def evaluate_node(self, node: Node, depth: int) -> list[Trace]:
         kind = node.type
+        if kind == "attribute" and self._closed_argparse_value(node):
+            return []  # args.fmt of add_argument("--fmt", choices=[...]): a listed value
         if kind == "attribute" and self.rule == "path-traversal" and self._file_name_of_path(node):
             return []  # Path(name).name: the last component alone cannot leave a directory
         if kind == "identifier":
@@ -879,6 +938,12 @@ class PythonFlow(FlowAnalyzer):
     def evaluate_call(self, call: Node, depth: int) -> list[Trace]:
         if self.is_sanitizer(call):
             return []
+        if self.rule == "open-redirect":
+            view = self._route_url_view(call)
+            if view is not None:
+                # login_url("auth.login", request.url): a page of this site, with the
+                # untrusted URL encoded into its query; only the view decides the host.
+                return self.evaluate(view, depth) if isinstance(view, Node) else []
         if (
             self.rule == "path-traversal"
             and self.callee_name(call).rsplit(".", 1)[-1] in _FILE_OBJECTS
@@ -955,6 +1020,87 @@ class PythonFlow(FlowAnalyzer):
                 return receiver_traces
             return merge(receiver_traces, self.evaluate_all(argument_nodes, depth))
         return self.evaluate_all(argument_nodes, depth)
+
+    def _closed_click_parameter(self, function: Node, name: str) -> bool:
+        """A parameter filled by a click `@option`/`@argument` whose type is closed
+        (`type=click.Choice(["tar", "zip"])`, `type=int`) or that is a flag."""
+        for decorator in self.decorators(function):
+            call = decorator.named_children[0] if decorator.named_children else None
+            if call is None or call.type != "call":
+                continue
+            kind = self.callee_name(call).rsplit(".", 1)[-1]
+            options = _cli_options(call)
+            if kind not in ("option", "argument") or options is None:
+                continue
+            strings, keywords = options
+            if _cli_dest(strings, keywords, click=True) != name:
+                continue
+            closed = _closed_cli_type(keywords.get("type"))
+            return closed or any(
+                node_text(keywords[flag]) == "True"
+                for flag in ("is_flag", "count")
+                if flag in keywords
+            )
+        return False
+
+    _argparse_dests: dict[str, bool] | None = None
+
+    def _closed_argparse_value(self, node: Node) -> bool:
+        """`args.fmt` where `args = parser.parse_args()` and every `add_argument` of the
+        file for `fmt` limits its values (`choices=[...]`, `type=int`, a store_true flag)."""
+        namespace = node.child_by_field_name("object")
+        attribute = node.child_by_field_name("attribute")
+        if namespace is None or attribute is None or namespace.type != "identifier":
+            return False
+        value = self.single_value(namespace)
+        if value is None or value.type != "call":
+            return False
+        if self.callee_name(value).rsplit(".", 1)[-1] not in _CLI_PARSE:
+            return False
+        root = self.root  # the declarations may be anywhere in the file
+        if self._argparse_dests is None:
+            dests: dict[str, bool] = {}
+            stack = [root]
+            while stack:
+                current = stack.pop()
+                stack.extend(current.children)
+                if current.type != "call" or not self.callee_name(current).endswith(
+                    ".add_argument"
+                ):
+                    continue
+                options = _cli_options(current)
+                if options is None:
+                    continue
+                strings, keywords = options
+                dest = _cli_dest(strings, keywords, click=False)
+                action = node_text(keywords["action"]) if "action" in keywords else ""
+                closed = (
+                    "choices" in keywords
+                    or _closed_cli_type(keywords.get("type"))
+                    or action.strip("\"'") in ("store_true", "store_false", "count")
+                )
+                if dest is not None:
+                    dests[dest] = dests.get(dest, True) and closed
+            self._argparse_dests = dests
+        return self._argparse_dests.get(node_text(attribute), False)
+
+    def _route_url_view(self, call: Node) -> Node | bool | None:
+        """The first argument of a route URL builder (`login_url`, `resolve_url`): its node,
+        False when the call has none, None when the call is no such builder."""
+        keyword = _ROUTE_URL_BUILDERS.get(self.callee_name(call).rsplit(".", 1)[-1])
+        arguments = call.child_by_field_name("arguments")
+        if keyword is None or arguments is None or arguments.type != "argument_list":
+            return None
+        for argument in arguments.named_children:
+            if argument.type == "keyword_argument":
+                name = argument.child_by_field_name("name")
+                if name is not None and node_text(name) == keyword:
+                    return argument.child_by_field_name("value") or False
+            elif argument.type not in ("list_splat", "dictionary_splat"):
+                return argument
+            else:
+                return None  # login_url(*args): the view is not visible
+        return False
 
     def _identifier_quoter(self, function: Node) -> bool:
         """A function in this file that quotes an SQL identifier the standard way: every
