@@ -7,6 +7,7 @@ have them (JavaScript and TSX, not plain TypeScript).
 from __future__ import annotations
 
 import atexit
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -141,15 +142,18 @@ class CompiledQuery:
 
 @dataclass(frozen=True)
 class LanguageQueries:
-    sinks: tuple[CompiledQuery, ...]
-    sources: CompiledQuery | None
-    controls: CompiledQuery | None
-    # Every file's patterns in one query: one traversal of the tree instead of one per file.
+    # Every file's patterns in one query, compiled once: one traversal of the tree instead
+    # of one per file.
     combined: tree_sitter.Query
-    # Per pattern of `combined`: the file it came from (rule id, "sources" or "controls")
-    # and its #set! settings.
+    # Per pattern of `combined`: the file it came from (rule id, "sources", "controls",
+    # "aliases", or INDEX) and its #set! settings.
     origins: tuple[str, ...]
     pattern_settings: tuple[dict[str, str], ...]
+
+    @property
+    def rules(self) -> frozenset[str]:
+        """The rules whose sink files were loaded."""
+        return frozenset(o for o in self.origins if o != INDEX and o not in SHARED_FILES)
 
 
 def query_files(language: Language) -> list[Path]:
@@ -163,11 +167,17 @@ def _base_name(path: Path) -> str:
     return name.removesuffix(".jsx")
 
 
+# py-tree-sitter (0.26) crashes compiling a query after another one was freed: every
+# compiled query stays alive. Only error paths and tests compile more than one per language.
+_COMPILED: list[tree_sitter.Query] = []
+
+
 def compile_file(language: Language, path: Path) -> CompiledQuery:
     try:
         query = tree_sitter.Query(language.grammar, path.read_text(encoding="utf-8"))
     except (tree_sitter.QueryError, ValueError, OSError) as error:
         raise QueryError(f"{path}: {error}") from error
+    _COMPILED.append(query)
     compiled = CompiledQuery(_base_name(path), path, query)
     check_query(compiled)
     return compiled
@@ -210,37 +220,75 @@ def _listed_rules(compiled: CompiledQuery) -> list[str]:
 
 @cache
 def queries_for(language_name: str) -> LanguageQueries:
+    """The language's query files and the engine's index patterns as one query, compiled
+    once (a compilation costs about as much as the first analysis of a large file): a
+    pattern's file is found from where it starts in the combined text."""
     language = LANGUAGES[language_name]
-    sinks: list[CompiledQuery] = []
-    sources = controls = None
-    compiled_files: list[CompiledQuery] = []
-    for path in query_files(language):
-        compiled = compile_file(language, path)
-        compiled_files.append(compiled)
-        if compiled.name == "sources":
-            sources = compiled
-        elif compiled.name == "controls":
-            controls = compiled
-        elif compiled.name not in SHARED_FILES:
-            sinks.append(compiled)
+    paths = query_files(language)
+    try:
+        texts = [path.read_text(encoding="utf-8") for path in paths]
+    except OSError as error:
+        raise QueryError(str(error)) from error
     index = index_patterns(language)
-    text = "\n".join(c.path.read_text(encoding="utf-8") for c in compiled_files)
-    combined = tree_sitter.Query(language.grammar, text + "\n" + "\n".join(index))
+    encoded = [text.encode("utf-8") for text in texts]
+    ends: list[int] = []  # where each file's text ends in the combined text (bytes)
+    offset = 0
+    for data in encoded:
+        offset += len(data) + 1
+        ends.append(offset)
+    try:
+        combined = tree_sitter.Query(language.grammar, "\n".join([*texts, *index]))
+    except (tree_sitter.QueryError, ValueError):
+        for path in paths:  # name the file at fault (its own error message)
+            compile_file(language, path)
+        raise
+    _COMPILED.append(combined)
+    names = [_base_name(path) for path in paths]
     origins: list[str] = []
     settings: list[dict[str, str]] = []
-    for compiled in compiled_files:
-        for pattern in range(compiled.query.pattern_count):
-            origins.append(compiled.name)
-            settings.append(compiled.settings(pattern))
-    origins.extend([INDEX] * len(index))
-    settings.extend({} for _ in index)
-    if combined.pattern_count != len(origins):
-        raise QueryError(f"{language_name}: combined query has an unexpected pattern count")
-    return LanguageQueries(
-        tuple(sinks), sources, controls, combined, tuple(origins), tuple(settings)
-    )
+    for pattern in range(combined.pattern_count):
+        start = combined.start_byte_for_pattern(pattern)
+        file = bisect_right(ends, start)
+        raw = combined.pattern_settings(pattern)
+        values = {key: str(value) for key, value in raw.items() if value is not None}
+        if file < len(paths):
+            file_start = ends[file - 1] if file else 0
+            line = encoded[file][: start - file_start].count(b"\n") + 1
+            _check_pattern(f"{paths[file]}:{line}", names[file], values)
+            origins.append(names[file])
+        else:
+            origins.append(INDEX)
+        settings.append(values)
+    for capture in range(combined.capture_count):
+        name = combined.capture_name(capture)
+        if not name.startswith(("_", "index.")) and name not in CAPTURE_VOCABULARY:
+            culprit = next((p for p, t in zip(paths, texts, strict=True) if "@" + name in t), None)
+            raise QueryError(f"{culprit or language_name}: unknown capture @{name}")
+    for path, text in zip(paths, texts, strict=True):
+        if "@index." in text:
+            raise QueryError(f"{path}: @index.* captures are the engine's own")
+    return LanguageQueries(combined, tuple(origins), tuple(settings))
+
+
+def _check_pattern(path: str, name: str, settings: dict[str, str]) -> None:
+    unknown = set(settings) - SETTING_KEYS
+    if unknown:
+        raise QueryError(f"{path}: unknown #set! keys {sorted(unknown)}")
+    for listed in settings.get("unguarded.rules", "*").split(","):
+        if listed.strip() not in CATALOG and listed.strip() != "*":
+            raise QueryError(f"{path}: unknown rule {listed!r} in unguarded.rules")
+    if name in SHARED_FILES:
+        return
+    rule_id = settings.get("unguarded.rule")
+    if rule_id != name:
+        raise QueryError(
+            f"{path}: a pattern must set unguarded.rule to {name!r} (found {rule_id!r})"
+        )
+    if rule_id not in CATALOG:
+        raise QueryError(f"{path}: rule {rule_id!r} is not in the catalog")
 
 
 # py-tree-sitter can crash while the interpreter finalizes cached Query objects after a
 # deep analysis; releasing them first, while everything is still alive, avoids it.
 atexit.register(queries_for.cache_clear)
+atexit.register(_COMPILED.clear)
