@@ -13,6 +13,7 @@ from unguarded.analysis.flow import (
     MAX_CONDITION_DEPTH,
     SANITIZER_DOMAINS,
     SANITIZER_VERB,
+    WHOLE_DOCUMENT,
     Captures,
     Check,
     Definition,
@@ -483,6 +484,7 @@ class JavaScriptFlow(FlowAnalyzer):
         return self._exported
 
     _exported: frozenset[str] | None = None
+    _imported_modules: frozenset[str] | None = None
 
     def adopt_facts(self, other: FlowAnalyzer) -> None:
         if isinstance(other, JavaScriptFlow):
@@ -584,6 +586,18 @@ class JavaScriptFlow(FlowAnalyzer):
         parent = function.parent
         if parent is not None:
             self.read_head(parent, function)
+        registration = self._registration_of(function)
+        if registration is not None:
+            # A callback handed to a library call (`port.onMessage.addListener(cb)`, or a
+            # field of its options object: `consumer.run({ eachMessage: cb })`).
+            remote = self._remote_message(registration, function, parameter)
+            if remote == "":
+                return []
+            if remote:
+                origin = Step(Span.of(parameter.node), remote)
+                return [Trace(OriginKind.UNTRUSTED, origin, origin_text=remote)]
+            if parent is not None and parent.type == "pair":
+                return []  # an option callback: the library calls it
         if parent is not None and parent.type == "arguments":
             call = parent.parent
             if call is None or call.type not in ("call_expression", "new_expression"):
@@ -596,10 +610,6 @@ class JavaScriptFlow(FlowAnalyzer):
                 method = callee.child_by_field_name("property")
                 receiver = callee.child_by_field_name("object")
                 method_name = node_text(method) if method is not None else ""
-                remote = self._remote_message(call, method_name, receiver, arguments, parameter)
-                if remote is not None:
-                    origin = Step(Span.of(parameter.node), remote)
-                    return [Trace(OriginKind.UNTRUSTED, origin, origin_text=remote)]
                 if (
                     method_name in ("addEventListener", "on")
                     and arguments
@@ -634,7 +644,30 @@ class JavaScriptFlow(FlowAnalyzer):
         name = self.function_name(function)
         if name.startswith("test"):
             return []
+        if name != "<anonymous>":
+            # A handler passed by name: `chrome.runtime.onMessage.addListener(handler)`.
+            for call in self.calls_named("&" + name):
+                holder = call.child_by_field_name("arguments")
+                for argument in holder.named_children if holder is not None else []:
+                    if argument.type == "identifier" and node_text(argument) == name:
+                        remote = self._remote_message(call, argument, parameter)
+                        if remote:
+                            origin = Step(Span.of(parameter.node), remote)
+                            return [Trace(OriginKind.UNTRUSTED, origin, origin_text=remote)]
         return None
+
+    def _registration_of(self, function: Node) -> Node | None:
+        """The call `function` is passed to, as an argument or as a field of an options
+        object argument (`run({ eachMessage: async ({ message }) => ... })`)."""
+        parent = function.parent
+        if parent is not None and parent.type == "pair":
+            holder = parent.parent
+            parent = holder.parent if holder is not None and holder.type == "object" else None
+        call = parent.parent if parent is not None and parent.type == "arguments" else None
+        if call is None or call.type not in ("call_expression", "new_expression"):
+            return None
+        self.read_head(call, function)
+        return call
 
     def _fetched_response(self, call: Node, depth: int) -> list[Trace]:
         """A sink's result is not its input, except that what `fetch(url)` (axios, got,
@@ -670,16 +703,12 @@ class JavaScriptFlow(FlowAnalyzer):
         step = Step(Span.of(call), f"response of {node_text(call)[:60]}")
         return [t.then(step) for t in self.evaluate(url, depth + 1)]
 
-    def _remote_message(
-        self,
-        call: Node,
-        method: str,
-        receiver: Node | None,
-        arguments: list[Node],
-        parameter: Parameter,
-    ) -> str | None:
+    def _remote_message(self, call: Node, callback: Node, parameter: Parameter) -> str | None:
         """A callback that handles what another process sends: the label of the
-        parameter's origin when it carries that data, else None.
+        parameter's origin when it carries that data, "" when it is such a callback but
+        the parameter carries none of it (an event, a channel name), else None. `callback` is the
+        function (or the name of one) passed to `call`, directly or as a field of an
+        options object. The registrations (see docs/architecture.md, "Origins"):
 
         - tRPC procedures: `t.procedure.input(schema).query(({ input }) => ...)`,
           `.mutation`, `.subscription`: `input` is the client's.
@@ -687,27 +716,188 @@ class JavaScriptFlow(FlowAnalyzer):
           `handleOnce`: every argument after the event comes from a renderer.
         - Node event emitters of network peers: `socket.on("chat", (msg) => ...)`,
           `ws.on("message", (data) => ...)` (socket.io, ws): the payload arguments;
-          lifecycle events (connect, close, error, ...) carry none."""
-        receiver_text = node_text(receiver) if receiver is not None else ""
+          lifecycle events (connect, close, error, ...) carry none.
+        - Browser extensions (the `chrome`/`browser` globals or webextension-polyfill):
+          `runtime.onMessage` / `onMessageExternal` listeners and a Port's
+          `port.onMessage.addListener`: the message; the response callback of
+          `runtime.sendMessage` / `tabs.sendMessage`: the response.
+        - Job queues and brokers, in a file importing the library: BullMQ
+          `new Worker(queue, (job) => ...)`, Bull / Bee-Queue `queue.process(... (job) =>
+          ...)`, kafkajs `consumer.run({ eachMessage | eachBatch })`, amqplib
+          `channel.consume(queue, (msg) => ...)`, Redis / MQTT subscribers
+          `on("message", (channel, message) => ...)`, node-redis `subscribe(channel,
+          (message) => ...)`, NATS `subscribe(subject, (msg) => ...)` or
+          `{ callback: (err, msg) => ... }`.
+        - Node IPC: `process.on("message", (msg) => ...)` (the global `process`) and
+          `parentPort.on("message", ...)` of `worker_threads`: the message."""
+        holder = call.child_by_field_name("arguments")
+        arguments = holder.named_children if holder is not None else []
+        field = ""
+        argument = callback
+        if callback.parent is not None and callback.parent.type == "pair":
+            key = callback.parent.child_by_field_name("key")
+            field = node_text(key).strip("\"'") if key is not None else ""
+            argument = callback.parent.parent or callback
+        keys = [node_key(a) for a in arguments]
+        if node_key(argument) not in keys:
+            return None
+        position = keys.index(node_key(argument))
+        last = position == len(arguments) - 1
+        first = parameter.index == 0
+        if call.type == "new_expression":
+            constructor = call.child_by_field_name("constructor")
+            if (
+                constructor is not None
+                and not field
+                and position == 1
+                and node_text(constructor).rsplit(".", 1)[-1] == "Worker"
+                and self._module_of(constructor) == "bullmq"
+            ):
+                return f"BullMQ job ({parameter.name})" if first else ""
+            return None
+        callee = call.child_by_field_name("function")
+        if callee is None or callee.type != "member_expression":
+            return None
+        method_node = callee.child_by_field_name("property")
+        method = node_text(method_node) if method_node is not None else ""
+        receiver = callee.child_by_field_name("object")
+        if receiver is None:
+            return None
+        receiver_text = node_text(receiver)
+        if field:
+            if (
+                method == "run"
+                and field in ("eachMessage", "eachBatch")
+                and self._file_imports("kafkajs")
+            ):
+                # `({ topic, partition, message })`: the message or batch only.
+                holder = parameter.node.parent
+                whole = holder is not None and holder.type in (
+                    "formal_parameters",
+                    "arrow_function",
+                    "required_parameter",
+                )
+                carried = whole or parameter.name in ("message", "batch")
+                return f"Kafka message ({parameter.name})" if first and carried else ""
+            if method == "subscribe" and field == "callback" and self._file_imports("nats"):
+                return f"NATS message ({parameter.name})" if parameter.index == 1 else ""
+            return None
         if method in ("query", "mutation", "subscription") and (
             "procedure" in receiver_text.lower() or ".input(" in receiver_text
         ):
-            return "tRPC procedure input" if parameter.name == "input" else None
+            return "tRPC procedure input" if parameter.name == "input" else ""
+        segments = receiver_text.split(".")
+        if method == "addListener" and segments[-1] in ("onMessage", "onMessageExternal"):
+            # chrome.runtime.onMessage, browser.runtime.onMessageExternal, port.onMessage
+            if len(segments) == 2 or self._extension_api(receiver):
+                return f"extension message ({parameter.name})" if first else ""
+            return None
+        if (
+            method == "sendMessage"
+            and segments[-1] in ("runtime", "tabs")
+            and last
+            and position > 0
+            and self._extension_api(receiver)
+        ):
+            return f"extension message response ({parameter.name})" if first else ""
+        if method == "process" and last and self._file_imports("bull", "bee-queue"):
+            return f"queued job ({parameter.name})" if first else ""
+        if method == "consume" and position == 1 and self._file_imports("amqplib"):
+            return f"AMQP message ({parameter.name})" if first else ""
+        if (
+            method in ("subscribe", "pSubscribe", "sSubscribe")
+            and position == 1
+            and self._file_imports("redis", "nats")
+        ):
+            return f"subscribed message ({parameter.name})" if first else ""
         if not arguments or arguments[0].type != "string":
             return None
         event = _string_value(arguments[0])
-        last = receiver_text.rsplit(".", 1)[-1]
-        if last == "ipcMain" and method in ("handle", "handleOnce", "on", "once"):
+        last_segment = segments[-1]
+        if last_segment == "ipcMain" and method in ("handle", "handleOnce", "on", "once"):
             if parameter.index >= 1:
                 return f"IPC message '{event}' from a renderer ({parameter.name})"
+            return ""
+        if method not in ("on", "once", "addListener"):
             return None
-        if (
-            method in ("on", "once", "addListener")
-            and _PEER_RECEIVER.search(last)
-            and event not in _LIFECYCLE_EVENTS
-        ):
+        if event == "message":
+            if (
+                receiver_text == "process"
+                and not self.shadowed(receiver)
+                and not self.module_definitions("process")
+            ):
+                return f"IPC message from the parent process ({parameter.name})" if first else ""
+            if last_segment == "parentPort" and self._module_of(receiver) in (
+                "worker_threads",
+                "node:worker_threads",
+            ):
+                return f"message from the parent thread ({parameter.name})" if first else ""
+        if event in _SUBSCRIBER_EVENTS and self._file_imports("redis", "ioredis", "mqtt"):
+            if parameter.index == _SUBSCRIBER_EVENTS[event]:
+                return f"'{event}' from a subscription ({parameter.name})"
+            return ""
+        if _PEER_RECEIVER.search(last_segment) and event not in _LIFECYCLE_EVENTS:
             return f"'{event}' message from a network peer ({parameter.name})"
         return None
+
+    def _extension_api(self, receiver: Node) -> bool:
+        """`receiver` starts at the browser-extension API: the `chrome` or `browser`
+        global, not bound in this file (or bound to webextension-polyfill)."""
+        root = receiver
+        while root.type == "member_expression":
+            inner = root.child_by_field_name("object")
+            if inner is None:
+                return False
+            root = inner
+        if root.type != "identifier" or node_text(root) not in ("chrome", "browser"):
+            return False
+        if self.shadowed(root):
+            return False
+        definitions = self.module_definitions(node_text(root))
+        return not definitions or self._module_of(root) == "webextension-polyfill"
+
+    def _module_of(self, node: Node) -> str | None:
+        """The module the root name of `node` is bound to at module level: `Worker` in
+        `import { Worker } from "bullmq"`, `parentPort` in `const { parentPort } =
+        require("node:worker_threads")`; None when no single import or require binds it."""
+        root = node
+        while root.type == "member_expression":
+            inner = root.child_by_field_name("object")
+            if inner is None:
+                return None
+            root = inner
+        if root.type == "call_expression":
+            callee = root.child_by_field_name("function")
+            holder = root.child_by_field_name("arguments")
+            first = holder.named_children[:1] if holder is not None else []
+            if callee is not None and node_text(callee) == "require" and first:
+                return _string_value(first[0]) or None
+            return None
+        if root.type != "identifier":
+            return None
+        definitions = self.module_definitions(node_text(root))
+        if len(definitions) != 1:
+            return None
+        definition = definitions[0]
+        statement = definition.statement
+        if definition.kind == "opaque" and statement.type == "import_statement":
+            source = statement.child_by_field_name("source")
+            return _string_value(source) if source is not None else None
+        value = definition.value
+        if value is not None and value.type == "await_expression" and value.named_children:
+            value = value.named_children[0]
+        return self._module_of(value) if value is not None and value is not root else None
+
+    def _file_imports(self, *modules: str) -> bool:
+        """The file imports or requires one of `modules` (or a subpath of one)."""
+        self.read_key(WHOLE_DOCUMENT)
+        found = self._imported_modules
+        if found is None:
+            found = self._imported_modules = frozenset(
+                m.group(1).split("/")[0] if not m.group(1).startswith("@") else m.group(1)
+                for m in _MODULE_REFERENCE.finditer(node_text(self.tree_root))
+            )
+        return any(m in found or "node:" + m in found for m in modules)
 
     def _request_field(self, function: Node, parameter: Parameter) -> bool:
         """`({ params, query }, res, next) => ...`: fields destructured from an
@@ -1849,6 +2039,12 @@ _HTTP_CLIENTS = frozenset({"fetch", "axios", "got", "ky"})
 # Rules for which a message event's origin check is not a control: the sender is
 # authenticated, the data is not encoded for HTML, a URL or code.
 _ORIGIN_CHECK_IS_NOT_ENCODING = frozenset({"xss", "open-redirect", "code-injection"})
+# Subscriber events of Redis (ioredis, node-redis v3) and MQTT clients: the position of
+# the payload among the listener's arguments (`(channel, message)`, `(pattern, channel,
+# message)`, `(topic, payload)`).
+_SUBSCRIBER_EVENTS = {"message": 1, "messageBuffer": 1, "pmessage": 2, "pmessageBuffer": 2}
+# `from "kafkajs"`, `require("amqplib/callback_api")`, `import("bullmq")`.
+_MODULE_REFERENCE = re.compile(r"""(?:\bfrom|\brequire\(|\bimport\(?)\s*["']([^"']+)["']""")
 # Receivers of messages from network peers (socket.io sockets, ws connections).
 _PEER_RECEIVER = re.compile(r"^(?:socket|sock|ws|websocket|webSocket|connection|conn|client|peer)$")
 _LIFECYCLE_EVENTS = frozenset(
