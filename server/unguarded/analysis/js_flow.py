@@ -1056,7 +1056,9 @@ class JavaScriptFlow(FlowAnalyzer):
                 verdict = self._schema_result(receiver, method)
                 if verdict == "closed" or (verdict == "typed" and self.rule == "nosql-injection"):
                     return []
-            if receiver is not None and node_text(receiver) == "this" and local is not None:
+            if receiver is not None and local is not None:
+                # this.helper(x), or files.contained(x) on an instance of a class of this
+                # file: what the method returns, with its own checks.
                 return self.summarize_call(call, local, depth)
             receiver_traces = self.evaluate(receiver, depth) if receiver is not None else []
             if receiver is not None:
@@ -1436,9 +1438,40 @@ class JavaScriptFlow(FlowAnalyzer):
             return None
         if function.type == "member_expression":
             receiver = function.child_by_field_name("object")
-            if receiver is None or node_text(receiver) != "this":
+            if receiver is None:
                 return None
+            if node_text(receiver) != "this":
+                return self._instance_method(receiver, call)
         return super().local_function(call)
+
+    def _instance_method(self, receiver: Node, call: Node) -> Node | None:
+        """`files.contained(name)` where `files` is an instance of a class this file
+        defines (`new Files(root)` itself, or the only definition of the name): the
+        method, when the file defines one of that name, once, in that class."""
+        if receiver.type == "identifier":
+            scope = self.enclosing_scope(receiver)
+            definitions = self.reaching_definitions(scope, node_text(receiver), receiver)
+            if not definitions and not self.is_module(scope):
+                if any(p.name == node_text(receiver) for p in self.parameters(scope)):
+                    return None
+                definitions = self.module_definitions(node_text(receiver))
+            if len(definitions) != 1 or definitions[0].kind != "assign":
+                return None
+            value = definitions[0].value
+            receiver = value if value is not None else receiver
+        if receiver.type != "new_expression":
+            return None
+        constructor = receiver.child_by_field_name("constructor")
+        method = super().local_function(call)
+        if constructor is None or constructor.type != "identifier" or method is None:
+            return None
+        klass = next(
+            (a for a in reversed(self.ancestors(method)) if a.type in _CLASS_DECLARATIONS), None
+        )
+        name = klass.child_by_field_name("name") if klass is not None else None
+        if name is None or node_text(name) != node_text(constructor):
+            return None
+        return method
 
     # ------------------------------------------------------------------ guards
     def guard_steps(self, node: Node, parent: Node) -> Iterator[Check]:
@@ -2045,6 +2078,7 @@ _ORIGIN_CHECK_IS_NOT_ENCODING = frozenset({"xss", "open-redirect", "code-injecti
 _SUBSCRIBER_EVENTS = {"message": 1, "messageBuffer": 1, "pmessage": 2, "pmessageBuffer": 2}
 # `from "kafkajs"`, `require("amqplib/callback_api")`, `import("bullmq")`.
 _MODULE_REFERENCE = re.compile(r"""(?:\bfrom|\brequire\(|\bimport\(?)\s*["']([^"']+)["']""")
+_CLASS_DECLARATIONS = frozenset({"class_declaration", "class", "abstract_class_declaration"})
 # Receivers of messages from network peers (socket.io sockets, ws connections).
 _PEER_RECEIVER = re.compile(r"^(?:socket|sock|ws|websocket|webSocket|connection|conn|client|peer)$")
 _LIFECYCLE_EVENTS = frozenset(

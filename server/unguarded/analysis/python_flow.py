@@ -596,10 +596,41 @@ class PythonFlow(FlowAnalyzer):
                 return node_text(attribute)  # SessionManager.validate_id(x)
         return None
 
+    def _instance_method(self, receiver: Node, name: str) -> Node | None:
+        """For `obj.method(...)` where `obj` is an instance of a class this file defines
+        (`Store(root).method(x)`, a parameter annotated `store: Store`, `store =
+        Store(...)` as its only definition): the method, when the file defines it once,
+        in that class."""
+        klass = ""
+        if receiver.type == "call":
+            constructor = receiver.child_by_field_name("function")
+            klass = node_text(constructor) if constructor is not None else ""
+        elif receiver.type == "identifier" and node_text(receiver) not in ("self", "cls"):
+            scope = self.enclosing_scope(receiver)
+            reaching = self.reaching_definitions(scope, node_text(receiver), receiver)
+            if len(reaching) == 1 and reaching[0].kind == "assign":
+                value = reaching[0].value
+                constructor = value.child_by_field_name("function") if value is not None else None
+                if value is not None and value.type == "call" and constructor is not None:
+                    klass = node_text(constructor)
+            elif not reaching:
+                parameter = next(
+                    (p for p in self.parameters(scope) if p.name == node_text(receiver)), None
+                )
+                klass = parameter.annotation.strip() if parameter is not None else ""
+        if not klass.isidentifier():
+            return None
+        return self._method_of_class(klass, name)
+
     def _class_method(self, receiver: Node, name: str) -> Node | None:
         """For `ClassName.method(...)`: the method, when the file defines it once, in a
         class of that name."""
-        if receiver.type != "identifier" or not node_text(receiver)[:1].isupper():
+        if receiver.type != "identifier":
+            return None
+        return self._method_of_class(node_text(receiver), name)
+
+    def _method_of_class(self, class_name: str, name: str) -> Node | None:
+        if not class_name[:1].isupper():
             return None
         candidates = self.index.functions_named(name)
         if self.recorder is not None:
@@ -613,7 +644,7 @@ class PythonFlow(FlowAnalyzer):
             None,
         )
         name_node = klass.child_by_field_name("name") if klass is not None else None
-        if name_node is None or node_text(name_node) != node_text(receiver):
+        if name_node is None or node_text(name_node) != class_name:
             return None
         return candidates[0]
 
@@ -1006,6 +1037,15 @@ class PythonFlow(FlowAnalyzer):
                 if self.raising_validator(local):
                     return []
                 return self.summarize_call(call, local, depth)
+            if (
+                local is not None
+                and receiver is not None
+                and self._instance_method(receiver, method_name) == local
+                and not self._static(local)
+            ):
+                # store.checked_path(name) on a Store this file defines: what the method
+                # returns, with its own checks (receiver first, for `self`).
+                return self.summarize_call(call, local, depth)
             receiver_traces = self.evaluate(receiver, depth) if receiver is not None else []
             receiver_traces = self.widen_origin(receiver_traces, receiver, call) if receiver else []
             receiver_traces = self.method_result(receiver_traces, method_name)
@@ -1352,7 +1392,14 @@ class PythonFlow(FlowAnalyzer):
                     node_text(d).strip() in ("@classmethod",) for d in self.decorators(method)
                 ):
                     positional.insert(0, receiver)  # Class.build(x): cls comes first
+                elif method is None:
+                    method = self._instance_method(receiver, node_text(attribute))
+                    if method is not None and not self._static(method):
+                        positional.insert(0, receiver)  # store.method(x): self comes first
         return positional, keywords
+
+    def _static(self, method: Node) -> bool:
+        return any(node_text(d).strip() == "@staticmethod" for d in self.decorators(method))
 
     def callee_name(self, call: Node) -> str:
         function = call.child_by_field_name("function")
