@@ -1701,5 +1701,50 @@ def _name_matches(name: str, declared: frozenset[str]) -> bool:
     return any(entry == last or entry.rsplit(".", 1)[-1] == last for entry in declared)
 
 
+def regex_alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of a regex source: `^a|b$` -> ["^a", "b$"], while
+    `^(?:a|b)$` is one. An anchor binds to its own alternative only, so a pattern is
+    anchored when every alternative is."""
+    alternatives: list[str] = []
+    depth = 0
+    in_class = False
+    start = 0
+    index = 0
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\":
+            index += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            if pattern[index + 1 : index + 2] == "]":
+                index += 1  # []] and [^]]: a literal ] first in the class
+            elif pattern[index + 1 : index + 3] == "^]":
+                index += 2
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth = max(0, depth - 1)
+        elif char == "|" and depth == 0:
+            alternatives.append(pattern[start:index])
+            start = index + 1
+        index += 1
+    alternatives.append(pattern[start:])
+    return alternatives
+
+
+def ends_with_anchor(text: str, anchors: tuple[str, ...]) -> bool:
+    """`text` ends with one of `anchors` that is not itself escaped (`\\$` is a dollar)."""
+    for anchor in anchors:
+        if text.endswith(anchor):
+            before = text[: len(text) - len(anchor)]
+            escapes = len(before) - len(before.rstrip("\\"))
+            if escapes % 2 == 0:
+                return True
+    return False
+
+
 def first(nodes: Iterable[Node], predicate: Callable[[Node], bool]) -> Node | None:
     return next((node for node in nodes if predicate(node)), None)

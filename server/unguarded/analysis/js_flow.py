@@ -26,10 +26,12 @@ from unguarded.analysis.flow import (
     Trace,
     chain_operands,
     earlier_siblings,
+    ends_with_anchor,
     merge,
     node_key,
     node_text,
     normalized,
+    regex_alternatives,
 )
 from unguarded.analysis.model import OriginKind, Span, Step
 from unguarded.analysis.settings import AnalysisSettings
@@ -1814,9 +1816,12 @@ class JavaScriptFlow(FlowAnalyzer):
             return True  # not a pattern we can read: trust the check
         pattern = candidate.child_by_field_name("pattern")
         text = node_text(pattern) if pattern is not None else ""
+        # Each alternative must be anchored: in /^a|b$/ the ^ binds to `a` only.
+        alternatives = regex_alternatives(text)
         if self.rule == "url":
-            return text.startswith("^")  # /^https?:\/\//: the scheme is what matters
-        return text.startswith("^") and text.endswith("$")
+            # /^https?:\/\//: the scheme is what matters
+            return all(a.startswith("^") for a in alternatives)
+        return all(a.startswith("^") and ends_with_anchor(a, ("$",)) for a in alternatives)
 
     def is_raising_validator_body(self, function: Node) -> bool:
         body = function.child_by_field_name("body")

@@ -22,10 +22,12 @@ from unguarded.analysis.flow import (
     chain_operands,
     contains,
     earlier_siblings,
+    ends_with_anchor,
     merge,
     node_key,
     node_text,
     normalized,
+    regex_alternatives,
     short_label,
 )
 from unguarded.analysis.model import OriginKind, Span, Step
@@ -1756,11 +1758,13 @@ class PythonFlow(FlowAnalyzer):
                     pattern = compile_arguments.named_children[0]
         if pattern is None or pattern.type != "string":
             return True  # a pattern we cannot read: trust the check
-        text = _string_value(pattern)
-        ends = text.endswith("$") or text.endswith("\\Z")
-        if method == "match":
-            return ends
-        return ends and (text.startswith("^") or text.startswith("\\A"))
+        # Each alternative must be anchored: in `^a|b$` the `^` binds to `a` only.
+        for text in regex_alternatives(_string_value(pattern)):
+            if not ends_with_anchor(text, ("$", "\\Z")):
+                return False
+            if method != "match" and not text.startswith(("^", "\\A")):
+                return False
+        return True
 
     def _comparison_subjects(self, comparison: Node, positive: bool) -> set[str]:
         operands = [c for c in comparison.named_children]
