@@ -1537,10 +1537,12 @@ class PythonFlow(FlowAnalyzer):
                 "break_statement",
             ):
                 return True
-            if statement.type == "expression_statement" and statement.named_children:
-                expression = statement.named_children[0]
-                if expression.type == "call" and self.callee_name(expression) in _EXIT_CALLS:
-                    return True
+            if (
+                statement.type == "expression_statement"
+                and statement.named_children
+                and self._exit_call(statement.named_children[0])
+            ):
+                return True
             if statement.type == "block" and self.exits(statement):
                 return True
         return False
@@ -1877,11 +1879,30 @@ class PythonFlow(FlowAnalyzer):
         for statement in block.named_children:
             if statement.type == "raise_statement":
                 return True
-            if statement.type == "expression_statement" and statement.named_children:
-                expression = statement.named_children[0]
-                if expression.type == "call" and self.callee_name(expression) in _EXIT_CALLS:
-                    return True
+            if (
+                statement.type == "expression_statement"
+                and statement.named_children
+                and self._exit_call(statement.named_children[0])
+            ):
+                return True
         return False
+
+    def _exit_call(self, expression: Node) -> bool:
+        """A call that does not return: `abort(400)`, `sys.exit(1)`, and gRPC's
+        `context.abort(code, details)` / `abort_with_status` (also awaited, grpc.aio),
+        which raises, on the servicer context a handler receives as a parameter."""
+        if expression.type == "await" and expression.named_children:
+            expression = expression.named_children[0]
+        if expression.type != "call":
+            return False
+        name = self.callee_name(expression)
+        if name in _EXIT_CALLS:
+            return True
+        receiver, _, method = name.rpartition(".")
+        if method not in ("abort", "abort_with_status") or receiver not in ("context", "ctx"):
+            return False
+        scope = self.enclosing_scope(expression)
+        return any(p.name == receiver for p in self.parameters(scope))
 
     def is_dead_branch(self, node: Node) -> bool:
         chain = [*self.ancestors(node), node]
