@@ -51,6 +51,9 @@ _REWRITES: dict[str, tuple[tuple[str, str, str], ...]] = {
         (r"\bhttponly\s*=\s*False\b", "httponly=True", "Hide the cookie from scripts"),
         (r"\bsecure\s*:\s*false\b", "secure: true", "Send the cookie over HTTPS only"),
         (r"\bhttpOnly\s*:\s*false\b", "httpOnly: true", "Hide the cookie from scripts"),
+        # Hapi's names for the same flags (server.state, h.state, @hapi/cookie).
+        (r"\bisSecure\s*:\s*false\b", "isSecure: true", "Send the cookie over HTTPS only"),
+        (r"\bisHttpOnly\s*:\s*false\b", "isHttpOnly: true", "Hide the cookie from scripts"),
         (
             r"^(SESSION_COOKIE_SECURE|CSRF_COOKIE_SECURE)\s*=\s*False\b",
             r"\1 = True",
