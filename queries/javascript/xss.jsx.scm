@@ -30,3 +30,32 @@
  (#set! unguarded.controls "url")
  (#set! unguarded.sink "URL attribute")
  (#set! unguarded.rule "xss"))
+
+; <iframe srcDoc={html}>: the frame renders the value as a whole HTML document. A sandbox
+; without allow-scripts runs no script in it: only frames without one, or allowing scripts.
+([(jsx_opening_element
+    attribute: (jsx_attribute
+      (property_identifier) @_attribute
+      (jsx_expression (_) @sink.arg)))
+  (jsx_self_closing_element
+    attribute: (jsx_attribute
+      (property_identifier) @_attribute
+      (jsx_expression (_) @sink.arg)))] @sink.call
+ (#eq? @_attribute "srcDoc")
+ (#not-match? @sink.call "\\bsandbox\\b")
+ (#set! unguarded.sink "iframe srcDoc")
+ (#set! unguarded.rule "xss"))
+
+; The same with a sandbox that lets scripts run.
+([(jsx_opening_element
+    attribute: (jsx_attribute
+      (property_identifier) @_attribute
+      (jsx_expression (_) @sink.arg)))
+  (jsx_self_closing_element
+    attribute: (jsx_attribute
+      (property_identifier) @_attribute
+      (jsx_expression (_) @sink.arg)))] @sink.call
+ (#eq? @_attribute "srcDoc")
+ (#match? @sink.call "allow-scripts")
+ (#set! unguarded.sink "iframe srcDoc")
+ (#set! unguarded.rule "xss"))

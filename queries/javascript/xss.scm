@@ -105,6 +105,18 @@
  (#set! unguarded.sink "srcdoc")
  (#set! unguarded.rule "xss"))
 
+; VS Code webviews: panel.webview.html = html renders the string as the view's document.
+((assignment_expression
+   left: (member_expression
+     object: [(member_expression property: (property_identifier) @_webview)
+              (identifier) @_webview]
+     property: (property_identifier) @_property)
+   right: (_) @sink.arg) @sink.call
+ (#eq? @_webview "webview")
+ (#eq? @_property "html")
+ (#set! unguarded.sink "webview.html")
+ (#set! unguarded.rule "xss"))
+
 ; el.setAttribute("srcdoc", html) does the same through the attribute.
 ((call_expression
    function: (member_expression
