@@ -124,7 +124,7 @@ _EXTENSION_PART = re.compile(
 _EXTENSION_CALLS = frozenset({"extname", "splitext"})
 # Trust by name, for functions whose body is in another file: the name says it sanitizes
 # or validates, and what kind of value (per rule) it handles.
-SANITIZER_VERB = re.compile(r"sanitiz|valid|safe|clean|secure", re.IGNORECASE)
+SANITIZER_VERB = re.compile(r"sanitiz|valid|safe|clean|secure|escape|quote", re.IGNORECASE)
 SANITIZER_DOMAINS = {
     "path-traversal": re.compile(r"path|file|name|dir", re.IGNORECASE),
     "ssrf": re.compile(r"url|uri|link|host", re.IGNORECASE),

@@ -1169,9 +1169,9 @@ class JavaScriptFlow(FlowAnalyzer):
     def _project_sanitizer(self, call: Node) -> bool:
         """Trust by name: a function imported from a relative path of this project
         (`require("./sanitizePathname")`, `import { safeUrl } from "../lib/url"`) whose
-        name says it sanitizes or validates (sanitize/validate/safe/clean/secure) a value
-        of this rule's kind (a path or file name, a URL, HTML, SQL) returns a value that
-        is safe for the rule. Its body is in another file and is not read."""
+        name says it sanitizes or validates (sanitize/validate/safe/clean/secure/escape/
+        quote) a value of this rule's kind (a path or file name, a URL, HTML, SQL) returns a
+        value that is safe for the rule. Its body is in another file and is not read."""
         domain = SANITIZER_DOMAINS.get(self.rule or "")
         function = call.child_by_field_name("function")
         if domain is None or function is None or call.type != "call_expression":

@@ -947,8 +947,8 @@ class PythonFlow(FlowAnalyzer):
         """Trust by name: a function an import brings in (`from .paths import
         sanitize_filename`, `from mlflow.utils.uri import validate_path_is_safe`,
         werkzeug's `secure_filename`) whose name says it sanitizes or validates
-        (sanitize/valid/safe/clean/secure) a value of this rule's kind (a path or file
-        name, a URL, HTML, SQL) returns a value that is safe for the rule. Its body is in
+        (sanitize/valid/safe/clean/secure/escape/quote) a value of this rule's kind (a path
+        or file name, a URL, HTML, SQL) returns a value that is safe for the rule. Its body is in
         another file and is not read; a function of this file is judged by its body."""
         domain = SANITIZER_DOMAINS.get(self.rule or "")
         function = call.child_by_field_name("function")
