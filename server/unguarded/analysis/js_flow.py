@@ -665,6 +665,9 @@ class JavaScriptFlow(FlowAnalyzer):
         if parent is not None and parent.type == "pair":
             holder = parent.parent
             parent = holder.parent if holder is not None and holder.type == "object" else None
+        elif function.type == "method_definition" and parent is not None:
+            # A method of the options object: `Bun.serve({ fetch(req) { ... } })`.
+            parent = parent.parent if parent.type == "object" else None
         call = parent.parent if parent is not None and parent.type == "arguments" else None
         if call is None or call.type not in ("call_expression", "new_expression"):
             return None
@@ -731,7 +734,9 @@ class JavaScriptFlow(FlowAnalyzer):
           (message) => ...)`, NATS `subscribe(subject, (msg) => ...)` or
           `{ callback: (err, msg) => ... }`.
         - Node IPC: `process.on("message", (msg) => ...)` (the global `process`) and
-          `parentPort.on("message", ...)` of `worker_threads`: the message."""
+          `parentPort.on("message", ...)` of `worker_threads`: the message.
+        - The HTTP servers of Deno and Bun: `Deno.serve((req) => ...)` (or its `handler`
+          option) and `Bun.serve({ fetch(req) { ... } })`: the request."""
         holder = call.child_by_field_name("arguments")
         arguments = holder.named_children if holder is not None else []
         field = ""
@@ -740,6 +745,10 @@ class JavaScriptFlow(FlowAnalyzer):
             key = callback.parent.child_by_field_name("key")
             field = node_text(key).strip("\"'") if key is not None else ""
             argument = callback.parent.parent or callback
+        elif callback.type == "method_definition" and callback.parent is not None:
+            name = callback.child_by_field_name("name")
+            field = node_text(name) if name is not None else ""
+            argument = callback.parent
         keys = [node_key(a) for a in arguments]
         if node_key(argument) not in keys:
             return None
@@ -766,6 +775,13 @@ class JavaScriptFlow(FlowAnalyzer):
         if receiver is None:
             return None
         receiver_text = node_text(receiver)
+        if method == "serve" and receiver_text in ("Deno", "Bun"):
+            # The HTTP servers of the runtimes: `Deno.serve((req) => ...)` (or its
+            # `handler` option), `Bun.serve({ fetch(req) { ... } })`: the request.
+            handler = field == "fetch" if receiver_text == "Bun" else field in ("", "handler")
+            if handler:
+                return f"{receiver_text}.serve request ({parameter.name})" if first else ""
+            return None
         if field:
             if (
                 method == "run"
