@@ -59,10 +59,9 @@ def alias_name(call: Node) -> str | None:
     return node_text(function)
 
 
-def imported_name(flow: FlowAnalyzer, identifier: Node) -> str | None:
-    """The qualified name an import binds to `identifier` where it is used
-    (`MakoTemplate` -> "mako.template.Template", `pk` -> "pickle"), or None when the
-    name is not bound by exactly one import."""
+def _binding_import(flow: FlowAnalyzer, identifier: Node) -> Node | None:
+    """The statement of the one definition of `identifier` that reaches it (from the
+    nearest scope that defines it), when that is an import statement; else None."""
     name = node_text(identifier)
     scope = flow.enclosing_scope(identifier)
     definitions = flow.reaching_definitions(scope, name, identifier)
@@ -76,7 +75,16 @@ def imported_name(flow: FlowAnalyzer, identifier: Node) -> str | None:
     if len(definitions) != 1 or definitions[0].kind != "opaque":
         return None
     statement = definitions[0].statement
-    if statement.type not in ("import_statement", "import_from_statement"):
+    return statement if statement.type in ("import_statement", "import_from_statement") else None
+
+
+def imported_name(flow: FlowAnalyzer, identifier: Node) -> str | None:
+    """The qualified name an import binds to `identifier` where it is used
+    (`MakoTemplate` -> "mako.template.Template", `pk` -> "pickle"), or None when the
+    name is not bound by exactly one import."""
+    name = node_text(identifier)
+    statement = _binding_import(flow, identifier)
+    if statement is None:
         return None
     prefix = ""
     if statement.type == "import_from_statement":
@@ -100,23 +108,12 @@ def imported_module(flow: FlowAnalyzer, identifier: Node) -> str | None:
     import text` -> "sqlalchemy.sql", `import sqlalchemy as sa` -> "sqlalchemy"), or None
     when no single import binds it."""
     name = node_text(identifier)
-    scope = flow.enclosing_scope(identifier)
-    definitions = flow.reaching_definitions(scope, name, identifier)
-    while not definitions and not flow.is_module(scope):
-        scope = flow.enclosing_scope(scope)
-        definitions = (
-            flow.module_definitions(name)
-            if flow.is_module(scope)
-            else flow.reaching_definitions(scope, name, identifier)
-        )
-    if len(definitions) != 1 or definitions[0].kind != "opaque":
+    statement = _binding_import(flow, identifier)
+    if statement is None:
         return None
-    statement = definitions[0].statement
     if statement.type == "import_from_statement":
         module = statement.child_by_field_name("module_name")
         return node_text(module) if module is not None else None
-    if statement.type != "import_statement":
-        return None
     for child in statement.children_by_field_name("name"):
         target = child.child_by_field_name("name") if child.type == "aliased_import" else child
         if target is None:

@@ -1291,6 +1291,26 @@ class FlowAnalyzer:
         declared = self.settings.names_for(self.settings.sanitizers, self.rule)
         return bool(declared) and _name_matches(self.callee_name(call), declared)
 
+    def sanitizer_by_name(self, call: Node) -> str | None:
+        """Trust by name, the part both languages share: when the callee's name says it
+        sanitizes or validates (SANITIZER_VERB) a value of this rule's kind
+        (SANITIZER_DOMAINS), the name at the root of the callee (`paths` for
+        `paths.sanitize_file(x)`), for the caller to check that an import binds it."""
+        domain = SANITIZER_DOMAINS.get(self.rule or "")
+        function = call.child_by_field_name("function")
+        if domain is None or function is None or call.type not in ("call", "call_expression"):
+            return None
+        root = function
+        while root.type in ("attribute", "member_expression"):
+            inner = root.child_by_field_name("object")
+            if inner is None:
+                return None
+            root = inner
+        name = node_text(function).rsplit(".", 1)[-1]
+        if root.type != "identifier" or not (SANITIZER_VERB.search(name) and domain.search(name)):
+            return None
+        return node_text(root)
+
     def is_validator_call(self, call: Node) -> bool:
         name = self.callee_name(call)
         declared = self.settings.names_for(self.settings.validators, self.rule)

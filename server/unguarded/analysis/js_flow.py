@@ -11,8 +11,6 @@ from unguarded.analysis.flow import (
     FORMAT_ONLY_VALIDATORS,
     LOOKUP_METHODS,
     MAX_CONDITION_DEPTH,
-    SANITIZER_DOMAINS,
-    SANITIZER_VERB,
     WHOLE_DOCUMENT,
     Captures,
     Check,
@@ -1188,22 +1186,8 @@ class JavaScriptFlow(FlowAnalyzer):
         name says it sanitizes or validates (sanitize/validate/safe/clean/secure/escape/
         quote) a value of this rule's kind (a path or file name, a URL, HTML, SQL) returns a
         value that is safe for the rule. Its body is in another file and is not read."""
-        domain = SANITIZER_DOMAINS.get(self.rule or "")
-        function = call.child_by_field_name("function")
-        if domain is None or function is None or call.type != "call_expression":
-            return False
-        root = function
-        while root.type == "member_expression":
-            inner = root.child_by_field_name("object")
-            if inner is None:
-                return False
-            root = inner
-        if root.type != "identifier":
-            return False
-        name = node_text(function).rsplit(".", 1)[-1]
-        if not (SANITIZER_VERB.search(name) and domain.search(name)):
-            return False
-        return self._relative_import(node_text(root))
+        root = self.sanitizer_by_name(call)
+        return root is not None and self._relative_import(root)
 
     def _relative_import(self, name: str) -> bool:
         """`name` is bound at module level by `require("./x")`/`import ... from "../x"`."""

@@ -11,8 +11,6 @@ from unguarded.analysis.flow import (
     FORMAT_ONLY_VALIDATORS,
     LOOKUP_METHODS,
     MAX_CONDITION_DEPTH,
-    SANITIZER_DOMAINS,
-    SANITIZER_VERB,
     Check,
     Definition,
     FlowAnalyzer,
@@ -950,20 +948,8 @@ class PythonFlow(FlowAnalyzer):
         (sanitize/valid/safe/clean/secure/escape/quote) a value of this rule's kind (a path
         or file name, a URL, HTML, SQL) returns a value that is safe for the rule. Its body is in
         another file and is not read; a function of this file is judged by its body."""
-        domain = SANITIZER_DOMAINS.get(self.rule or "")
-        function = call.child_by_field_name("function")
-        if domain is None or function is None or call.type != "call":
-            return False
-        root = function
-        while root.type == "attribute":
-            inner = root.child_by_field_name("object")
-            if inner is None:
-                return False
-            root = inner
-        name = node_text(function).rsplit(".", 1)[-1]
-        if root.type != "identifier" or not (SANITIZER_VERB.search(name) and domain.search(name)):
-            return False
-        definitions = self.module_definitions(node_text(root))
+        root = self.sanitizer_by_name(call)
+        definitions = self.module_definitions(root) if root is not None else []
         return bool(definitions) and all(
             d.statement.type in ("import_statement", "import_from_statement") for d in definitions
         )
