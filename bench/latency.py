@@ -351,7 +351,11 @@ async def measure_typing(
     edits: int,
     seed: int,
     timeout: float,
+    interval_ms: float = 0.0,
 ) -> ServerRun:
+    """Open each file, then edit it: each edit is sent when the diagnostics of the one
+    before arrived, and no sooner than `interval_ms` after it (a typist's pace; 0: back
+    to back, every edit waits for all the work the edits before it left)."""
     run = ServerRun(name)
     client = await Client.start(command)
     loop = asyncio.get_running_loop()
@@ -412,6 +416,9 @@ async def measure_typing(
                             await asyncio.wait_for(waiter, timeout)
                         continue
                     file_changes.append(1000 * (received - started))
+                    pause = interval_ms / 1000 - (loop.time() - started)
+                    if pause > 0:
+                        await asyncio.sleep(pause)
                 changes.extend(file_changes)
                 run.per_file_change_p95[f"{path.name} ({line_count(path)} lines)"] = percentile(
                     file_changes, 95
@@ -496,7 +503,8 @@ def report(result: dict[str, Any]) -> str:
 def typing_report(result: dict[str, Any]) -> list[str]:
     out = []
     out.append(
-        f"files: {result['edits']} edits each, seed {result['seed']}, debounceMs 0; "
+        f"files: {result['edits']} edits each, seed {result['seed']}, debounceMs 0, "
+        f"one edit per {result.get('interval_ms', 0):g} ms at most; "
         + "; ".join(f"{g}: {len(v)} files, {result['lines'][g]} lines" for g, v in
                     result["files"].items())
     )  # fmt: skip
@@ -563,6 +571,7 @@ async def main_async(arguments: argparse.Namespace) -> dict[str, Any]:
         "machine": machine(),
         "seed": arguments.seed,
         "edits": arguments.edits,
+        "interval_ms": arguments.interval_ms,
         "files": {g: [str(p) for p in paths] for g, paths in groups.items()},
         "lines": {g: sum(line_count(p) for p in paths) for g, paths in groups.items()},
     }
@@ -571,7 +580,13 @@ async def main_async(arguments: argparse.Namespace) -> dict[str, Any]:
             break  # --files 0: the memory run only
         print(f"typing with {name} ...", file=sys.stderr)
         run = await measure_typing(
-            name, command, groups, arguments.edits, arguments.seed, arguments.timeout
+            name,
+            command,
+            groups,
+            arguments.edits,
+            arguments.seed,
+            arguments.timeout,
+            arguments.interval_ms,
         )
         data = asdict(run)
         data["open_ms"] = {g: summary(v) for g, v in run.open_ms.items()}
@@ -593,7 +608,8 @@ async def main_async(arguments: argparse.Namespace) -> dict[str, Any]:
 def profile_engine(groups: dict[str, list[Path]], edits: int, seed: int, output: Path) -> None:
     """The server's per-keystroke work without the protocol: the same seeded edits applied
     with Document.apply_changes, then each version analysed by the document's
-    DocumentAnalysis (incremental, as the server's scheduler does), under pyinstrument."""
+    DocumentAnalysis (incremental and allowed to be provisional, as the server's scheduler
+    does at each keystroke), under pyinstrument."""
     from pyinstrument import Profiler
 
     from unguarded.analysis import AnalysisSettings
@@ -642,7 +658,7 @@ def profile_engine(groups: dict[str, list[Path]], edits: int, seed: int, output:
             )  # fmt: skip
             signal.alarm(20)  # the server's limit: an analysis past it is a bug
             try:
-                analysis.analyze(document.snapshot())
+                analysis.analyze(document.snapshot(), provisional=True)
                 for name, value in analysis.stats.items():
                     totals[name] = totals.get(name, 0) + value
             except Stuck:
@@ -669,7 +685,9 @@ def profile_engine(groups: dict[str, list[Path]], edits: int, seed: int, output:
         f"per edit, on average: {totals.get('parts', 0) / count:.1f} parts of the tree "
         f"queried again, {totals.get('decided', 0) / count:.2f} sink decisions and "
         f"{totals.get('checked', 0) / count:.2f} sinks' data flow computed again; "
-        f"{totals.get('full', 0)} of {count} versions analysed in full"
+        f"{totals.get('full', 0)} of {count} versions analysed in full, "
+        f"{totals.get('provisional', 0)} provisional (a syntax error that reshaped the file: "
+        "the last findings, moved)"
     )
     for failure in failures:
         print(f"analysis stopped after 20 s (undone): {failure}")
@@ -685,6 +703,13 @@ def main() -> int:
     parser.add_argument("--edits", type=int, default=100, help="edits per file")
     parser.add_argument("--max-lines", type=int, default=7000)
     parser.add_argument("--seed", type=int, default=8)
+    parser.add_argument(
+        "--interval-ms",
+        type=float,
+        default=0.0,
+        help="send edits no faster than one per this many ms (a typist's pace; default 0: "
+        "each edit as soon as the one before has its diagnostics)",
+    )
     parser.add_argument("--open-files", type=int, default=200, help="0 to skip the memory run")
     parser.add_argument("--timeout", type=float, default=60.0)
     parser.add_argument("--json", type=Path, default=None, help="also write the raw figures")

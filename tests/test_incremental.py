@@ -306,6 +306,71 @@ def test_an_edit_that_breaks_the_rest_of_a_class_keeps_the_pieces_it_reuses(
     assert len(editor.findings) == 4
 
 
+# A sink before and after 6 KB of helpers: a bracket typed in one of them makes
+# tree-sitter re-parse the rest of the file as error pieces.
+HELPERS = "".join(
+    f"def helper_{i}(items):\n    total = 0\n    for item in items:\n"
+    f"        total += item.size * {i}\n    return total\n\n\n"
+    for i in range(60)
+)
+RESHAPED = (
+    "import subprocess\nfrom flask import request\n\n\n"
+    "def first():\n    subprocess.run(request.args['a'], shell=True)\n\n\n"
+    + HELPERS
+    + "def last():\n    subprocess.run(request.args['b'], shell=True)\n"
+)
+
+
+def provisional_edit(editor: Editor, old: str, new: str) -> list[Finding]:
+    text = editor.text
+    start = text.index(old)
+    editor.version += 1
+    change = TextChange(new, _position(text, start), _position(text, start + len(old)))
+    editor.document.apply_changes([change], editor.version, PositionEncoding.UTF16)
+    return editor.analysis.analyze(editor.document.snapshot(), provisional=True)
+
+
+def test_an_edit_that_reshapes_the_file_can_keep_the_last_findings_until_a_pause() -> None:
+    editor = Editor(RESHAPED)
+    before = [(f.rule_id, f.span.start[0]) for f in editor.findings]
+    assert before == [("command-injection", 5), ("command-injection", 429)]
+    # A bracket left open and a new line: the last version's findings, the second moved.
+    findings = provisional_edit(editor, "    total = 0\n", "    total = (0\n\n")
+    assert editor.analysis.provisional
+    assert [(f.rule_id, f.span.start[0]) for f in findings] == [
+        ("command-injection", 5),
+        ("command-injection", 430),
+    ]
+    assert findings[1].message == editor.findings[1].message.replace("430", "431")
+    # The same version analysed in full (what the server does once typing pauses).
+    exact = editor.analysis.analyze(editor.document.snapshot())
+    assert not editor.analysis.provisional
+    assert same(exact, full(editor.document))
+    # Closing the bracket reshapes the file back: analysed at once.
+    findings = provisional_edit(editor, "total = (0\n", "total = (0)\n")
+    assert not editor.analysis.provisional
+    assert same(findings, full(editor.document))
+
+
+def test_a_provisional_result_leaves_out_the_findings_the_edit_touches() -> None:
+    editor = Editor(RESHAPED)
+    findings = provisional_edit(editor, "run(request.args['a']", "run((request.args['a']")
+    assert editor.analysis.provisional
+    assert [(f.rule_id, f.span.start[0]) for f in findings] == [("command-injection", 429)]
+    # Versions after it are compared with the version analysed last.
+    findings = provisional_edit(editor, "run((request.args['a']", "run((request.args['a'])")
+    assert not editor.analysis.provisional
+    assert same(findings, full(editor.document))
+
+
+def test_small_edits_are_never_provisional() -> None:
+    editor = Editor(RESHAPED)
+    findings = provisional_edit(editor, "request.args['b']", "request.args['c']")
+    assert not editor.analysis.provisional
+    assert same(findings, full(editor.document))
+    assert editor.stats["checked"] == 1
+
+
 def test_a_whole_document_replacement_and_no_change_at_all() -> None:
     editor = Editor(TWO_VIEWS)
     whole = TextChange(TWO_VIEWS.replace("cmd", "c"))
@@ -345,8 +410,11 @@ def test_the_server_keeps_each_documents_analysis_between_versions() -> None:
         start = TWO_VIEWS.index('"cmd"') + 1
         change = TextChange("c", _position(TWO_VIEWS, start), _position(TWO_VIEWS, start + 3))
         document.apply_changes([change], 2, PositionEncoding.UTF16)
-        findings = scheduler._analyse_on_thread(document.snapshot(), AnalysisSettings())
+        findings, provisional = scheduler._analyse_on_thread(
+            document.snapshot(), AnalysisSettings()
+        )
         analysis = scheduler._analyses["file:///app.py"]
+        assert not provisional
         assert analysis.stats["full"] == 0
         assert same(findings, full(document))
     finally:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+from collections.abc import Sequence
 
 import pytest
 import pytest_lsp
@@ -18,6 +19,7 @@ from tests.lsp_helpers import (
     open_document,
     wait_for_diagnostics,
 )
+from tests.test_incremental import RESHAPED
 
 VULNERABLE = """\
 import requests
@@ -100,6 +102,31 @@ async def test_typing_keeps_server_text_and_tree_in_sync(client: LanguageClient)
     assert state["text"] == "\n".join(lines)
     assert state["treeMatchesFreshParse"]
     await wait_for_diagnostics(client, uri, lambda d: len(d) == 1)
+
+
+async def test_an_edit_that_reshapes_the_file_is_answered_at_once_then_exactly(
+    client: LanguageClient,
+) -> None:
+    """`\'\'\'` typed mid-file turns the rest into a broken string, which tree-sitter
+    re-parses: published at once, the findings of the version before (moved a line);
+    right after, the exact ones."""
+    uri = "file:///project/reshaped.py"
+    published: list[list[int]] = []
+
+    class Recording(dict):  # type: ignore[type-arg]
+        def __setitem__(self, key: str, value: Sequence[types.Diagnostic]) -> None:
+            if key == uri:
+                published.append([d.range.start.line for d in value])
+            super().__setitem__(key, value)
+
+    client.diagnostics = Recording(client.diagnostics)
+    open_document(client, uri, RESHAPED)
+    lines = lambda d: [x.range.start.line for x in d]  # noqa: E731
+    await wait_for_diagnostics(client, uri, lambda d: lines(d) == [5, 429])
+    at = RESHAPED.split("\n").index("    total = 0")
+    change_document(client, uri, 2, (at, 12), (at, 12), "'''\n")
+    await wait_for_diagnostics(client, uri, lambda d: lines(d) == [5])
+    assert published[-2:] == [[5, 430], [5]]
 
 
 async def test_javascript_and_tsx(client: LanguageClient) -> None:

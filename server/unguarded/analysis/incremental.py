@@ -56,6 +56,10 @@ from unguarded.documents import Document, LineIndex
 # again after an edit, but more parts to keep; a deeply nested chunk costs its depth
 # squared to match, so it must not be large either.
 CHUNK_BYTES = 2048
+# An edit is provisional (see DocumentAnalysis.analyze) when the new tree has a syntax
+# error and its structure changed over more than this many bytes beyond the edited text:
+# a `(` or `"` typed mid-file, whose error recovery re-parses the rest of the file.
+RESHAPE_BYTES = 4096
 
 _T = TypeVar("_T")
 
@@ -251,6 +255,17 @@ class Region:
         # `end` can reach back to `start`.
         return index < 0 or structure[index][1] < start
 
+    def text_only(self) -> Region:
+        """The region of the edited text alone, without the change of structure."""
+        return Region(
+            self.text_start,
+            self.text_old_end,
+            self.text_new_end,
+            self.text_start,
+            self.text_old_end,
+            self.text_new_end,
+        )
+
     def old_position(self, position: int) -> int:
         """A new position outside the changed text, before the edit."""
         return position - self.delta if position > self.text_new_end else position
@@ -293,14 +308,27 @@ class DocumentAnalysis:
         self._accepted: dict[RawSink | DeclaredSink, None] = {}
         self._bindings: dict[str, tuple[str, str | None]] | None = None
         self._sink_calls: set[NodeKey] = set()
+        # Whether the last call returned the findings of an earlier version (see analyze).
+        self.provisional = False
         # For tests and benchmarks: what the last call computed again.
         self.stats: dict[str, int] = {}
         self.checked: list[tuple[str, int]] = []
 
     # ------------------------------------------------------------------ entry
     def analyze(
-        self, document: Document, settings: AnalysisSettings | None = None
+        self,
+        document: Document,
+        settings: AnalysisSettings | None = None,
+        *,
+        provisional: bool = False,
     ) -> list[Finding]:
+        """The findings of `document`. With `provisional`, an edit whose syntax error
+        reshapes much of the file (RESHAPE_BYTES) is not analysed: the findings of the
+        version analysed last are returned, moved with the text (less those the edited
+        text touches), and `self.provisional` is set. The caller analyses that version
+        again without `provisional` once the edits pause: typing `(` mid-file costs a
+        re-query of hundreds of parts, and its result lasts until the `)`."""
+        self.provisional = False
         if settings is not None and settings != self.settings:
             self.settings = settings
             self._document = None
@@ -310,7 +338,7 @@ class DocumentAnalysis:
         if self._document is None or self._language != document.language.name:
             return self._analyze_all(document)
         try:
-            return self._analyze_change(document)
+            return self._analyze_change(document, provisional)
         except StaleCache:
             return self._analyze_all(document)
 
@@ -335,13 +363,18 @@ class DocumentAnalysis:
         self.stats = {"parts": len(parts), "full": 1}
         return self._finish(document, analysis, _Changes.everything(parts), parts)
 
-    def _analyze_change(self, document: Document) -> list[Finding]:
+    def _analyze_change(self, document: Document, provisional: bool) -> list[Finding]:
         previous = self._document
         assert previous is not None and self._analysis is not None
         region = _changed_region(previous, document)
         if region is None:
             self.stats = {"parts": 0, "full": 0}
             return list(self._findings)
+        if provisional and _reshapes(region, document):
+            # The state stays at `previous`: the next version is compared with it.
+            self.provisional = True
+            self.stats = {"parts": 0, "full": 0, "provisional": 1}
+            return _moved_findings(self._findings, region.text_only(), document)
         if import_names(document.data) != self._import_names:
             # The parts keep only the calls that may go through an import alias (see
             # _part): when the names the imports mention change, every part may differ.
@@ -1442,6 +1475,22 @@ def _ts_point(document: Document, offset: int) -> tuple[int, int]:
         return row, offset - lines.line_starts[row]
     line_start = data.rfind(b"\n", 0, offset) + 1
     return data.count(b"\n", 0, line_start), offset - line_start
+
+
+def _reshapes(region: Region, document: Document) -> bool:
+    """Whether the edit left a syntax error whose recovery changed the structure of much
+    of the file beyond the edited text."""
+    reshaped = 0
+    for start, end in region.structure:
+        reshaped += (
+            end - start - max(0, min(end, region.text_new_end) - max(start, region.text_start))
+        )
+    return reshaped > RESHAPE_BYTES and document.tree.root_node.has_error
+
+
+def _moved_findings(findings: list[Finding], region: Region, document: Document) -> list[Finding]:
+    moved = (_moved_finding(finding, region, document) for finding in findings)
+    return [finding for finding in moved if finding is not None]
 
 
 def _moved_finding(finding: Finding, region: Region, document: Document) -> Finding | None:

@@ -88,16 +88,21 @@ Publisher = Callable[[Document, list[Finding]], Awaitable[None] | None]
 _thread_state = threading.local()
 
 
-def analyze(document: Document, settings: AnalysisSettings) -> list[Finding]:
+def analyze(
+    document: Document, settings: AnalysisSettings, provisional: bool = False
+) -> list[Finding]:
     """The findings of a new version of a document, on the analysis thread: computed from
     the analysis of its version before (analysis/incremental.py), which is kept for the
-    documents analysed last. (A module function, so that tests can wrap it.)"""
+    documents analysed last. With `provisional`, an edit that reshaped much of the file
+    gets the findings of the version before, moved, and the analysis kept for the
+    document says so (`DocumentAnalysis.provisional`). (A module
+    function, so that tests can wrap it.)"""
     analyses: dict[str, DocumentAnalysis] | None = getattr(_thread_state, "analyses", None)
     if analyses is None:
         return DocumentAnalysis(settings).analyze(document)
     analysis = analyses.pop(document.uri, None) or DocumentAnalysis(settings)
     # Kept only when it completes: an interrupted one may be half updated.
-    findings = analysis.analyze(document, settings)
+    findings = analysis.analyze(document, settings, provisional=provisional)
     analyses[document.uri] = analysis
     while len(analyses) > MAX_INCREMENTAL_DOCUMENTS:
         del analyses[next(iter(analyses))]
@@ -144,8 +149,21 @@ class AnalysisScheduler:
     async def _run(self, snapshot: Document, settings: AnalysisSettings, delay_ms: int) -> None:
         if delay_ms > 0:
             await asyncio.sleep(delay_ms / 1000)
+        if await self._analyse(snapshot, settings, True):
+            # A provisional result (an edit whose syntax error reshaped much of the file,
+            # see DocumentAnalysis.analyze) is published at once; the exact one follows on
+            # the analysis thread, and an edit that comes meanwhile waits for it, to be
+            # compared with that version: staleness never accumulates.
+            await self._analyse(snapshot, settings, False)
+
+    async def _analyse(
+        self, snapshot: Document, settings: AnalysisSettings, provisional: bool
+    ) -> bool:
+        """Analyse and publish; True when the result was provisional."""
         try:
-            findings = await self.run_limited(self._analyse_on_thread, snapshot, settings)
+            findings, provisional = await self.run_limited(
+                self._analyse_on_thread, snapshot, settings, provisional
+            )
         except asyncio.CancelledError:
             raise
         except AnalysisTimeout:
@@ -154,19 +172,24 @@ class AnalysisScheduler:
                 f"analysis of {snapshot.uri} took more than {self.time_limit:g} s and was "
                 "stopped; this is a bug in unguarded, please report it with the file"
             )
-            return
+            return False
         except Exception as error:  # the server must survive any analysis bug
             logger.exception("analysis of %s failed", snapshot.uri)
             self._report_error(
                 f"analysis of {snapshot.uri} failed: {type(error).__name__}: {error}"
             )
-            return
+            return False
         self._publish(snapshot, findings)
+        return provisional
 
-    def _analyse_on_thread(self, snapshot: Document, settings: AnalysisSettings) -> list[Finding]:
+    def _analyse_on_thread(
+        self, snapshot: Document, settings: AnalysisSettings, provisional: bool = False
+    ) -> tuple[list[Finding], bool]:
         _thread_state.analyses = self._analyses
         try:
-            return analyze(snapshot, settings)
+            findings = analyze(snapshot, settings, provisional)
+            kept = self._analyses.get(snapshot.uri)
+            return findings, kept is not None and kept.provisional
         finally:
             _thread_state.analyses = None
 
