@@ -82,8 +82,8 @@ app.post<{ Body: { src: string; size: string } }>("/images/resize-checked", asyn
   if (!SIZE_RE.test(size)) {
     return reply.code(400).send({ error: "size" });
   }
-  // anchored size regex; file name through basename
-  // ok: command-injection
+  // anchored size regex, but basename() keeps shell metacharacters of src ("a;id") (label fixed after scoring, see RESULTS.md)
+  // ruleid: command-injection
   exec(`vips thumbnail ${path.join(MEDIA_ROOT, path.basename(src))} /tmp/out.jpg ${size}`);
   // execFile with an argument array
   // ok: command-injection
