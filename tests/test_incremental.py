@@ -200,6 +200,45 @@ def test_an_attribute_assigned_in_another_method_is_followed() -> None:
     assert same(editor.findings, full(editor.document))
 
 
+RUNNER = """\
+import os
+from flask import request
+
+class Runner:
+    def __init__(self):
+        self.command = request.args["c"]
+
+    def describe(self):
+        self.label = "runner"
+        return self.label
+
+    def run(self):
+        os.system(self.command)
+"""
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "checked"),
+    [
+        # A method that does not define `self.command`: the lookup finds the same.
+        ('self.label = "runner"', 'self.label = "a runner"', 0),
+        ('self.label = "runner"', 'self.other = "runner"', 0),
+        # ... that starts to, or the one that does: looked up again.
+        ('self.label = "runner"', 'self.command = "ls"', 1),
+        ('self.command = request.args["c"]', 'self.command = "ls"', 1),
+        ('self.command = request.args["c"]', 'self.commands = request.args["c"]', 1),
+    ],
+)
+def test_an_edited_method_changes_the_lookup_of_the_attributes_it_defines_only(
+    old: str, new: str, checked: int
+) -> None:
+    editor = Editor(RUNNER)
+    assert [f.rule_id for f in editor.findings] == ["command-injection"]
+    editor.replace(old, new)
+    assert editor.stats["checked"] == checked
+    assert same(editor.findings, full(editor.document))
+
+
 def test_a_caller_edited_elsewhere_changes_the_finding_in_a_helper() -> None:
     editor = Editor(
         textwrap.dedent(

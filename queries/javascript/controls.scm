@@ -68,18 +68,6 @@
               (member_expression property: (property_identifier) @_compare)]) @control.validate
  (#eq? @_compare "timingSafeEqual"))
 
-; value.replace(/[^a-z0-9-]/g, ""): only the listed characters survive.
-((call_expression
-   function: (member_expression
-     property: (property_identifier) @_replace)
-   arguments: (arguments
-     . (regex pattern: (regex_pattern) @_class)
-     . (string) @_empty)) @control.sanitize
- (#match? @_replace "^replace(All)?$")
- (#match? @_class "^\\[\\^[A-Za-z0-9_\\\\.-]+\\]\\+?$")
- (#match? @_empty "^[\"'][\"']$")
- (#set! unguarded.rules "sql-injection,command-injection,xss,path-traversal"))
-
 ; path.normalize(x).replace(/^(\.\.(\/|\\|$))+/, ""): no leading ".." survives normalize.
 ((call_expression
    function: (member_expression

@@ -77,6 +77,49 @@
  (#set! unguarded.sink "res.cookie() without httpOnly: true")
  (#set! unguarded.rule "insecure-cookie"))
 
+; Hono: setCookie(c, name, value, options) from hono/cookie sets neither Secure nor
+; HttpOnly unless asked: a session or auth cookie with no options, or options without
+; secure or without httpOnly, or with either set to false.
+((call_expression
+   function: (identifier) @_set
+   arguments: (arguments . (_) . (_) . (_) .) @_arguments) @sink.call
+ (#eq? @_set "setCookie")
+ (#match? @_arguments "(?i)sess|token|auth|jwt|remember|login|(^|[^a-z])sid([^a-z]|$)")
+ (#set! unguarded.module "hono/cookie")
+ (#set! unguarded.sink "setCookie() without secure/httpOnly")
+ (#set! unguarded.rule "insecure-cookie"))
+
+; ... with options that do not say secure: true ...
+((call_expression
+   function: (identifier) @_set
+   arguments: (arguments
+     . (_)
+     . (_)
+     . (_)
+     . (object) @_options .) @_arguments) @sink.call
+ (#eq? @_set "setCookie")
+ (#match? @_arguments "(?i)sess|token|auth|jwt|remember|login|(^|[^a-z])sid([^a-z]|$)")
+ (#not-match? @_options "\\bsecure\\s*:\\s*true\\b|\\.\\.\\.")
+ (#set! unguarded.module "hono/cookie")
+ (#set! unguarded.sink "setCookie() without secure: true")
+ (#set! unguarded.rule "insecure-cookie"))
+
+; ... or that do not say httpOnly: true (a CSRF cookie excepted).
+((call_expression
+   function: (identifier) @_set
+   arguments: (arguments
+     . (_)
+     . (_)
+     . (_)
+     . (object) @_options .) @_arguments) @sink.call
+ (#eq? @_set "setCookie")
+ (#match? @_arguments "(?i)sess|token|auth|jwt|remember|login|(^|[^a-z])sid([^a-z]|$)")
+ (#not-match? @_arguments "(?i:csrf|xsrf)")
+ (#not-match? @_options "\\bhttpOnly\\s*:\\s*true\\b|\\.\\.\\.")
+ (#set! unguarded.module "hono/cookie")
+ (#set! unguarded.sink "setCookie() without httpOnly: true")
+ (#set! unguarded.rule "insecure-cookie"))
+
 ; Next.js: cookies().set(name, value) / (await cookies()).set(...) / response.cookies.set(...)
 ; sets neither Secure nor HttpOnly by default: a session or auth cookie needs both.
 ((call_expression

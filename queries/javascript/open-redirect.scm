@@ -1,11 +1,11 @@
-; Express/Koa/Fastify redirect(url) sends the browser wherever the URL points. A constant
+; Express/Koa/Fastify/Hono redirect(url) sends the browser wherever the URL points. A constant
 ; path prefix ("/users/" + id) or host ("https://example.com/") keeps it on a known site.
 ((call_expression
    function: (member_expression
      object: (identifier) @_response
      property: (property_identifier) @_redirect)
    arguments: (arguments . (_) @sink.arg)) @sink.call
- (#any-of? @_response "res" "response" "reply" "resp" "ctx")
+ (#any-of? @_response "res" "response" "reply" "resp" "ctx" "c" "context")
  (#eq? @_redirect "redirect")
  (#set! unguarded.policy "ssrf")
  (#set! unguarded.rule "open-redirect"))

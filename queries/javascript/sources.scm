@@ -36,6 +36,51 @@
  (#any-of? @_request "req" "request")
  (#any-of? @_method "get" "header" "param" "json" "formData" "text"))
 
+; Hono: the request of a handler's context, `c.req`: c.req.query("q"), c.req.param("id"),
+; c.req.header("x"), await c.req.json() / text() / formData() / parseBody(), and its
+; url and path. (c.req.valid(...) returns what a validator middleware checked.)
+((call_expression
+   function: (member_expression
+     object: (member_expression
+       object: (identifier) @_context
+       property: (property_identifier) @_req)
+     property: (property_identifier) @_method)) @source
+ (#any-of? @_context "c" "ctx" "context")
+ (#eq? @_req "req")
+ (#any-of? @_method "query" "queries" "param" "header" "json" "text" "formData" "parseBody"
+   "arrayBuffer" "blob" "cookie"))
+
+; ... and the URL it was sent to: c.req.url, c.req.path, the raw Request.
+((member_expression
+   object: (member_expression
+     object: (identifier) @_context
+     property: (property_identifier) @_req)
+   property: (property_identifier) @_field) @source
+ (#any-of? @_context "c" "ctx" "context")
+ (#eq? @_req "req")
+ (#any-of? @_field "url" "path" "raw"))
+
+; TypeScript parses `await c.req.json<Body>()` as a call of `await c.req.json`.
+((call_expression
+   function: (await_expression
+     (member_expression
+       object: (member_expression
+         object: (identifier) @_context
+         property: (property_identifier) @_req)
+       property: (property_identifier) @_method))) @source
+ (#any-of? @_context "c" "ctx" "context")
+ (#eq? @_req "req")
+ (#any-of? @_method "json" "text" "formData" "parseBody" "query" "param" "header"))
+
+; ... and `await req.json<Body>()` in a Next.js route handler.
+((call_expression
+   function: (await_expression
+     (member_expression
+       object: (identifier) @_request
+       property: (property_identifier) @_method))) @source
+ (#any-of? @_request "req" "request")
+ (#any-of? @_method "json" "formData" "text"))
+
 ; Koa: ctx.get("Origin") reads a request header.
 ((call_expression
    function: (member_expression

@@ -31,6 +31,29 @@
    "$queryRawUnsafe" "$executeRawUnsafe")
  (#set! unguarded.rule "sql-injection"))
 
+; Sequelize.literal(sql) puts its text into the query unescaped.
+((call_expression
+   function: (member_expression
+     object: (identifier) @_sequelize
+     property: (property_identifier) @_method)
+   arguments: (arguments . (_) @sink.arg)) @sink.call
+ (#any-of? @_sequelize "Sequelize" "sequelize")
+ (#eq? @_method "literal")
+ (#set! unguarded.rule "sql-injection"))
+
+; TypeORM query builders: where/andWhere/orWhere/having(condition) take SQL text (values
+; belong in the parameters object: `.where("u.id = :id", { id })`). Only on a receiver
+; that is one: built by createQueryBuilder(...) or named like one (qb, builder,
+; userQueryBuilder).
+((call_expression
+   function: (member_expression
+     object: (_) @sink.receiver
+     property: (property_identifier) @_method)
+   arguments: (arguments . (_) @sink.arg)) @sink.call
+ (#any-of? @_method "where" "andWhere" "orWhere" "having" "andHaving" "orHaving")
+ (#match? @sink.receiver "createQueryBuilder\\(|(^|\\.)(qb|[A-Za-z]*[Bb]uilder)$")
+ (#set! unguarded.rule "sql-injection"))
+
 ; pg query config objects: client.query({ text, values }): only `text` is SQL.
 ((call_expression
    function: (member_expression

@@ -62,6 +62,16 @@
  (#set! unguarded.policy "html-markup")
  (#set! unguarded.rule "xss"))
 
+; Hono: c.html(markup) serves its argument as text/html.
+((call_expression
+   function: (member_expression
+     object: (identifier) @_context
+     property: (property_identifier) @_method)
+   arguments: (arguments . (_) @sink.arg)) @sink.call
+ (#any-of? @_context "c" "ctx" "context")
+ (#eq? @_method "html")
+ (#set! unguarded.rule "xss"))
+
 ; Koa: ctx.body = html.
 ((assignment_expression
    left: (member_expression

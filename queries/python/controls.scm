@@ -90,20 +90,6 @@
  (#any-of? @_module "hmac" "secrets")
  (#eq? @_compare "compare_digest"))
 
-; re.sub(r"[^a-z0-9-]", "", value): only the listed characters survive.
-((call
-   function: (attribute
-     object: (identifier) @_re
-     attribute: (identifier) @_sub)
-   arguments: (argument_list
-     . (string) @_class
-     . (string) @_empty)) @control.sanitize
- (#eq? @_re "re")
- (#eq? @_sub "sub")
- (#match? @_class "^[rR]?[\"']\\[\\^[A-Za-z0-9_\\\\.-]+\\]\\+?[\"']$")
- (#match? @_empty "^[\"'][\"']$")
- (#set! unguarded.rules "sql-injection,command-injection,xss,path-traversal"))
-
 ; url_for() / reverse() build a path on this site from a route name: the arguments only
 ; fill in path segments and the query string.
 ((call

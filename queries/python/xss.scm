@@ -33,6 +33,38 @@
  (#eq? @_response "HTMLResponse")
  (#set! unguarded.rule "xss"))
 
+; aiohttp: web.Response(text=..., content_type="text/html") serves the text as HTML.
+((call
+   function: (attribute attribute: (identifier) @_response)
+   arguments: (argument_list
+     (keyword_argument
+       name: (identifier) @_text
+       value: (_) @sink.arg)
+     (keyword_argument
+       name: (identifier) @_type
+       value: (string) @_html))) @sink.call
+ (#eq? @_response "Response")
+ (#any-of? @_text "text" "body")
+ (#eq? @_type "content_type")
+ (#match? @_html "text/html")
+ (#set! unguarded.rule "xss"))
+
+; ... the same with content_type given first.
+((call
+   function: (attribute attribute: (identifier) @_response)
+   arguments: (argument_list
+     (keyword_argument
+       name: (identifier) @_type
+       value: (string) @_html)
+     (keyword_argument
+       name: (identifier) @_text
+       value: (_) @sink.arg))) @sink.call
+ (#eq? @_response "Response")
+ (#any-of? @_text "text" "body")
+ (#eq? @_type "content_type")
+ (#match? @_html "text/html")
+ (#set! unguarded.rule "xss"))
+
 ; A Flask/FastAPI view returning an HTML string serves it as text/html.
 ((return_statement
    (_) @sink.arg) @sink.call

@@ -108,6 +108,7 @@ class _Analysis:
             PythonFlow if document.language.family == "python" else JavaScriptFlow
         )
         self.flow = flow_class(self.root, self.captures, settings, set(), index)
+        self.flow.test_file = is_test_file(document.uri)
 
     def check(self, sink: SinkMatch) -> Finding | None:
         """The finding for one sink, or None. Each sink is judged on its own (see
@@ -947,7 +948,7 @@ def _in_test_code(flow: FlowAnalyzer, node: Node) -> bool:
     """Inside a test function, a pytest fixture, or a test case class (`class TestLogin`,
     unittest's `class LoginTests(TestCase)`)."""
     return any(
-        (current.type in flow.function_types and flow.function_name(current).startswith("test"))
+        (current.type in flow.function_types and flow.is_test_function(current))
         or (current.type in _CLASS_TYPES and _is_test_class(current))
         or (current.type == "function_definition" and _is_fixture(flow, current))
         for current in flow.ancestors(node)
@@ -1031,6 +1032,8 @@ _MARKUP = re.compile(r"<[a-zA-Z!/]")
 def _no_markup(flow: FlowAnalyzer, argument: Node) -> bool:
     """A response is HTML when its body carries markup; plain text and JSON bodies are not
     reported. Looks at the literal parts of the string the body is built from."""
+    if _declared_not_html(argument):
+        return True
     body = argument
     if (
         body.type in ("expression_list", "tuple", "parenthesized_expression")
@@ -1039,6 +1042,29 @@ def _no_markup(flow: FlowAnalyzer, argument: Node) -> bool:
         body = body.named_children[0]
     literal = "".join(part for part in flow.string_parts(body) if isinstance(part, str))
     return not _MARKUP.search(literal)
+
+
+def _declared_not_html(argument: Node) -> bool:
+    """The response call of `argument` declares a media type that is not HTML
+    (`Response(body, mimetype="text/plain")`, aiohttp's `content_type="application/json"`):
+    browsers do not render it."""
+    holder = argument.parent
+    if holder is None or holder.type != "argument_list":
+        return False
+    for keyword in holder.named_children:
+        if keyword.type != "keyword_argument":
+            continue
+        name = keyword.child_by_field_name("name")
+        value = keyword.child_by_field_name("value")
+        if (
+            name is not None
+            and node_text(name) in ("mimetype", "content_type", "media_type")
+            and value is not None
+            and value.type == "string"
+        ):
+            media = node_text(value).strip("\"'").lower()
+            return "html" not in media and "xml" not in media and bool(media)
+    return False
 
 
 def _jquery_selector(flow: FlowAnalyzer, argument: Node) -> bool:

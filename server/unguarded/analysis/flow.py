@@ -14,6 +14,7 @@ Language syntax lives in the subclasses (`python_flow.py`, `js_flow.py`).
 from __future__ import annotations
 
 import re
+import string
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -114,6 +115,9 @@ _COMPONENT = re.compile(
     r"username|href)$"
 )
 _SCHEME_PART = re.compile(r"\.(scheme|protocol)$")
+# The parts of a parsed URL that a destructuring can take (`const { hostname } = new
+# URL(u)`): checking one checks the URL.
+_URL_COMPONENT = re.compile(r"\.(hostname|host|netloc|port|origin|username|href|protocol)$")
 # A file name's extension: checking it says nothing about the rest ("../../etc/x.png",
 # "a; rm -rf / #.png" pass an extension allowlist).
 _EXTENSION_PART = re.compile(
@@ -193,6 +197,9 @@ class Definition:
     statement: Node
     # For a write into a container (`params["url"] = x`), the path written.
     field: str = ""
+    # For a name bound by destructuring, where in `value` its value is: ".mode" for
+    # `const { mode } = req.query`, "[0]" for `const [first] = list`.
+    part: str = ""
 
 
 @dataclass(frozen=True)
@@ -331,6 +338,8 @@ class FlowAnalyzer:
         # thereby depend on the whole document.
         self.tree_root = root
         self._root_key = node_key(root)
+        # A test module (test_code.is_test_file): there, a function named test* is a test.
+        self.test_file = False
         self.captures = captures
         self.settings = settings
         self.sink_calls = sink_calls
@@ -506,8 +515,12 @@ class FlowAnalyzer:
         found = [child for child in klass.children if child.type == "ERROR"]
         return [*found, body] if body is not None else found
 
-    def read_class(self, klass: Node, methods: list[Node]) -> None:
-        """The methods of `klass` were read (to look `self.x` up in all of them)."""
+    def read_class(self, klass: Node, methods: list[Node], path: str | None = None) -> None:
+        """The methods of `klass` were read (to look `self.x` up in all of them). With
+        `path`, only to find those that define `path` (`self.url`): what is read is that
+        fact, ("member-definitions", "<class> <path>"), which an edit changes only when
+        it touches a method that defines the path before or after it; the caller reads
+        the methods that define it."""
         if self.recorder is None:
             return
         if self.member_of(klass) is not None:
@@ -515,6 +528,9 @@ class FlowAnalyzer:
             return
         container = self.containers_of(klass)[-1] + "." + self.class_name(klass)
         self.recorder.keys.add(("members", container))
+        if path is not None:
+            self.recorder.keys.add(("member-definitions", f"{container} {path}"))
+            return
         for method in methods:
             self.read_member(method)
 
@@ -1074,8 +1090,19 @@ class FlowAnalyzer:
             point = scope
             scope = outer
 
-    def class_methods(self, node: Node) -> list[Node]:
-        """The methods of the class `node` is in (empty outside a class)."""
+    def is_test_function(self, function: Node) -> bool:
+        """A test: a function named `test*` in a test module, as test runners collect
+        them. Elsewhere `test_webhook` or `testConnection` is application code."""
+        return self.test_file and self.function_name(function).lstrip("_").startswith("test")
+
+    def class_method_function(self, member: Node) -> Node | None:
+        """The function of a method statement of a class body (as class_methods lists
+        it), or None when that statement is no function."""
+        return member
+
+    def class_methods(self, node: Node, path: str | None = None) -> list[Node]:
+        """The methods of the class `node` is in (empty outside a class), all read; with
+        `path`, only the fact of which define it (see read_class)."""
         return []
 
     def this_member(self, node: Node, path: str) -> list[Trace] | None:
@@ -1098,9 +1125,10 @@ class FlowAnalyzer:
             return known
         traces: list[Trace] = []
         found = False
-        for method in self.class_methods(node):
+        for method in self.class_methods(node, path):
             if not self.defines(method, path):
                 continue
+            self.read_member(method)
             for definition in self.definitions(method).get(path, []):
                 found = True
                 step = Step(
@@ -1523,6 +1551,14 @@ class FlowAnalyzer:
                 for definition in self.reaching_definitions(scope, name, condition):
                     if definition.value is None:
                         continue
+                    if definition.part and not _URL_COMPONENT.search(definition.part):
+                        # `const { mode } = req.query` checks req.query.mode, no other
+                        # field of req.query (while `const { hostname } = new URL(u)`
+                        # checks `u`, as `parsed.hostname` does).
+                        text = normalized(node_text(definition.value)) + definition.part
+                        if text not in subjects:
+                            extra.add(text)
+                        continue
                     # command = argv[1] checks argv[1], not argv; parsed = urlparse(url)
                     # checks url.
                     for text in self.subject_texts(definition.value):
@@ -1753,6 +1789,102 @@ def regex_alternatives(pattern: str) -> list[str]:
         index += 1
     alternatives.append(pattern[start:])
     return alternatives
+
+
+# What a same-site check (open redirect) or a host allowlist (SSRF) must refuse: if a
+# validating regex accepts one of these, it checks the shape of the value, not its site.
+# (`//3627732462` is a host written as one decimal number: browsers accept it.)
+_REDIRECT_TARGETS = ("//evil.example", "//3627732462", "/\\evil.example", "https://evil.example/")
+_SSRF_TARGETS = ("http://169.254.169.254/latest/meta-data/", "http://evil.example/")
+_FOREIGN_TARGETS = {
+    "open-redirect": _REDIRECT_TARGETS,
+    "ssrf": _SSRF_TARGETS,
+    # A link or an external opener (rule "url"): the scheme is what matters.
+    "url": ("javascript:alert(1)", "data:text/html,<script>alert(1)</script>"),
+}
+# A regex that starts with a fixed scheme and host and a slash: `^https://api\.x\.com/`.
+_FIXED_HOST_REGEX = re.compile(r"^\^https?\??:(\\?/){2}[A-Za-z0-9\\.-]+\\?/")
+
+
+def regex_site_check(pattern: str, rule: str, mode: str = "search") -> bool | None:
+    r"""For a rule about sites (SSRF, open redirect), what a regex test on a URL says:
+    False when it accepts a URL of another site (`^\/[a-z0-9/-]*$` accepts
+    `//3627732462`; for links, rule "url", a `javascript:` URL), True when it fixes the
+    scheme and host (`^https://api\.x\.com/`),
+    None otherwise (judged by its anchors), and for other rules or a pattern that cannot be
+    read. JavaScript sources of simple patterns read as Python ones. `mode` is how the
+    pattern is applied: "search" (its anchors decide), "match" or "fullmatch"."""
+    targets = _FOREIGN_TARGETS.get(rule)
+    if not targets:
+        return None
+    try:
+        compiled = re.compile(re.sub(r"\(\?<(?=[A-Za-z_])", "(?P<", pattern), re.IGNORECASE)
+    except (re.error, RecursionError, OverflowError):
+        return None
+    apply = {"match": compiled.match, "fullmatch": compiled.fullmatch}.get(mode, compiled.search)
+    if any(apply(target) for target in targets):
+        return False
+    if all(_FIXED_HOST_REGEX.match(a) for a in regex_alternatives(pattern)):
+        return True
+    return None
+
+
+# Characters that, left in a value, still let it do harm, by rule: a path separator or a
+# dot (`..`) for a file name, shell syntax for a command line, markup for HTML.
+_HARMFUL_CHARACTERS = {
+    "path-traversal": frozenset("/\\.:"),
+    "command-injection": frozenset(" \t\n\r;&|`$<>()'\"\\*?[]{}!#~%^"),
+    "xss": frozenset("<>\"'&`="),
+    "sql-injection": frozenset(" \t\n\r'\"`\\;()-/*=<>|&,#%"),
+}
+
+
+def kept_characters(negated_class: str) -> frozenset[str] | None:
+    """The characters `[^...]` (as the whole regex source, optionally followed by `+` or
+    `*`) does not match, that is, keeps: `[^a-z0-9-]` keeps lowercase letters, digits
+    and "-". None when the source is no such class or uses syntax not read here."""
+    found = re.fullmatch(r"\[\^((?:\\.|[^\]\\])+)\][+*]?", negated_class)
+    if found is None:
+        return None
+    body = found.group(1)
+    kept: set[str] = set()
+    classes = {"w": string.ascii_letters + string.digits + "_", "d": string.digits}
+    index = 0
+    while index < len(body):
+        char = body[index]
+        if char == "\\":
+            if index + 1 >= len(body):
+                return None
+            escaped = body[index + 1]
+            if escaped in classes:
+                kept.update(classes[escaped])
+            elif escaped.isalnum():
+                return None  # \s, \W, \u00e9, ...: not read here
+            else:
+                kept.add(escaped)
+            index += 2
+            continue
+        if index + 2 < len(body) and body[index + 1] == "-" and body[index + 2] != "\\":
+            low, high = ord(char), ord(body[index + 2])
+            if high < low or high - low > 128:
+                return None
+            kept.update(chr(c) for c in range(low, high + 1))
+            index += 3
+            continue
+        kept.add(char)
+        index += 1
+    return frozenset(kept)
+
+
+def strips_harmful_characters(negated_class: str, replacement: str, rule: str) -> bool:
+    r"""Whether replacing every character outside a class (`re.sub(r"[^a-z0-9-]", "-",
+    x)`, `x.replace(/[^\w-]/g, "")`) leaves nothing the rule's sink could misuse: what is
+    kept and what is put in its place hold none of the rule's harmful characters."""
+    harmful = _HARMFUL_CHARACTERS.get(rule)
+    kept = kept_characters(negated_class)
+    if harmful is None or kept is None:
+        return False
+    return not (kept | set(replacement)) & harmful
 
 
 def ends_with_anchor(text: str, anchors: tuple[str, ...]) -> bool:

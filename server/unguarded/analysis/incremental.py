@@ -38,6 +38,7 @@ from unguarded.analysis.flow import (
     SINK_CALLS,
     Captures,
     DependencyKey,
+    FlowAnalyzer,
     FlowIndex,
     Node,
     NodeKey,
@@ -1025,6 +1026,10 @@ class _Changes:
         self.sink_calls_changed = False
         self._names: dict[str, set[str]] | None = None
         self._outline: tuple[bool, set[DependencyKey]] | None = None
+        # The methods the edit touched, before and after it (with their flow analyzer and
+        # the class body that holds them), and the member definitions they make.
+        self._touched_methods: list[tuple[FlowAnalyzer, str, Node]] = []
+        self._member_definitions: set[DependencyKey] | None = None
         self._exports: bool | None = None
         self._changed: dict[DependencyKey, bool] = {}
         self._carried: dict[Dependencies, bool] = {}
@@ -1118,7 +1123,26 @@ class _Changes:
         if kind == IMPORT_NAMES_KEY[0]:
             old, new = self._old_document, self._document
             return old is None or new is None or import_names(old.data) != import_names(new.data)
+        if kind == "member-definitions":
+            return key in self._touched_member_definitions()
         return key in self._body_facts()
+
+    def _touched_member_definitions(self) -> set[DependencyKey]:
+        """("member-definitions", "<class> <path>") for every path (`self.url`) that a
+        method the edit touched defines, before or after the edit: the lookups of other
+        paths in that class find the same definitions as before."""
+        if self._member_definitions is None:
+            self._body_changes()
+            found: set[DependencyKey] = set()
+            for flow, body, method in self._touched_methods:
+                function = flow.class_method_function(method)
+                if function is not None:
+                    found.update(
+                        ("member-definitions", f"{body} {name}")
+                        for name in flow.collect_definitions(function)
+                    )
+            self._member_definitions = found
+        return self._member_definitions
 
     def outline_changed(self) -> bool:
         """Whether a class header (its name, bases, decorators) changed, or a class came
@@ -1198,8 +1222,18 @@ class _Changes:
                 keys: set[DependencyKey] = set()
                 old_members: MembersByBody = {}
                 new_members: MembersByBody = {}
-                old_headers = _touched_facts(old, region.start, region.old_end, keys, old_members)
-                new_headers = _touched_facts(new, region.start, region.new_end, keys, new_members)
+                old_methods: list[tuple[str, Node]] = []
+                new_methods: list[tuple[str, Node]] = []
+                old_headers = _touched_facts(
+                    old, region.start, region.old_end, keys, old_members, old_methods
+                )
+                new_headers = _touched_facts(
+                    new, region.start, region.new_end, keys, new_members, new_methods
+                )
+                self._touched_methods = [
+                    *((old.flow, body, method) for body, method in old_methods),
+                    *((new.flow, body, method) for body, method in new_methods),
+                ]
                 # The outline changes when a class comes or goes, or its header (name,
                 # bases, decorators) or the body that holds it changes; not when the edit
                 # only spans classes (a bracket left open can span many).
@@ -1238,10 +1272,12 @@ def _touched_facts(
     end: int,
     keys: set[DependencyKey],
     members: MembersByBody,
+    methods: list[tuple[str, Node]],
 ) -> collections.Counter[tuple[str, bytes]]:
     """Add the facts that the statements of module and class bodies in [start, end] make
-    (the module-level names they define) and note the methods and guard statements among
-    them. Returns the headers of the classes there, with the bodies that hold them."""
+    (the module-level names they define) and note the methods (with the body that holds
+    them) and guard statements among them. Returns the headers of the classes there, with
+    the bodies that hold them."""
     flow = analysis.flow
     family = analysis.document.language.family
     headers: collections.Counter[tuple[str, bytes]] = collections.Counter()
@@ -1270,6 +1306,7 @@ def _touched_facts(
                 members.setdefault(("guards", name), []).append(position)
             if child.type in _METHODS[family]:
                 members.setdefault(("members", name), []).append(position)
+                methods.append((name, child))
             if name == "":
                 defined = flow.collect_definitions(flow.tree_root, child)
                 keys.update(("definition", defined_name) for defined_name in defined)
@@ -1289,7 +1326,7 @@ def _header(wrapper: Node, klass: Node, bodies: list[Node]) -> bytes:
 
 
 # Facts of module and class bodies: a change of the outline can change them all.
-_OUTLINE_FACTS = frozenset({"definition", "guards", "members"})
+_OUTLINE_FACTS = frozenset({"definition", "guards", "members", "member-definitions"})
 
 _METHODS = {
     "python": frozenset({"function_definition", "decorated_definition"}),

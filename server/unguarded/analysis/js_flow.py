@@ -30,6 +30,8 @@ from unguarded.analysis.flow import (
     node_text,
     normalized,
     regex_alternatives,
+    regex_site_check,
+    strips_harmful_characters,
 )
 from unguarded.analysis.model import OriginKind, Span, Step
 from unguarded.analysis.settings import AnalysisSettings
@@ -200,32 +202,56 @@ class JavaScriptFlow(FlowAnalyzer):
             position: int,
             statement: Node,
             field: str = "",
+            part: str = "",
         ) -> None:
             table.setdefault(name, []).append(
-                Definition(name, kind, value, position, statement, field)
+                Definition(name, kind, value, position, statement, field, part)
             )
 
-        def bind(target: Node, kind: str, value: Node | None, position: int, stmt: Node) -> None:
+        def bind(
+            target: Node,
+            kind: str,
+            value: Node | None,
+            position: int,
+            stmt: Node,
+            part: str = "",
+        ) -> None:
+            """`part`: where in `value` the destructured `target` is (see Definition)."""
             kind_of = target.type
             if kind_of in ("identifier", "shorthand_property_identifier_pattern"):
-                add(node_text(target), kind, value, position, stmt)
-            elif kind_of in ("object_pattern", "array_pattern"):
+                add(node_text(target), kind, value, position, stmt, part=part)
+            elif kind_of == "object_pattern":
                 for child in target.named_children:
-                    bind(child, kind, value, position, stmt)
+                    inner_part = part
+                    if child.type == "shorthand_property_identifier_pattern":
+                        inner_part = f"{part}.{node_text(child)}"
+                    elif child.type in ("pair_pattern", "object_assignment_pattern"):
+                        key = child.child_by_field_name("key") or child.child_by_field_name("left")
+                        if key is not None and key.type in (
+                            "property_identifier",
+                            "shorthand_property_identifier_pattern",
+                        ):
+                            inner_part = f"{part}.{node_text(key)}"
+                    bind(child, kind, value, position, stmt, inner_part)
+            elif kind_of == "array_pattern":
+                for index, child in enumerate(target.named_children):
+                    inner_part = part if child.type == "rest_pattern" else f"{part}[{index}]"
+                    bind(child, kind, value, position, stmt, inner_part)
             elif kind_of == "pair_pattern":
                 inner = target.child_by_field_name("value")
                 if inner is not None:
-                    bind(inner, kind, value, position, stmt)
+                    bind(inner, kind, value, position, stmt, part)
             elif kind_of in ("assignment_pattern", "object_assignment_pattern"):
                 left = target.child_by_field_name("left")
                 right = target.child_by_field_name("right")
                 if left is not None:
-                    bind(left, kind, value, position, stmt)
+                    bind(left, kind, value, position, stmt, part)
                     if right is not None:
                         bind(left, "augment", right, position, stmt)
             elif kind_of == "rest_pattern":
+                # The fields not named before it: checking it checks none in particular.
                 for child in target.named_children:
-                    bind(child, kind, value, position, stmt)
+                    bind(child, kind, value, position, stmt, part)
             elif kind_of in ("member_expression", "subscript_expression"):
                 root = target
                 while root.type in ("member_expression", "subscript_expression"):
@@ -460,7 +486,7 @@ class JavaScriptFlow(FlowAnalyzer):
     def callers_known(self, function: Node) -> bool:
         """Module-private functions: not exported, not a component, not a public method."""
         name = self.function_name(function)
-        if name == "<anonymous>" or name[:1].isupper() or name.startswith("test"):
+        if name == "<anonymous>" or name[:1].isupper() or self.is_test_function(function):
             return False
         if function.type == "method_definition":
             return name.startswith(("_", "#"))
@@ -490,7 +516,7 @@ class JavaScriptFlow(FlowAnalyzer):
         if isinstance(other, JavaScriptFlow):
             self._exported = other._exported
 
-    def class_methods(self, node: Node) -> list[Node]:
+    def class_methods(self, node: Node, path: str | None = None) -> list[Node]:
         for ancestor in reversed(self.ancestors(node)):
             if ancestor.type in ("class_declaration", "class", "abstract_class_declaration"):
                 body = ancestor.child_by_field_name("body")
@@ -499,7 +525,7 @@ class JavaScriptFlow(FlowAnalyzer):
                     for child in (body.named_children if body is not None else [])
                     if child.type == "method_definition"
                 ]
-                self.read_class(ancestor, methods)
+                self.read_class(ancestor, methods, path)
                 return methods
         return []
 
@@ -642,7 +668,7 @@ class JavaScriptFlow(FlowAnalyzer):
             if left is not None and node_text(left).endswith("onmessage") and parameter.index == 0:
                 return [self._message_event(parameter)]
         name = self.function_name(function)
-        if name.startswith("test"):
+        if self.is_test_function(function):
             return []
         if name != "<anonymous>":
             # A handler passed by name: `chrome.runtime.onMessage.addListener(handler)`.
@@ -734,7 +760,10 @@ class JavaScriptFlow(FlowAnalyzer):
         - Node IPC: `process.on("message", (msg) => ...)` (the global `process`) and
           `parentPort.on("message", ...)` of `worker_threads`: the message.
         - The HTTP servers of Deno and Bun: `Deno.serve((req) => ...)` (or its `handler`
-          option) and `Bun.serve({ fetch(req) { ... } })`: the request."""
+          option) and `Bun.serve({ fetch(req) { ... } })`: the request.
+        - Command-line parsers, in a file importing them: commander's
+          `.action((arg, options) => ...)` and yargs' `.command(cmd, desc, builder,
+          (argv) => ...)`: the arguments."""
         holder = call.child_by_field_name("arguments")
         arguments = holder.named_children if holder is not None else []
         field = ""
@@ -816,6 +845,13 @@ class JavaScriptFlow(FlowAnalyzer):
             and self._extension_api(receiver)
         ):
             return f"extension message response ({parameter.name})" if first else ""
+        if method == "action" and last and self._file_imports("commander"):
+            # commander's `program.command("deploy <env>").action((env, options) => ...)`:
+            # every argument is the command line's.
+            return f"command-line argument ({parameter.name})"
+        if method == "command" and last and position >= 2 and self._file_imports("yargs"):
+            # yargs' `.command(cmd, description, builder, (argv) => ...)`: the parsed argv.
+            return f"command-line arguments ({parameter.name})" if first else ""
         if method == "process" and last and self._file_imports("bull", "bee-queue"):
             return f"queued job ({parameter.name})" if first else ""
         if method == "consume" and position == 1 and self._file_imports("amqplib"):
@@ -903,6 +939,38 @@ class JavaScriptFlow(FlowAnalyzer):
         if value is not None and value.type == "await_expression" and value.named_children:
             value = value.named_children[0]
         return self._module_of(value) if value is not None and value is not root else None
+
+    def _strips_harmful_characters(self, function: Node, arguments: Node | None) -> bool:
+        """`x.replace(/[^a-z0-9-]+/g, "-")`: every character outside the class is
+        replaced (the `g` flag), and neither those kept nor the replacement are any the
+        rule's sink could misuse (see strips_harmful_characters)."""
+        if function.type != "member_expression" or arguments is None:
+            return False
+        method = function.child_by_field_name("property")
+        values = arguments.named_children
+        if method is None or node_text(method) not in ("replace", "replaceAll"):
+            return False
+        if len(values) != 2 or values[0].type != "regex" or values[1].type != "string":
+            return False
+        pattern = values[0].child_by_field_name("pattern")
+        flags = values[0].child_by_field_name("flags")
+        if pattern is None or flags is None or "g" not in node_text(flags):
+            return False
+        return strips_harmful_characters(
+            node_text(pattern), _string_value(values[1]) or "", self.rule
+        )
+
+    def _escaping_html_tag(self, function: Node, arguments: Node | None) -> bool:
+        """A tagged template whose tag escapes its substitutions as HTML: `html` imported
+        from `hono/html`, `lit` or `lit-html`. (common-tags' `html` only formats.)"""
+        if (
+            function.type != "identifier"
+            or node_text(function) != "html"
+            or arguments is None
+            or arguments.type != "template_string"
+        ):
+            return False
+        return self._module_of(function) in ("hono/html", "lit", "lit-html")
 
     def _file_imports(self, *modules: str) -> bool:
         """The file imports or requires one of `modules` (or a subpath of one)."""
@@ -1056,6 +1124,10 @@ class JavaScriptFlow(FlowAnalyzer):
             return self.summarize_call(call, local, depth)
         if function.type == "identifier" and node_text(function) in LOOKUP_METHODS:
             return []  # get_object_or_404(Model, pk=x): a stored record
+        if self.rule == "xss" and self._escaping_html_tag(function, arguments):
+            return []  # html`<p>${name}</p>` of hono/html or lit escapes each value
+        if self._strips_harmful_characters(function, arguments):
+            return []  # name.replace(/[^a-z0-9-]/g, "-"): nothing the sink can misuse
         callbacks = [
             a
             for a in (arguments.named_children if arguments is not None else [])
@@ -1818,6 +1890,9 @@ class JavaScriptFlow(FlowAnalyzer):
         text = node_text(pattern) if pattern is not None else ""
         # Each alternative must be anchored: in /^a|b$/ the ^ binds to `a` only.
         alternatives = regex_alternatives(text)
+        site = regex_site_check(text, self.rule)
+        if site is not None:
+            return site  # /^\/[\w\/-]*$/ lets "//3627732462" through
         if self.rule == "url":
             # /^https?:\/\//: the scheme is what matters
             return all(a.startswith("^") for a in alternatives)
@@ -1860,9 +1935,6 @@ class JavaScriptFlow(FlowAnalyzer):
                     "(undefined)",
                 ):
                     return True
-        return False
-
-    def sink_in_test_function(self, node: Node) -> bool:
         return False
 
     def string_parts(self, node: Node, depth: int = 0) -> list[str | Node]:

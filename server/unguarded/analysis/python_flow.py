@@ -26,7 +26,9 @@ from unguarded.analysis.flow import (
     node_text,
     normalized,
     regex_alternatives,
+    regex_site_check,
     short_label,
+    strips_harmful_characters,
 )
 from unguarded.analysis.model import OriginKind, Span, Step
 
@@ -161,7 +163,34 @@ _ROUTE_URL_BUILDERS = {"login_url": "login_view", "resolve_url": "to"}
 _CLOSED_CLI_TYPES = frozenset(
     {"Choice", "IntRange", "FloatRange", "int", "float", "bool", "INT", "FLOAT", "BOOL", "UUID"}
 )
+# Fixtures of pytest and its common plugins: a `test*` function that takes one is a test.
+_PYTEST_FIXTURES = frozenset(
+    {
+        "client",
+        "tmp_path",
+        "tmpdir",
+        "tmp_path_factory",
+        "monkeypatch",
+        "capsys",
+        "capfd",
+        "caplog",
+        "recwarn",
+        "mocker",
+        "rf",
+        "admin_client",
+        "django_user_model",
+        "live_server",
+        "httpx_mock",
+        "requests_mock",
+        "respx_mock",
+        "event_loop",
+        "faker",
+    }
+)
 _CLI_PARSE = frozenset({"parse_args", "parse_known_args", "parse_intermixed_args"})
+_CLI_PARSE_CALL = re.compile(
+    r"\.(?:parse_args|parse_known_args|parse_intermixed_args)\(.*\)$", re.S
+)
 _FILE_OPENERS = frozenset(
     {"open", "io.open", "codecs.open", "gzip.open", "bz2.open", "lzma.open", "builtins.open"}
 )
@@ -511,7 +540,43 @@ class PythonFlow(FlowAnalyzer):
                 )
         return found
 
-    def class_methods(self, node: Node) -> list[Node]:
+    def is_test_function(self, function: Node) -> bool:
+        """A `test*` function in a test module, or elsewhere one written as a pytest test:
+        it takes one of pytest's or its plugins' usual fixtures (`client`, `tmp_path`,
+        `monkeypatch`, ...), or returns nothing (pytest warns when a test returns a value).
+        `def test_webhook(url): return requests.post(url)` in an application module is
+        application code."""
+        name = self.function_name(function)
+        if not name.lstrip("_").startswith("test") or function.type != "function_definition":
+            return False
+        if self.test_file:
+            return True
+        if any(p.name in _PYTEST_FIXTURES for p in self.parameters(function)):
+            return True
+        return not self._returns_a_value(function)
+
+    def _returns_a_value(self, function: Node) -> bool:
+        """Whether `function` has a `return <value>` or `yield` of its own."""
+        self.read_range(function)
+        body = function.child_by_field_name("body")
+        stack = [body] if body is not None else []
+        while stack:
+            node = stack.pop()
+            if node.type in ("function_definition", "lambda", "class_definition"):
+                continue
+            if node.type == "return_statement" and node.named_children:
+                return True
+            if node.type == "yield":
+                return True
+            stack.extend(node.named_children)
+        return False
+
+    def class_method_function(self, member: Node) -> Node | None:
+        if member.type == "decorated_definition":
+            member = member.child_by_field_name("definition") or member
+        return member if member.type == "function_definition" else None
+
+    def class_methods(self, node: Node, path: str | None = None) -> list[Node]:
         for ancestor in reversed(self.ancestors(node)):
             if ancestor.type == "class_definition":
                 body = ancestor.child_by_field_name("body")
@@ -521,7 +586,7 @@ class PythonFlow(FlowAnalyzer):
                         child = child.child_by_field_name("definition") or child
                     if child.type == "function_definition":
                         methods.append(child)
-                self.read_class(ancestor, methods)
+                self.read_class(ancestor, methods, path)
                 return methods
         return []
 
@@ -650,7 +715,7 @@ class PythonFlow(FlowAnalyzer):
 
     def callers_known(self, function: Node) -> bool:
         name = self.function_name(function)
-        if name in ("<lambda>",) or name.startswith("test"):
+        if name in ("<lambda>",) or self.is_test_function(function):
             return False
         self.read_context(function)
         if any(a.type == "class_definition" for a in self.ancestors(function)[-3:]):
@@ -664,7 +729,7 @@ class PythonFlow(FlowAnalyzer):
         if function.type == "lambda":
             return self.lambda_parameter(function, parameter)
         name = self.function_name(function)
-        if name.startswith("test") or name.startswith("_test"):
+        if self.is_test_function(function):
             return []  # test functions get their arguments from fixtures
         if _SAFE_ANNOTATIONS.match(parameter.annotation.strip()):
             return []
@@ -852,7 +917,7 @@ class PythonFlow(FlowAnalyzer):
     # ------------------------------------------------------------------ expressions
     def evaluate_node(self, node: Node, depth: int) -> list[Trace]:
         kind = node.type
-        if kind == "attribute" and self._closed_argparse_value(node):
+        if kind == "attribute" and self._closed_argparse_value(node, depth):
             return []  # args.fmt of add_argument("--fmt", choices=[...]): a listed value
         if kind == "attribute" and self.rule == "path-traversal" and self._file_name_of_path(node):
             return []  # Path(name).name: the last component alone cannot leave a directory
@@ -987,6 +1052,10 @@ class PythonFlow(FlowAnalyzer):
                 ]
         if self.is_sink_call(call):
             return []  # a sink's result (a response, a cursor) is not its input
+        if self._strips_harmful_characters(call):
+            return []  # re.sub(r"[^a-z0-9-]", "-", title): nothing the sink can misuse
+        if self.rule == "xss" and self._renders_template_file(call):
+            return []  # the template file's autoescaping decides what its values become
         function = call.child_by_field_name("function")
         arguments = call.child_by_field_name("arguments")
         if function is None:
@@ -1073,17 +1142,19 @@ class PythonFlow(FlowAnalyzer):
 
     _argparse_dests: dict[str, bool] | None = None
 
-    def _closed_argparse_value(self, node: Node) -> bool:
-        """`args.fmt` where `args = parser.parse_args()` and every `add_argument` of the
-        file for `fmt` limits its values (`choices=[...]`, `type=int`, a store_true flag)."""
+    def _closed_argparse_value(self, node: Node, depth: int) -> bool:
+        """`args.fmt` where `args = parser.parse_args()` (or a parameter whose every caller
+        passes such a namespace) and every `add_argument` of the file for `fmt` limits its
+        values (`choices=[...]`, `type=int`, a store_true flag)."""
         namespace = node.child_by_field_name("object")
         attribute = node.child_by_field_name("attribute")
         if namespace is None or attribute is None or namespace.type != "identifier":
             return False
         value = self.single_value(namespace)
         if value is None or value.type != "call":
-            return False
-        if self.callee_name(value).rsplit(".", 1)[-1] not in _CLI_PARSE:
+            if value is not None or not self._parsed_namespace(namespace, depth):
+                return False
+        elif self.callee_name(value).rsplit(".", 1)[-1] not in _CLI_PARSE:
             return False
         root = self.root  # the declarations may be anywhere in the file
         if self._argparse_dests is None:
@@ -1111,6 +1182,80 @@ class PythonFlow(FlowAnalyzer):
                     dests[dest] = dests.get(dest, True) and closed
             self._argparse_dests = dests
         return self._argparse_dests.get(node_text(attribute), False)
+
+    def _renders_template_file(self, call: Node) -> bool:
+        """A template file rendered with values (`env.get_template("card.html").render(
+        name=x)`, Django's `render_to_string("card.html", {...})`): HTML escaping is the
+        template's business, as with Flask's `render_template`. A template built from a
+        string (`from_string(src)`, `Template(src)`) is not one: its source is followed."""
+        name = self.callee_name(call).rsplit(".", 1)[-1]
+        if name in ("render_template", "render_to_string"):
+            return True
+        if name not in ("render", "render_async", "generate", "stream"):
+            return False
+        function = call.child_by_field_name("function")
+        receiver = function.child_by_field_name("object") if function is not None else None
+        if receiver is not None and receiver.type == "identifier":
+            receiver = self.single_value(receiver) or receiver
+        return (
+            receiver is not None
+            and receiver.type == "call"
+            and self.callee_name(receiver).rsplit(".", 1)[-1]
+            in ("get_template", "select_template", "get_or_select_template")
+        )
+
+    def _strips_harmful_characters(self, call: Node) -> bool:
+        """`re.sub(r"[^a-z0-9-]+", "-", x)` (or a compiled pattern's `.sub("-", x)`): every
+        character outside the class is replaced, and neither those kept nor the
+        replacement are any the rule's sink could misuse (see strips_harmful_characters)."""
+        name = self.callee_name(call)
+        if name.rsplit(".", 1)[-1] != "sub":
+            return False
+        arguments = call.child_by_field_name("arguments")
+        values = [a for a in arguments.named_children] if arguments is not None else []
+        if any(v.type == "keyword_argument" for v in values):
+            return False  # count=1, flags=...: not every occurrence, or another reading
+        pattern: Node | None
+        if name in ("re.sub", "regex.sub"):
+            if len(values) != 3:
+                return False
+            pattern, replacement = values[0], values[1]
+        else:
+            function = call.child_by_field_name("function")
+            receiver = function.child_by_field_name("object") if function is not None else None
+            compiled = self.single_value(receiver) if receiver is not None else None
+            if receiver is not None and compiled is None and receiver.type == "identifier":
+                compiled = next(
+                    (d.value for d in self.module_definitions(node_text(receiver)) if d.value),
+                    None,
+                )
+            if compiled is None or compiled.type != "call" or len(values) != 2:
+                return False
+            if self.callee_name(compiled) not in ("re.compile", "regex.compile"):
+                return False
+            compile_arguments = compiled.child_by_field_name("arguments")
+            if compile_arguments is None or len(compile_arguments.named_children) != 1:
+                return False
+            pattern, replacement = compile_arguments.named_children[0], values[0]
+        if pattern.type != "string" or replacement.type != "string":
+            return False
+        if any(c.type == "interpolation" for c in pattern.children + replacement.children):
+            return False
+        return strips_harmful_characters(
+            _string_value(pattern), _string_value(replacement), self.rule
+        )
+
+    def _parsed_namespace(self, namespace: Node, depth: int) -> bool:
+        """Whether every value `namespace` (a name with no single local assignment: a
+        parameter) can hold comes from a command-line parser (`switch(args)` after `args
+        = parser.parse_args()`)."""
+        scope = self.enclosing_scope(namespace)
+        if self.reaching_definitions(scope, node_text(namespace), namespace):
+            return False
+        if not any(p.name == node_text(namespace) for p in self.parameters(scope)):
+            return False
+        traces = self.evaluate(namespace, depth + 1)
+        return bool(traces) and all(_CLI_PARSE_CALL.search(t.origin_text) for t in traces)
 
     def _route_url_view(self, call: Node) -> Node | bool | None:
         """The first argument of a route URL builder (`login_url`, `resolve_url`): its node,
@@ -1724,9 +1869,8 @@ class PythonFlow(FlowAnalyzer):
         return subjects
 
     def _anchored_regex(self, call: Node, function: Node | None, method: str) -> bool:
-        """A regex validates a value only if it must match all of it."""
-        if method == "fullmatch":
-            return True
+        """A regex validates a value only if it must match all of it (and, for a site or
+        host check, refuses other sites)."""
         pattern: Node | None = None
         arguments = call.child_by_field_name("arguments")
         values = list(arguments.named_children) if arguments is not None else []
@@ -1745,7 +1889,16 @@ class PythonFlow(FlowAnalyzer):
                 if compile_arguments is not None and compile_arguments.named_children:
                     pattern = compile_arguments.named_children[0]
         if pattern is None or pattern.type != "string":
-            return True  # a pattern we cannot read: trust the check
+            return True  # a pattern we cannot read: trust the check (fullmatch: any)
+        site = regex_site_check(
+            _string_value(pattern),
+            self.rule,
+            method if method in ("match", "fullmatch") else "search",
+        )
+        if site is not None:
+            return site  # r"^/[\w/-]*$" lets "//3627732462" through
+        if method == "fullmatch":
+            return True
         # Each alternative must be anchored: in `^a|b$` the `^` binds to `a` only.
         for text in regex_alternatives(_string_value(pattern)):
             if not ends_with_anchor(text, ("$", "\\Z")):
@@ -1901,10 +2054,6 @@ class PythonFlow(FlowAnalyzer):
                     return True
         return False
 
-    def sink_in_test_function(self, node: Node) -> bool:
-        scope = self.enclosing_scope(node)
-        return scope.type == "function_definition" and self.function_name(scope).startswith("test")
-
     def string_parts(self, node: Node, depth: int = 0) -> list[str | Node]:
         """A string-building expression as ordered parts: literal text or value nodes.
         Names with a single assignment are followed to the value they hold."""
@@ -1923,6 +2072,10 @@ class PythonFlow(FlowAnalyzer):
             return parts
         if kind == "concatenated_string":
             return [p for c in node.named_children for p in self.string_parts(c, depth + 1)]
+        if kind == "keyword_argument":
+            # `url=f"/items/{i}"` caught as a call's first argument: its value.
+            value = node.child_by_field_name("value")
+            return self.string_parts(value, depth + 1) if value is not None else [node]
         if kind == "parenthesized_expression" and node.named_children:
             return self.string_parts(node.named_children[0], depth + 1)
         if kind == "binary_operator":

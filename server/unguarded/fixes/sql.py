@@ -447,6 +447,8 @@ def _js_fix(source: Source, finding: Finding) -> Fix:
         builder = FixBuilder(source, finding.rule_id)
         builder.replace(prop, "val")
         return builder.build("Bind the value with sql.val()", preferred=True)
+    if prop is not None and text_of(prop) in _TYPEORM_CONDITIONS:
+        return _typeorm_fix(source, finding, call, argument)
     style, passing = _js_style(source, call)
     arguments = _arguments(call)
     if not arguments or arguments[0] != argument:
@@ -489,6 +491,28 @@ def _js_fix(source: Source, finding: Finding) -> Fix:
     else:
         _append_argument(builder, argument, array)
     return builder.build(_title(style), preferred=True)
+
+
+_TYPEORM_CONDITIONS = frozenset({"where", "andWhere", "orWhere", "having", "andHaving", "orHaving"})
+
+
+def _typeorm_fix(source: Source, finding: Finding, call: Node, argument: Node) -> Fix:
+    """qb.where(`u.name = '${name}'`) -> qb.where("u.name = :name", { name: name }): a
+    TypeORM condition with named parameters."""
+    arguments = _arguments(call)
+    if arguments != [argument]:
+        raise Unsupported("a condition that already has parameters")
+    target = _target(source, argument)
+    result = parameterize(target.pieces, NAMED, False, _names(source, target.pieces))
+    values = [_param_expression(source, p, []) for p in result.params]
+    builder = FixBuilder(source, finding.rule_id)
+    builder.replace(target.node, js_string(source, result.sql))
+    pairs = ", ".join(
+        name if name == value else f"{name}: {value}"
+        for name, value in zip(result.names, values, strict=True)
+    )
+    _append_argument(builder, argument, "{ " + pairs + " }")
+    return builder.build(_title(NAMED), preferred=True)
 
 
 def sql_fixes(source: Source, finding: Finding) -> list[Fix]:
