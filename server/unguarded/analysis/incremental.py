@@ -78,6 +78,14 @@ class Dependencies:
 
     ranges: frozenset[tuple[int, int]]
     keys: frozenset[DependencyKey]
+    # The span of the ranges: an edit outside it touches none of them.
+    low: int = 0
+    high: int = -1
+
+    def __post_init__(self) -> None:
+        if self.ranges and self.high < self.low:
+            self.low = min(start for start, _ in self.ranges)
+            self.high = max(end for _, end in self.ranges)
 
     @classmethod
     def of(
@@ -1033,6 +1041,7 @@ class _Changes:
         self._exports: bool | None = None
         self._changed: dict[DependencyKey, bool] = {}
         self._carried: dict[Dependencies, bool] = {}
+        self._unchanged_keys: dict[tuple[frozenset[DependencyKey], bool], bool] = {}
 
     @classmethod
     def everything(cls, parts: list[Part]) -> _Changes:
@@ -1068,6 +1077,22 @@ class _Changes:
             return reads if found else None
         if self.outline_changed():
             return None
+        if reads.high < region.start:
+            # All before the edit: nothing touched, nothing moves.
+            return reads if self._keys_unchanged(reads) else None
+        if reads.low > region.old_end:
+            # All after it: each range moves by the edit's delta.
+            if not self._keys_unchanged(reads):
+                return None
+            delta = region.delta
+            if not delta:
+                return reads
+            return Dependencies(
+                frozenset((start + delta, end + delta) for start, end in reads.ranges),
+                reads.keys,
+                reads.low + delta,
+                reads.high + delta,
+            )
         ranges = []
         for start, end in reads.ranges:
             if region.touches_old(start, end):
@@ -1078,12 +1103,16 @@ class _Changes:
         return Dependencies(frozenset(ranges), reads.keys)
 
     def _keys_unchanged(self, reads: Dependencies) -> bool:
-        for key in reads.keys:
-            if key[0] in _OUTLINE_FACTS and self.outline_changed():
-                return False
-            if self.changed(key):
-                return False
-        return True
+        # Many results read the same facts: judged once per set (and per state of the
+        # sink calls, which are known only once every sink is decided).
+        memo = (reads.keys, self.sink_calls_changed)
+        found = self._unchanged_keys.get(memo)
+        if found is None:
+            found = self._unchanged_keys[memo] = not any(
+                (key[0] in _OUTLINE_FACTS and self.outline_changed()) or self.changed(key)
+                for key in reads.keys
+            )
+        return found
 
     def carry_finding(
         self, reads: Dependencies, finding: Finding | None, document: Document
