@@ -67,6 +67,40 @@
  (#set! unguarded.policy "ssrf")
  (#set! unguarded.rule "open-redirect"))
 
+; h3 (Nitro, Nuxt server routes): sendRedirect(event, url).
+((call_expression
+   function: (identifier) @_redirect
+   arguments: (arguments . (_) . (_) @sink.arg)) @sink.call
+ (#eq? @_redirect "sendRedirect")
+ (#set! unguarded.policy "ssrf")
+ (#set! unguarded.rule "open-redirect"))
+
+; Astro pages: Astro.redirect(url); Oak: ctx.response.redirect(url).
+((call_expression
+   function: (member_expression
+     object: [(identifier) @_response
+              (member_expression property: (property_identifier) @_response)]
+     property: (property_identifier) @_redirect)
+   arguments: (arguments . (_) @sink.arg)) @sink.call
+ (#any-of? @_response "Astro" "response")
+ (#eq? @_redirect "redirect")
+ (#set! unguarded.policy "ssrf")
+ (#set! unguarded.rule "open-redirect"))
+
+; A Location header in a response object (AWS Lambda, Cloudflare Workers, a Response's
+; init): { statusCode: 302, headers: { Location: url } }.
+((pair
+   key: (property_identifier) @_headers
+   value: (object
+     (pair
+       key: [(property_identifier) (string)] @_location
+       value: (_) @sink.arg) @sink.call))
+ (#eq? @_headers "headers")
+ (#match? @_location "^[\"']?(?i:location)[\"']?$")
+ (#set! unguarded.policy "ssrf")
+ (#set! unguarded.sink "Location header")
+ (#set! unguarded.rule "open-redirect"))
+
 ; Next.js route handlers and middleware: NextResponse.redirect(url), Response.redirect(url)
 ; (often `new URL(next, req.url)`: an absolute `next` replaces the base's host).
 ((call_expression

@@ -81,6 +81,16 @@
  (#any-of? @_request "req" "request")
  (#any-of? @_method "json" "formData" "text"))
 
+; h3 (Nitro, Nuxt server routes): the request of an event handler is read with
+; getQuery(event), readBody(event), getRouterParam(event, "id"), getHeader(event, "x"),
+; getCookie(event, "x"), ... (auto-imported in Nuxt: no import to check).
+((call_expression
+   function: (identifier) @_reader
+   arguments: (arguments . (identifier))) @source
+ (#any-of? @_reader "getQuery" "readBody" "readRawBody" "readFormData"
+   "readMultipartFormData" "getRouterParam" "getRouterParams" "getHeader" "getHeaders"
+   "getRequestHeader" "getRequestHeaders" "getCookie" "parseCookies" "getRequestURL"))
+
 ; Koa: ctx.get("Origin") reads a request header.
 ((call_expression
    function: (member_expression
@@ -124,6 +134,21 @@
 ((call_expression
    function: (identifier) @_hook) @source
  (#any-of? @_hook "useSearchParams" "useParams" "useLocation"))
+
+; AWS Lambda behind API Gateway or a function URL: the request's parts in `event`.
+((member_expression
+   object: (identifier) @_event
+   property: (property_identifier) @_field) @source
+ (#eq? @_event "event")
+ (#any-of? @_field "queryStringParameters" "multiValueQueryStringParameters" "pathParameters"
+   "rawQueryString" "rawPath" "body" "headers" "multiValueHeaders" "cookies"))
+
+; Astro pages and endpoints: Astro.url, Astro.params, Astro.request, Astro.cookies.
+((member_expression
+   object: (identifier) @_astro
+   property: (property_identifier) @_field) @source
+ (#eq? @_astro "Astro")
+ (#any-of? @_field "url" "params" "request" "cookies"))
 
 ; Node command line.
 ((member_expression

@@ -1,8 +1,8 @@
-; fetch() requests whatever URL it is given.
+; fetch() requests whatever URL it is given (also Nuxt's $fetch and ofetch).
 ((call_expression
    function: (identifier) @_fetch
    arguments: (arguments . (_) @sink.arg)) @sink.call
- (#any-of? @_fetch "fetch" "got" "axios" "request" "needle" "ky")
+ (#any-of? @_fetch "fetch" "got" "axios" "request" "needle" "ky" "$fetch" "ofetch")
  (#set! unguarded.rule "ssrf"))
 
 ; axios.get(url), got.post(url), superagent.get(url), ky.get(url).

@@ -62,6 +62,25 @@
  (#set! unguarded.policy "html-markup")
  (#set! unguarded.rule "xss"))
 
+; A Fetch API Response declared text/html (Workers, Deno, Bun, Astro, Next.js route
+; handlers): new Response(body, { headers: { "Content-Type": "text/html" } }).
+((new_expression
+   constructor: (identifier) @_response
+   arguments: (arguments
+     . (_) @sink.arg
+     . (object
+         (pair
+           key: (property_identifier) @_headers
+           value: (object
+             (pair
+               key: [(string) (property_identifier)] @_type
+               value: (string) @_html)))))) @sink.call
+ (#eq? @_response "Response")
+ (#eq? @_headers "headers")
+ (#match? @_type "^[\"']?(?i:content-type)[\"']?$")
+ (#match? @_html "text/html")
+ (#set! unguarded.rule "xss"))
+
 ; Hono: c.html(markup) serves its argument as text/html.
 ((call_expression
    function: (member_expression

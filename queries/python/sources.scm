@@ -63,6 +63,24 @@
    function: (identifier) @_input) @source
  (#any-of? @_input "input" "raw_input"))
 
+; Streamlit: what the visitor types or uploads into a widget, and the page's query
+; string. Widgets that return one of their listed options or a number (selectbox, radio,
+; slider, number_input, checkbox) are left out: the app chose those values.
+((call
+   function: (attribute
+     object: (identifier) @_streamlit
+     attribute: (identifier) @_widget)) @source
+ (#any-of? @_streamlit "st" "streamlit")
+ (#any-of? @_widget "text_input" "text_area" "chat_input" "file_uploader" "camera_input"
+   "experimental_get_query_params"))
+
+; ... and st.query_params, the page's query string.
+((attribute
+   object: (identifier) @_streamlit
+   attribute: (identifier) @_params) @source
+ (#any-of? @_streamlit "st" "streamlit")
+ (#any-of? @_params "query_params" "experimental_get_query_params"))
+
 ; The command line of a script.
 ((attribute
    object: (identifier) @_sys

@@ -38,6 +38,17 @@
  (#match? @_manager "objects|[Mm]anager|[Qq]uery[Ss]et")
  (#set! unguarded.rule "sql-injection"))
 
+; Peewee: db.execute_sql(sql), Model.raw(sql), SQL(sql) in a query; Tortoise ORM:
+; connection.execute_query(sql), execute_query_dict, execute_script. The names are
+; generic, so only when the argument visibly starts as SQL ("SELECT ..." + x, f"... {x}").
+((call
+   function: [(attribute attribute: (identifier) @_method)
+              (identifier) @_method]
+   arguments: (argument_list . (_) @sink.arg)) @sink.call
+ (#any-of? @_method "execute_sql" "raw" "SQL" "execute_query" "execute_query_dict" "execute_script")
+ (#set! unguarded.sql_text "start")
+ (#set! unguarded.rule "sql-injection"))
+
 ; Django: QuerySet.extra(where=[...], select={...}, tables=[...]).
 ((call
    function: (attribute

@@ -999,6 +999,10 @@ def _fixed_host(flow: FlowAnalyzer, argument: Node) -> bool:
             break
         if part.type in flow.literal_types:
             continue
+        fixed = _constant_lookup_start(flow, part) if not literal else None
+        if fixed is not None:
+            literal = fixed  # CARRIERS[name] where every carrier URL fixes its host
+            continue
         configured_base, literal = True, ""
     else:
         return True  # nothing untrusted in the URL at all
@@ -1010,6 +1014,46 @@ def _fixed_host(flow: FlowAnalyzer, argument: Node) -> bool:
     # "../up/" + p) keeps the host, as does a constant "?" or "#" ahead of the value (it
     # reaches only the query or fragment); "/" alone does not ("/" + "/evil.com", "/\\x").
     return bool(_SAME_SITE_START.match(literal)) or any(mark in literal for mark in "?#")
+
+
+def _constant_lookup_start(flow: FlowAnalyzer, part: Node) -> str | None:
+    """`CARRIERS[key]` or `CARRIERS.get(key)` where CARRIERS is a dictionary literal
+    assigned once at module level and every value is a URL that fixes its host: one of
+    them (any, as they all fix a host), else None."""
+    container: Node | None = None
+    if part.type in ("subscript", "subscript_expression"):
+        container = part.child_by_field_name("value") or part.child_by_field_name("object")
+    elif part.type in ("call", "call_expression"):
+        function = part.child_by_field_name("function")
+        if function is not None and function.type in ("attribute", "member_expression"):
+            method = function.child_by_field_name("attribute") or function.child_by_field_name(
+                "property"
+            )
+            if method is not None and node_text(method) == "get":
+                container = function.child_by_field_name("object")
+            arguments = part.child_by_field_name("arguments")
+            for default in arguments.named_children[1:] if arguments is not None else []:
+                text = "".join(p for p in flow.string_parts(default) if isinstance(p, str))
+                if default.type != "string" or not _FIXED_HOST.match(text):
+                    return None  # a default that does not fix the host either
+    if container is None or container.type != "identifier":
+        return None
+    definitions = flow.module_definitions(node_text(container))
+    if len(definitions) != 1 or definitions[0].value is None:
+        return None
+    table = definitions[0].value
+    if table.type not in ("dictionary", "object"):
+        return None
+    values = [pair.child_by_field_name("value") for pair in table.named_children]
+    found: list[str] = []
+    for value in values:
+        if value is None or value.type != "string":
+            return None
+        text = "".join(p for p in flow.string_parts(value) if isinstance(p, str))
+        if not _FIXED_HOST.match(text):
+            return None
+        found.append(text)
+    return found[0] if found else None
 
 
 # Constant starts of a URL relative to the current site: "/x" (not "//" or "/\\"), "./", "../".

@@ -985,17 +985,41 @@ class JavaScriptFlow(FlowAnalyzer):
 
     def _request_field(self, function: Node, parameter: Parameter) -> bool:
         """`({ params, query }, res, next) => ...`: fields destructured from an
-        Express-style handler's request."""
+        Express-style handler's request, or from the context of a handler registered for
+        a route path (`app.get("/f", ({ query }) => ...)`, as Elysia passes it)."""
         if parameter.index != 0 or parameter.name not in _REQUEST_FIELDS:
             return False
         names = [p.name for p in self.parameters(function)]
-        if not any(n in ("res", "response", "reply", "next") for n in names):
+        if not any(n in ("res", "response", "reply", "next") for n in names) and not (
+            self._route_handler(function)
+        ):
             return False
         holder = function.child_by_field_name("parameters")
         first = holder.named_children[0] if holder is not None and holder.named_children else None
         if first is not None and first.type in ("required_parameter", "optional_parameter"):
             first = first.child_by_field_name("pattern")
         return first is not None and first.type == "object_pattern"
+
+    def _route_handler(self, function: Node) -> bool:
+        """`function` is passed to `x.get("/path", ..., function)` (or post, put, ...):
+        a handler registered for a route of some web framework."""
+        parent = function.parent
+        call = parent.parent if parent is not None and parent.type == "arguments" else None
+        if call is None or call.type != "call_expression" or parent is None:
+            return False
+        self.read_head(call, function)
+        callee = call.child_by_field_name("function")
+        method = callee.child_by_field_name("property") if callee is not None else None
+        if method is None or node_text(method) not in _ROUTE_METHODS:
+            return False
+        arguments = parent.named_children
+        path = arguments[0] if arguments else None
+        return (
+            path is not None
+            and path is not function
+            and path.type in ("string", "template_string")
+            and node_text(path)[1:2] == "/"
+        )
 
     def _next_route_input(self, function: Node, parameter: Parameter) -> bool:
         """Next.js App Router input: the second argument of an exported route handler
@@ -2142,7 +2166,13 @@ def _schema_object_field(flow: JavaScriptFlow, schema: Node, field: str) -> Node
 _SCHEMA_NAME = re.compile(
     r"(?i:schema|validator)|Dto$|DTO$|^[A-Z]\w*(?:Body|Query|Params|Input|Payload|Form)$"
 )
-_REQUEST_FIELDS = frozenset({"query", "params", "body", "headers", "cookies", "files", "file"})
+_REQUEST_FIELDS = frozenset(
+    {"query", "params", "body", "headers", "cookies", "cookie", "files", "file"}
+)
+# Methods that register a handler for a route path: `app.get("/users/:id", handler)`.
+_ROUTE_METHODS = frozenset(
+    {"get", "post", "put", "patch", "delete", "del", "all", "options", "head", "route"}
+)
 # Upload and archive parsers hand attacker data to these events.
 # HTTP clients whose response is written by the server the URL names.
 _HTTP_CLIENTS = frozenset({"fetch", "axios", "got", "ky"})

@@ -204,6 +204,9 @@ _ROUTE_MODULES = frozenset({"litestar", "starlite", "bottle"})
 
 
 # Constructors of file objects held in memory or on a temporary file: not paths.
+_TEMPORARY_FILES = frozenset(
+    {"NamedTemporaryFile", "TemporaryDirectory", "SpooledTemporaryFile", "TemporaryFile"}
+)
 _FILE_OBJECTS = frozenset(
     {"BytesIO", "StringIO", "SpooledTemporaryFile", "TemporaryFile", "NamedTemporaryFile"}
 )
@@ -995,13 +998,44 @@ class PythonFlow(FlowAnalyzer):
             return False
         if value.type == "identifier":
             single = self.single_value(value)
+            if single is None and node_text(attribute) == "name":
+                # `tmp.write(data)` adds to what tmp holds, not to its name.
+                single = self._assigned_value(value)
             if single is None:
                 return False
             value = single
         if value.type != "call":
             return False
         function = value.child_by_field_name("function")
-        return function is not None and node_text(function).rsplit(".", 1)[-1] in _PATH_TYPES
+        if function is None:
+            return False
+        callee = node_text(function).rsplit(".", 1)[-1]
+        # A temporary file's or folder's `.name`: a path tempfile chose, whatever was
+        # written into the file.
+        if callee in _PATH_TYPES:
+            return True
+        if node_text(attribute) != "name" or callee not in _TEMPORARY_FILES:
+            return False
+        arguments = value.child_by_field_name("arguments")
+        for argument in arguments.named_children if arguments is not None else []:
+            name = argument.child_by_field_name("name")
+            given = argument.child_by_field_name("value")
+            if (
+                argument.type == "keyword_argument"
+                and name is not None
+                and node_text(name) in ("dir", "prefix", "suffix")
+                and given is not None
+                and given.type not in ("string", "none")
+            ):
+                return False  # a folder or name part that may come from elsewhere
+        return True
+
+    def _assigned_value(self, name: Node) -> Node | None:
+        """The one value assigned to `name` that reaches it, not counting what was added
+        to it since (`tmp.write(data)`, `items.append(x)`)."""
+        definitions = self.reaching_definitions(self.enclosing_scope(name), node_text(name), name)
+        assigned = [d for d in definitions if d.kind != "augment"]
+        return assigned[0].value if len(assigned) == 1 else None
 
     def is_sanitizer(self, call: Node) -> bool:
         return super().is_sanitizer(call) or self._imported_sanitizer(call)
@@ -1054,6 +1088,11 @@ class PythonFlow(FlowAnalyzer):
             return []  # a sink's result (a response, a cursor) is not its input
         if self._strips_harmful_characters(call):
             return []  # re.sub(r"[^a-z0-9-]", "-", title): nothing the sink can misuse
+        if self.rule in ("ssrf", "open-redirect") and self.callee_name(call).rsplit(".", 1)[-1] in (
+            "generate_presigned_url",
+            "generate_presigned_post",
+        ):
+            return []  # boto3 signs a URL on the storage service's own host
         if self.rule == "xss" and self._renders_template_file(call):
             return []  # the template file's autoescaping decides what its values become
         function = call.child_by_field_name("function")

@@ -29,7 +29,9 @@ NUMERIC = "numeric"  # $1
 NAMED = "named"  # :name
 
 # A value outside quotes is a value (not an identifier or SQL) after these.
-_VALUE_BEFORE = re.compile(r"(?:=|<>|!=|<=|>=|<|>|\blike|\bilike)$", re.IGNORECASE)
+# Where SQL takes a value (a placeholder may stand there): after a comparison, LIKE, or
+# LIMIT / OFFSET (bound parameters work there in SQLite, PostgreSQL and MySQL).
+_VALUE_BEFORE = re.compile(r"(?:=|<>|!=|<=|>=|<|>|\blike|\bilike|\blimit|\boffset)$", re.IGNORECASE)
 _VALUES_LIST = re.compile(r"\bvalues\s*\((?:[^()']|'[^']*')*[(,]$", re.IGNORECASE)
 
 _PY_FORMAT_DRIVERS = frozenset({"psycopg2", "psycopg", "MySQLdb", "pymysql", "mysql", "pgdb"})
@@ -306,6 +308,23 @@ def _python_style(source: Source) -> str | None:
     return styles.pop() if len(styles) == 1 else None
 
 
+def _peewee_style(source: Source) -> str | None:
+    """The placeholder style of the Peewee database the file builds: `?` for SQLite,
+    `%s` for PostgreSQL and MySQL; None without Peewee or with several kinds."""
+    if not any(
+        node.type in ("import_statement", "import_from_statement") and "peewee" in source.text(node)
+        for node in source.root.named_children
+    ):
+        return None
+    text = source.text(source.root)
+    styles = set()
+    if re.search(r"\bSqliteDatabase\(", text):
+        styles.add(QMARK)
+    if re.search(r"\b(?:Pooled)?(?:Postgresql|MySQL)Database\(", text):
+        styles.add(FORMAT)
+    return styles.pop() if len(styles) == 1 else None
+
+
 def _python_fix(source: Source, finding: Finding) -> Fix:
     call = source.node_at(finding.span, ("call",))
     argument = source.node_at(finding.argument)
@@ -317,8 +336,22 @@ def _python_fix(source: Source, finding: Finding) -> Fix:
         method = text_of(function).rsplit(".", 1)[-1]
     builder = FixBuilder(source, finding.rule_id)
     arguments = _arguments(call)
-    if method in ("execute", "raw"):
-        style = FORMAT if method == "raw" else _python_style(source)
+    peewee = _peewee_style(source)
+    if method == "raw" and peewee is not None:
+        # Peewee's Model.raw(sql, *params) takes the values one by one.
+        if arguments != [argument]:
+            raise Unsupported("raw() that already binds values")
+        target = _target(source, argument)
+        result = parameterize(target.pieces, peewee, False)
+        values = [_param_expression(source, p, []) for p in result.params]
+        builder.replace(target.node, python_string(source, result.sql, target.triple))
+        _append_argument(builder, argument, ", ".join(values))
+        return builder.build(_title(peewee), preferred=True)
+    if method in ("execute", "raw", "execute_sql"):
+        if method == "execute_sql":
+            style = peewee
+        else:
+            style = FORMAT if method == "raw" else _python_style(source)
         if style is None:
             raise Unsupported("unknown driver: no placeholder style")
         if not arguments or arguments[0] != argument:

@@ -202,7 +202,24 @@ def _python(source: Source, finding: Finding) -> list[Fix]:
         and text_of(function).startswith("self.")
     ):
         return [_tornado_escape(source, finding, argument)]
+    if callee in ("Response", "HTMLResponse", "HttpResponse", "make_response"):
+        return [_html_escape(source, finding, argument)]
     return []
+
+
+def _html_escape(source: Source, finding: Finding, argument: Node) -> Fix:
+    """A response body of markup around values: escape each value with html.escape()."""
+    if argument.type == "keyword_argument":  # web.Response(text=f"<p>{name}</p>")
+        argument = argument.child_by_field_name("value") or argument
+    pieces = python_pieces(argument)
+    values = [p for p in pieces if isinstance(p, Val)]
+    if not values or not any(isinstance(p, Lit) for p in pieces):
+        raise Unsupported("the whole markup comes from a value")
+    builder = FixBuilder(source, finding.rule_id)
+    escape = builder.require("py-name", "html", "escape")
+    for value in values:
+        builder.replace(value.node, f"{escape}({value.text})")
+    return builder.build("Escape the values with html.escape()", preferred=True)
 
 
 def _tornado_escape(source: Source, finding: Finding, argument: Node) -> Fix:

@@ -1,0 +1,6 @@
+from aiohttp import web
+
+
+async def greet(request):
+    name = request.query["name"]
+    return web.Response(text=f"<p>Hello {name}</p>", content_type="text/html")
