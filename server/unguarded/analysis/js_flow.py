@@ -960,6 +960,9 @@ class JavaScriptFlow(FlowAnalyzer):
             node_text(pattern), _string_value(values[1]) or "", self.rule
         )
 
+    def _own_url_base(self, node: Node) -> Node | None:
+        return _own_url_base(node, self.single_value)
+
     def _escaping_html_tag(self, function: Node, arguments: Node | None) -> bool:
         """A tagged template whose tag escapes its substitutions as HTML: `html` imported
         from `hono/html`, `lit` or `lit-html`. (common-tags' `html` only formats.)"""
@@ -1136,7 +1139,7 @@ class JavaScriptFlow(FlowAnalyzer):
             for a in (arguments.named_children if arguments is not None else [])
             if a.type not in _FUNCTIONS
         ]
-        base = _own_url_base(call)
+        base = self._own_url_base(call)
         if base is not None:
             # new URL(next, req.url): the request's own URL only supplies a base for a
             # relative `next`; what `next` says decides where the URL points.
@@ -2032,10 +2035,30 @@ class JavaScriptFlow(FlowAnalyzer):
                         else:
                             joined.extend(self.string_parts(element, depth + 1))
                     return joined
-        if kind == "new_expression" and _own_url_base(node) is not None:
+        if kind == "new_expression" and self._own_url_base(node) is not None:
             arguments = node.child_by_field_name("arguments")
             if arguments is not None and arguments.named_children:
                 return self.string_parts(arguments.named_children[0], depth + 1)
+        if kind in ("call_expression", "member_expression"):
+            # new URL(path, base).toString() / .href: the URL's text.
+            function = node.child_by_field_name("function") if kind == "call_expression" else node
+            arguments = node.child_by_field_name("arguments")
+            if (
+                function is not None
+                and function.type == "member_expression"
+                and (kind == "member_expression" or not (arguments and arguments.named_children))
+            ):
+                prop = function.child_by_field_name("property")
+                inner = function.child_by_field_name("object")
+                wanted = "href" if kind == "member_expression" else "toString"
+                if (
+                    prop is not None
+                    and node_text(prop) == wanted
+                    and inner is not None
+                    and inner.type == "new_expression"
+                    and self._own_url_base(inner) is not None
+                ):
+                    return self.string_parts(inner, depth + 1)
         if kind == "identifier":
             return self.identifier_parts(node, depth)
         return [node]
@@ -2076,9 +2099,11 @@ def _appends_to(definition: Definition) -> bool:
     return operator is not None and node_text(operator) == "+="
 
 
-def _own_url_base(node: Node) -> Node | None:
+def _own_url_base(node: Node, resolve: Callable[[Node], Node | None] | None = None) -> Node | None:
     """`new URL(path, req.url)` (or `request.nextUrl`, a string literal): the base
-    argument, when the base is the app's own request URL or a constant."""
+    argument, when the base is the app's own request URL or a constant. With `resolve`
+    (a name's one value), also `url.origin` / `url.href` / `url` where `url = new
+    URL(request.url)`."""
     if node.type != "new_expression":
         return None
     constructor = node.child_by_field_name("constructor")
@@ -2090,6 +2115,30 @@ def _own_url_base(node: Node) -> Node | None:
         return None
     base = values[1]
     if base.type == "string" or _OWN_URL.match(node_text(base)):
+        return base
+    if resolve is None:
+        return None
+    root = base
+    if root.type == "member_expression":
+        prop = root.child_by_field_name("property")
+        if prop is None or node_text(prop) not in ("origin", "href"):
+            return None
+        root = root.child_by_field_name("object") or root
+    if root.type != "identifier":
+        return None
+    value = resolve(root)
+    if value is None or value.type != "new_expression":
+        return None
+    constructor = value.child_by_field_name("constructor")
+    parsed = value.child_by_field_name("arguments")
+    first = parsed.named_children[0] if parsed is not None and parsed.named_children else None
+    if (
+        constructor is not None
+        and node_text(constructor) == "URL"
+        and first is not None
+        and _OWN_URL.match(node_text(first))
+        and len(parsed.named_children) == 1  # type: ignore[union-attr]
+    ):
         return base
     return None
 

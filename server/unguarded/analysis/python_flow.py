@@ -1025,9 +1025,9 @@ class PythonFlow(FlowAnalyzer):
                 and name is not None
                 and node_text(name) in ("dir", "prefix", "suffix")
                 and given is not None
-                and given.type not in ("string", "none")
+                and self.evaluate(given, 1)
             ):
-                return False  # a folder or name part that may come from elsewhere
+                return False  # a folder or name part from the request or a caller
         return True
 
     def _assigned_value(self, name: Node) -> Node | None:
