@@ -348,7 +348,7 @@ class JavaScriptFlow(FlowAnalyzer):
                 for identifier in _descendants(node, "identifier"):
                     add(node_text(identifier), "opaque", None, node.end_byte, node)
                 continue
-            stack.extend(reversed(node.children))
+            stack.extend(reversed(node.named_children))  # definitions are named nodes
         if within is None:
             self._react_state(scope, table, add)
         return table

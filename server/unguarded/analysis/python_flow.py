@@ -507,7 +507,7 @@ class PythonFlow(FlowAnalyzer):
                     imported = node_text(target).split(".")[0]
                     add(imported, "opaque", None, node.end_byte, node)
                 continue
-            stack.extend(reversed(node.children))
+            stack.extend(reversed(node.named_children))  # definitions are named nodes
         return table
 
     # ------------------------------------------------------------------ parameters
