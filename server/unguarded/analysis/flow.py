@@ -766,7 +766,9 @@ class FlowAnalyzer:
         key = node_key(node)
         found = self._children.get(key)
         if found is None:
-            found = node.children
+            # Named children only: punctuation is asked about rarely (and then found by
+            # its own .parent); a descent that skips it creates half the node objects.
+            found = node.named_children
             self._children[key] = found
             parents = self._parents
             for child in found:
