@@ -50,6 +50,19 @@
  (#match? @_flag "^[\"']-c[\"']$")
  (#set! unguarded.rule "command-injection"))
 
+; The sh library: sh.bash("-c", line) / sh.sh("-c", line) hands the line to a shell.
+((call
+   function: (attribute
+     object: (identifier) @_sh
+     attribute: (identifier) @_shell)
+   arguments: (argument_list
+     . (string) @_flag
+     . (_) @sink.arg)) @sink.call
+ (#eq? @_sh "sh")
+ (#any-of? @_shell "bash" "sh" "zsh")
+ (#match? @_flag "^[\"']-c[\"']$")
+ (#set! unguarded.rule "command-injection"))
+
 ; paramiko: exec_command runs the string in the remote user's shell.
 ((call
    function: (attribute

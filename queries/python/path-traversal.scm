@@ -42,6 +42,16 @@
  (#any-of? @_function "remove" "unlink" "rmtree")
  (#set! unguarded.rule "path-traversal"))
 
+; pandas writers: df.to_csv(path), to_parquet, to_excel, ... write a file where the path
+; points (a buffer or no argument writes none: only a value with an origin is reported).
+((call
+   function: (attribute
+     attribute: (identifier) @_write)
+   arguments: (argument_list . (_) @sink.arg)) @sink.call
+ (#any-of? @_write "to_csv" "to_parquet" "to_excel" "to_feather" "to_pickle" "to_hdf"
+   "to_stata" "to_orc")
+ (#set! unguarded.rule "path-traversal"))
+
 ; Path(p).open(): only on a value built by Path()/PurePath() (other .open() calls differ).
 ((call
    function: (attribute

@@ -65,6 +65,32 @@
  (#match? @_html "text/html")
  (#set! unguarded.rule "xss"))
 
+; Streamlit renders HTML it is handed: st.markdown(x, unsafe_allow_html=True), st.html(x),
+; and components.html(x) (streamlit.components.v1), which runs it in an iframe on the page.
+((call
+   function: (attribute
+     object: (identifier) @_streamlit
+     attribute: (identifier) @_markdown)
+   arguments: (argument_list
+     . (_) @sink.arg
+     (keyword_argument
+       name: (identifier) @_unsafe
+       value: (true)))) @sink.call
+ (#any-of? @_streamlit "st" "streamlit")
+ (#any-of? @_markdown "markdown" "write" "caption")
+ (#eq? @_unsafe "unsafe_allow_html")
+ (#set! unguarded.rule "xss"))
+
+; ... st.html(x) and components.html(x).
+((call
+   function: (attribute
+     object: (_) @_module
+     attribute: (identifier) @_html)
+   arguments: (argument_list . (_) @sink.arg)) @sink.call
+ (#match? @_module "^(st|streamlit|components|stc|streamlit\\.components\\.v1)$")
+ (#eq? @_html "html")
+ (#set! unguarded.rule "xss"))
+
 ; A Flask/FastAPI view returning an HTML string serves it as text/html.
 ((return_statement
    (_) @sink.arg) @sink.call

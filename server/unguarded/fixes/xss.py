@@ -204,6 +204,14 @@ def _python(source: Source, finding: Finding) -> list[Fix]:
         return [_tornado_escape(source, finding, argument)]
     if callee in ("Response", "HTMLResponse", "HttpResponse", "make_response"):
         return [_html_escape(source, finding, argument)]
+    receiver = text_of(function).rsplit(".", 1)[0] if function is not None else ""
+    if callee in ("markdown", "write", "caption", "html") and receiver in (
+        "st",
+        "streamlit",
+        "components",
+        "stc",
+    ):
+        return [_html_escape(source, finding, argument)]  # Streamlit's HTML
     return []
 
 
