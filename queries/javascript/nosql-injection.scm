@@ -28,6 +28,23 @@
  (#set! unguarded.receiver_name "^[A-Z][a-z]\\w*$|(?i:collection|coll|model)$")
  (#set! unguarded.rule "nosql-injection"))
 
+; ... also with a default for when it is missing: User.find(req.body.filter ?? {}).
+((call_expression
+   function: (member_expression
+     object: (_) @sink.receiver
+     property: (property_identifier) @_method)
+   arguments: (arguments
+     . (binary_expression
+         left: [(identifier) (member_expression) (subscript_expression)] @sink.arg
+         operator: ["??" "||"]
+         right: (object)))) @sink.call
+ (#any-of? @_method "find" "findOne" "findOneAndUpdate" "findOneAndDelete" "findOneAndRemove"
+   "findOneAndReplace" "updateOne" "updateMany" "deleteOne" "deleteMany" "replaceOne"
+   "countDocuments" "exists")
+ (#set! unguarded.receiver "collection,model")
+ (#set! unguarded.receiver_name "^[A-Z][a-z]\\w*$|(?i:collection|coll|model)$")
+ (#set! unguarded.rule "nosql-injection"))
+
 ; A filter field taken from the request: { email: req.body.email } can be an operator
 ; object instead of a string (express.json() and the qs query parser both build objects).
 ; Route parameters are always strings; ORM option keys (Sequelize/TypeORM `where`,
