@@ -14,30 +14,21 @@
  (#set! unguarded.rule "nosql-injection"))
 
 ; A whole request object as the filter: User.find(req.query) lets the client send
-; operators ({"password": {"$ne": ""}}) and $where. Collections and models only: built by
+; operators ({"password": {"$ne": ""}}) and $where, also with a default for when it is
+; missing (User.find(req.body.filter ?? {})). Collections and models only: built by
 ; collection()/model(), or named like one (User, usersCollection, this.userModel).
 ((call_expression
    function: (member_expression
      object: (_) @sink.receiver
      property: (property_identifier) @_method)
-   arguments: (arguments . [(identifier) (member_expression) (subscript_expression)] @sink.arg)) @sink.call
- (#any-of? @_method "find" "findOne" "findOneAndUpdate" "findOneAndDelete" "findOneAndRemove"
-   "findOneAndReplace" "updateOne" "updateMany" "deleteOne" "deleteMany" "replaceOne"
-   "countDocuments" "exists")
- (#set! unguarded.receiver "collection,model")
- (#set! unguarded.receiver_name "^[A-Z][a-z]\\w*$|(?i:collection|coll|model)$")
- (#set! unguarded.rule "nosql-injection"))
-
-; ... also with a default for when it is missing: User.find(req.body.filter ?? {}).
-((call_expression
-   function: (member_expression
-     object: (_) @sink.receiver
-     property: (property_identifier) @_method)
    arguments: (arguments
-     . (binary_expression
-         left: [(identifier) (member_expression) (subscript_expression)] @sink.arg
-         operator: ["??" "||"]
-         right: (object)))) @sink.call
+     . [(identifier) @sink.arg
+        (member_expression) @sink.arg
+        (subscript_expression) @sink.arg
+        (binary_expression
+          left: [(identifier) (member_expression) (subscript_expression)] @sink.arg
+          operator: ["??" "||"]
+          right: (object))])) @sink.call
  (#any-of? @_method "find" "findOne" "findOneAndUpdate" "findOneAndDelete" "findOneAndRemove"
    "findOneAndReplace" "updateOne" "updateMany" "deleteOne" "deleteMany" "replaceOne"
    "countDocuments" "exists")

@@ -25,6 +25,7 @@ from unguarded.analysis.flow import (
     Node,
     NodeKey,
     Trace,
+    member_root,
     merge,
     name_matches,
     node_text,
@@ -325,12 +326,7 @@ class _Analysis:
         function = call.child_by_field_name("function") or call.child_by_field_name("constructor")
         if function is None:
             return False
-        root = function
-        while root.type == "member_expression":
-            inner = root.child_by_field_name("object")
-            if inner is None:
-                break
-            root = inner
+        root = member_root(function)
         if root.type == "call_expression":  # require("child_process").exec(...)
             return any(f'"{m}"' in node_text(root) or f"'{m}'" in node_text(root) for m in modules)
         if root.type != "identifier":
@@ -377,12 +373,7 @@ class _Analysis:
         function = call.child_by_field_name("function")
         if function is None:
             return False
-        root = function
-        while root.type == "attribute":
-            inner = root.child_by_field_name("object")
-            if inner is None:
-                break
-            root = inner
+        root = member_root(function)
         if root.type != "identifier":
             return False
         source = imported_module(self.flow, root)

@@ -160,6 +160,19 @@ def node_text(node: Node) -> str:
     return (node.text or b"").decode("utf-8", errors="replace")
 
 
+def member_root(node: Node) -> Node:
+    """The start of a member chain: `chrome` in `chrome.runtime.onMessage`, `re` in
+    `re.compile` (Python attributes or JS member expressions). A link without an object
+    (code being typed) ends the walk there."""
+    root = node
+    while root.type in ("attribute", "member_expression"):
+        inner = root.child_by_field_name("object")
+        if inner is None:
+            break
+        root = inner
+    return root
+
+
 def normalized(text: str) -> str:
     return re.sub(r"\s+", "", text).replace("'", '"').replace("`", '"')
 
@@ -1330,12 +1343,7 @@ class FlowAnalyzer:
         function = call.child_by_field_name("function")
         if domain is None or function is None or call.type not in ("call", "call_expression"):
             return None
-        root = function
-        while root.type in ("attribute", "member_expression"):
-            inner = root.child_by_field_name("object")
-            if inner is None:
-                return None
-            root = inner
+        root = member_root(function)
         name = node_text(function).rsplit(".", 1)[-1]
         if root.type != "identifier" or not (SANITIZER_VERB.search(name) and domain.search(name)):
             return None

@@ -25,6 +25,7 @@ from unguarded.analysis.flow import (
     chain_operands,
     earlier_siblings,
     ends_with_anchor,
+    member_root,
     merge,
     node_key,
     node_text,
@@ -895,12 +896,7 @@ class JavaScriptFlow(FlowAnalyzer):
     def _extension_api(self, receiver: Node) -> bool:
         """`receiver` starts at the browser-extension API: the `chrome` or `browser`
         global, not bound in this file (or bound to webextension-polyfill)."""
-        root = receiver
-        while root.type == "member_expression":
-            inner = root.child_by_field_name("object")
-            if inner is None:
-                return False
-            root = inner
+        root = member_root(receiver)
         if root.type != "identifier" or node_text(root) not in ("chrome", "browser"):
             return False
         if self.shadowed(root):
@@ -912,12 +908,7 @@ class JavaScriptFlow(FlowAnalyzer):
         """The module the root name of `node` is bound to at module level: `Worker` in
         `import { Worker } from "bullmq"`, `parentPort` in `const { parentPort } =
         require("node:worker_threads")`; None when no single import or require binds it."""
-        root = node
-        while root.type == "member_expression":
-            inner = root.child_by_field_name("object")
-            if inner is None:
-                return None
-            root = inner
+        root = member_root(node)
         if root.type == "call_expression":
             callee = root.child_by_field_name("function")
             holder = root.child_by_field_name("arguments")

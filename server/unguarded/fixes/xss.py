@@ -217,6 +217,18 @@ def _python(source: Source, finding: Finding) -> list[Fix]:
 
 def _html_escape(source: Source, finding: Finding, argument: Node) -> Fix:
     """A response body of markup around values: escape each value with html.escape()."""
+    return _escape_values(source, finding, argument, "html", "escape")
+
+
+def _tornado_escape(source: Source, finding: Finding, argument: Node) -> Fix:
+    """Tornado's self.write(markup): escape each value with tornado.escape.xhtml_escape."""
+    return _escape_values(source, finding, argument, "tornado.escape", "xhtml_escape")
+
+
+def _escape_values(
+    source: Source, finding: Finding, argument: Node, module: str, name: str
+) -> Fix:
+    """Markup built around values: each value wrapped in `module.name(...)`."""
     if argument.type == "keyword_argument":  # web.Response(text=f"<p>{name}</p>")
         argument = argument.child_by_field_name("value") or argument
     pieces = python_pieces(argument)
@@ -224,23 +236,10 @@ def _html_escape(source: Source, finding: Finding, argument: Node) -> Fix:
     if not values or not any(isinstance(p, Lit) for p in pieces):
         raise Unsupported("the whole markup comes from a value")
     builder = FixBuilder(source, finding.rule_id)
-    escape = builder.require("py-name", "html", "escape")
+    escape = builder.require("py-name", module, name)
     for value in values:
         builder.replace(value.node, f"{escape}({value.text})")
-    return builder.build("Escape the values with html.escape()", preferred=True)
-
-
-def _tornado_escape(source: Source, finding: Finding, argument: Node) -> Fix:
-    """Tornado's self.write(markup): escape each value with tornado.escape.xhtml_escape."""
-    pieces = python_pieces(argument)
-    values = [p for p in pieces if isinstance(p, Val)]
-    if not values or not any(isinstance(p, Lit) for p in pieces):
-        raise Unsupported("the whole markup comes from a value")
-    builder = FixBuilder(source, finding.rule_id)
-    escape = builder.require("py-name", "tornado.escape", "xhtml_escape")
-    for value in values:
-        builder.replace(value.node, f"{escape}({value.text})")
-    return builder.build("Escape the values with tornado.escape.xhtml_escape()", preferred=True)
+    return builder.build(f"Escape the values with {module}.{name}()", preferred=True)
 
 
 def _render_template_string(
