@@ -225,9 +225,7 @@ def _tornado_escape(source: Source, finding: Finding, argument: Node) -> Fix:
     return _escape_values(source, finding, argument, "tornado.escape", "xhtml_escape")
 
 
-def _escape_values(
-    source: Source, finding: Finding, argument: Node, module: str, name: str
-) -> Fix:
+def _escape_values(source: Source, finding: Finding, argument: Node, module: str, name: str) -> Fix:
     """Markup built around values: each value wrapped in `module.name(...)`."""
     if argument.type == "keyword_argument":  # web.Response(text=f"<p>{name}</p>")
         argument = argument.child_by_field_name("value") or argument
