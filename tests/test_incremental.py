@@ -299,6 +299,60 @@ def test_an_import_alias_added_or_removed_decides_its_calls_again() -> None:
     assert editor.findings == full(editor.document) == []
 
 
+def test_a_change_of_the_import_names_remakes_only_the_parts_that_mention_them() -> None:
+    source = (
+        textwrap.dedent(
+            """\
+        from flask import request
+        import shelve
+
+
+        def run():
+            sh(request.args["cmd"], shell=True)
+        """
+        )
+        + HELPERS
+    )
+    editor = Editor(source)
+    parts = len(editor.analysis._chunks) + len(editor.analysis._spines)
+    editor.replace("import shelve", "from subprocess import run as sh")
+    assert editor.stats["full"] == 0
+    assert editor.stats["parts"] < parts / 4
+    assert [f.rule_id for f in editor.findings] == ["command-injection"]
+    assert same(editor.findings, full(editor.document))
+
+
+@pytest.mark.parametrize(
+    "imports",
+    [
+        "from subprocess import (\n    call,  # the old one\n    run as sh,\n)",
+        "from subprocess \\\n    import run as sh",
+        "import os; from subprocess import run as sh",
+        "from subprocess import call, run as sh; import os",
+        "import os\nif os.name:\n    from subprocess import run as sh",
+    ],
+)
+def test_calls_through_an_imported_name_are_found_in_every_import_form(imports: str) -> None:
+    source = f"{imports}\nfrom flask import request\n\n\ndef run():\n"
+    source += '    sh(request.args["cmd"], shell=True)\n'
+    assert [f.rule_id for f in analyze(Editor(source).document.snapshot())] == ["command-injection"]
+
+
+def test_the_import_table_reads_what_each_import_can_bind() -> None:
+    from unguarded.analysis.aliases import import_table
+
+    table = import_table(
+        b"import os.path\nfrom a.b import (x,  # c\n  y as z)\nfrom . import rel\n"
+        b"import p as q, r\nfrom m import *\nx = 1; import t as u\n"
+    )
+    assert table.bindings == {
+        "x": {"a.b.x"},
+        "z": {"a.b.y"},
+        "q": {"p"},
+    }
+    assert {"t", "u"} <= table.unsure
+
+
 def test_import_names_read_every_import_form() -> None:
     from unguarded.analysis.aliases import import_names
 
@@ -408,6 +462,19 @@ def test_small_edits_are_never_provisional() -> None:
     assert not editor.analysis.provisional
     assert same(findings, full(editor.document))
     assert editor.stats["checked"] == 1
+
+
+def test_a_bracket_left_open_keeps_the_parts_whose_subtrees_it_only_wraps() -> None:
+    # tree-sitter reports everything after the bracket as changed structure; most of
+    # the helpers below it parse to the same subtrees, now inside an error.
+    editor = Editor(RESHAPED)
+    parts = len(editor.analysis._chunks) + len(editor.analysis._spines)
+    editor.replace("total += item.size * 3", "total += (item.size * 3")
+    assert same(editor.findings, full(editor.document))
+    assert editor.stats["parts"] < parts / 2
+    editor.replace("total += (item.size * 3", "total += item.size * 3")
+    assert same(editor.findings, full(editor.document))
+    assert len(editor.findings) == 2
 
 
 def test_a_whole_document_replacement_and_no_change_at_all() -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import cache, lru_cache
 
 import tree_sitter
@@ -47,6 +48,63 @@ def import_names(data: bytes) -> frozenset[str]:
                 end = found.end()
         start = data.find(b"import", end)
     return frozenset(names)
+
+
+_FROM_MODULE = re.compile(rb"from\s+([\w.]+)\s+$")
+_IMPORTED_ITEM = re.compile(r"([A-Za-z_][\w.]*)(?:\s+as\s+([A-Za-z_]\w*))?")
+_COMMENT = re.compile(rb"#[^\n]*")
+
+
+@dataclass(frozen=True)
+class ImportTable:
+    """What the import statements of a file can bind, read from its text: the qualified
+    names a name may stand for (`run` -> "subprocess.run"), for `from` imports and
+    aliases only (`import pickle` binds `pickle`, already its own name). `unsure` holds
+    the names of statements read otherwise than expected: those get the full lookup."""
+
+    bindings: dict[str, frozenset[str]]
+    unsure: frozenset[str]
+
+
+@lru_cache(maxsize=16)
+def import_table(data: bytes) -> ImportTable:
+    """The import table of `data`: a superset of what any import statement binds (text in
+    strings and comments may add entries; that costs a lookup, not a finding)."""
+    bindings: dict[str, set[str]] = {}
+    unsure: set[str] = set()
+    start = data.find(b"import")
+    while start >= 0:
+        end = start + len(b"import")
+        before = data[start - 1 : start]
+        found = None if before.isalnum() or before == b"_" else _IMPORT_TAIL.match(data, end)
+        if found is None:
+            start = data.find(b"import", end)
+            continue
+        line_start = data.rfind(b"\n", 0, start) + 1
+        module_match = _FROM_MODULE.search(data, line_start, start)
+        module = module_match.group(1).decode() if module_match else None
+        # `import` after other text on its line, or after a continued line: read as unsure.
+        plain = module_match is None and (
+            data[line_start:start].strip() != b""
+            or data[max(0, line_start - 3) : line_start].rstrip(b"\r\n").endswith(b"\\")
+        )
+        tail = _COMMENT.sub(b"", found.group(1)).replace(b"\\", b" ").decode(errors="replace")
+        for item in tail.strip().strip("()").split(","):
+            item = " ".join(item.split())
+            if not item or item == "*":
+                continue
+            parsed = _IMPORTED_ITEM.fullmatch(item)
+            if parsed is None or plain:
+                unsure.update(name.decode() for name in _NAME.findall(item.encode()))
+                continue
+            target, alias = parsed.group(1), parsed.group(2)
+            if module is not None:
+                if not module.startswith("."):
+                    bindings.setdefault(alias or target, set()).add(f"{module}.{target}")
+            elif alias is not None:
+                bindings.setdefault(alias, set()).add(target)
+        start = data.find(b"import", found.end())
+    return ImportTable({k: frozenset(v) for k, v in bindings.items()}, frozenset(unsure))
 
 
 def alias_name(call: Node) -> str | None:
@@ -164,6 +222,8 @@ def resolve(
 ) -> object | None:
     """The first sink `accept` makes of a sink pattern that matches `call` written with
     the imported names; None when there is none."""
+    if not _may_be_sink(language_name, call, data):
+        return None
     queries = queries_for(language_name)
     for text, function in spellings(flow, call):
         head = text.encode()
@@ -196,6 +256,53 @@ def resolve(
             if sink is not None:
                 return sink
     return None
+
+
+def _may_be_sink(language_name: str, call: Node, data: bytes) -> bool:
+    """Whether a sink pattern may match `call` spelled with a name the file's import
+    table gives its callee: most calls through an imported name are no sink, and this
+    needs neither the definitions that reach the call nor its scopes."""
+    function = call.child_by_field_name("function")
+    if function is None:
+        return False
+    if function.type == "attribute":
+        alias = function.child_by_field_name("object")
+        member = function.child_by_field_name("attribute")
+        if alias is None or member is None:
+            return False
+        attribute = "." + node_text(member)
+    else:
+        alias, attribute = function, ""
+    name = node_text(alias)
+    table = import_table(data)
+    if name in table.unsure:
+        return True
+    original = node_text(function)
+    arguments = data[function.end_byte : call.end_byte]
+    return any(
+        _spelled_call_matches(language_name, (qualified + attribute).encode() + arguments)
+        for qualified in table.bindings.get(name, ())
+        if qualified + attribute != original
+    )
+
+
+@lru_cache(maxsize=4096)
+def _spelled_call_matches(language_name: str, source: bytes) -> bool:
+    """Whether a sink pattern of the other files matches the call that `source` is."""
+    tree = _parser(language_name).parse(source)
+    statement = tree.root_node.named_children[0] if tree.root_node.named_children else None
+    spelled = statement.named_children[0] if statement and statement.named_children else None
+    if spelled is None or spelled.type != "call" or spelled.end_byte != len(source):
+        return False
+    queries = queries_for(language_name)
+    cursor = tree_sitter.QueryCursor(queries.combined)
+    cursor.set_max_start_depth(0)
+    return any(
+        queries.origins[pattern] not in (INDEX, ALIASES)
+        and queries.origins[pattern] not in SHARED_FILES
+        and "unguarded.receiver" not in queries.pattern_settings[pattern]
+        for pattern, _ in cursor.matches(spelled)
+    )
 
 
 def _original(flow: FlowAnalyzer, node: Node, shift: int, head: int) -> Node | None:

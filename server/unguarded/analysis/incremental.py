@@ -26,13 +26,19 @@ from __future__ import annotations
 import collections
 import dataclasses
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TypeVar, cast
 
 import tree_sitter
 
-from unguarded.analysis.aliases import ALIASES, IMPORT_NAMES_KEY, alias_name, import_names
+from unguarded.analysis.aliases import (
+    ALIASES,
+    IMPORT_NAMES_KEY,
+    alias_name,
+    import_names,
+    import_table,
+)
 from unguarded.analysis.engine import RawMatch, SinkMatch, _Analysis
 from unguarded.analysis.flow import (
     SINK_CALLS,
@@ -253,6 +259,9 @@ class Region:
     def text_touches_old(self, start: int, end: int) -> bool:
         return start <= self.text_old_end and end >= self.text_start
 
+    def text_touches_new(self, start: int, end: int) -> bool:
+        return start <= self.text_new_end and end >= self.text_start
+
     def unchanged_new(self, start: int, end: int) -> bool:
         """Whether the new tree's subtree at [start, end] is the old one's, moved: its
         text did not change and tree-sitter found no change of structure in it."""
@@ -384,12 +393,15 @@ class DocumentAnalysis:
             self.provisional = True
             self.stats = {"parts": 0, "full": 0, "provisional": 1}
             return _moved_findings(self._findings, region.text_only(), document)
-        if import_names(document.data) != self._import_names:
-            # The parts keep only the calls that may go through an import alias (see
-            # _part): when the names the imports mention change, every part may differ.
-            return self._analyze_all(document)
+        names = import_names(document.data)
+        # The parts keep only the calls that may go through an import alias (see _part):
+        # those that mention a name the imports mention now, or no more, are made again.
+        renamed = names ^ self._import_names
+        self._import_names = names
         analysis = self._new_analysis(document)
         new_parts, dropped = self._update_parts(document, region, analysis)
+        if renamed:
+            self._renew_parts_mentioning(renamed, document, analysis, new_parts, dropped)
         changes = _Changes(region, previous, self._analysis, document, analysis, new_parts, dropped)
         self.stats = {"parts": len(new_parts), "full": 0}
         return self._finish(document, analysis, changes, new_parts)
@@ -547,6 +559,8 @@ class DocumentAnalysis:
         it, a node keeps its old part when tree-sitter reused its subtree (the same node
         id) or reports no change of structure in it; the others get new parts. (Typing
         `(` can turn the rest of a file into an error whose pieces are old subtrees.)"""
+        previous = self._document
+        assert previous is not None
         old_chunks = self._chunks
         self._spine_at = None  # spines move and go
         # The tree is cut again over the region and the chunks that touch it: a node next
@@ -590,7 +604,7 @@ class DocumentAnalysis:
             old: Part | None = by_id.get(node.id)
             if old is None or old not in candidates or old in kept:
                 old = None
-                if region.unchanged_new(node_start, node_end):
+                if not region.text_touches_new(node_start, node_end):
                     old = _old_part_at(
                         region.old_position(node_start),
                         region.old_position(node_end),
@@ -600,6 +614,12 @@ class DocumentAnalysis:
                         near_ends,
                         old_spine_at,
                     )
+                    if (
+                        old is not None
+                        and not region.unchanged_new(node_start, node_end)
+                        and not _same_subtree(previous.tree.root_node, old, node)
+                    ):
+                        old = None
             if (
                 old is not None
                 and old.kind == node.kind_id
@@ -638,6 +658,48 @@ class DocumentAnalysis:
         for part in new_parts:
             self._index(part)
         return new_parts, dropped
+
+    def _renew_parts_mentioning(
+        self,
+        names: Iterable[str],
+        document: Document,
+        analysis: _Analysis,
+        new_parts: list[Part],
+        dropped: list[Part],
+    ) -> None:
+        """Make again the parts that hold one of `names` as an identifier."""
+        data = document.data
+        root = document.tree.root_node
+        renewed = set(new_parts)
+        replaced: dict[Part, Part] = {}
+        chunks, spines = self._chunks, self._spines
+        for name in names:
+            for position in _identifier_positions(data, name.encode()):
+                index = bisect_right(chunks, position, key=_part_start) - 1
+                holders = [
+                    part
+                    for part in (
+                        *(chunks[index : index + 1] if index >= 0 else ()),
+                        *(spine for spine in spines if spine.start <= position < spine.end),
+                    )
+                    if part.start <= position < part.end and part not in renewed
+                ]
+                for old in holders:
+                    node = _node_of(root, old.start, old.end, old.kind)
+                    if node is None:
+                        raise StaleCache  # the tree holds no node of the part: start over
+                    renewed.add(old)
+                    replaced[old] = self._part(node, old.spine, analysis)
+        if not replaced:
+            return
+        for old, part in replaced.items():
+            self._forget(old)
+            dropped.append(old)
+            new_parts.append(part)
+            self._index(part)
+        self._chunks = [replaced.get(part, part) for part in chunks]
+        self._spines = [replaced.get(part, part) for part in spines]
+        self._spine_at = None
 
     def _move(
         self,
@@ -1151,7 +1213,12 @@ class _Changes:
             return self._mentions_changed(name)
         if kind == IMPORT_NAMES_KEY[0]:
             old, new = self._old_document, self._document
-            return old is None or new is None or import_names(old.data) != import_names(new.data)
+            return (
+                old is None
+                or new is None
+                or import_names(old.data) != import_names(new.data)
+                or import_table(old.data) != import_table(new.data)
+            )
         if kind == "member-definitions":
             return key in self._touched_member_definitions()
         return key in self._body_facts()
@@ -1454,6 +1521,38 @@ def _old_part_at(
             return chunk
         index += 1
     return None
+
+
+def _same_subtree(old_root: Node, part: Part, node: Node) -> bool:
+    """Whether `node` has the structure of the old subtree of `part` (their text is the
+    same). Where tree-sitter reports a change of structure, most subtrees are only
+    wrapped anew: typing `(` turns the rest of a function into an error around them."""
+    old = _node_of(old_root, part.start, part.end, part.kind)
+    # The S-expression names every named node and field; the text fixes the rest.
+    return old is not None and str(old) == str(node)
+
+
+def _node_of(root: Node, start: int, end: int, kind: int) -> Node | None:
+    """The outermost node of `kind` at [start, end), as the tree is cut into parts."""
+    found = None
+    node = root.descendant_for_byte_range(start, end)
+    while node is not None and node.start_byte == start and node.end_byte == end:
+        if node.kind_id == kind:
+            found = node
+        node = node.parent
+    return found
+
+
+def _identifier_positions(data: bytes, name: bytes) -> Iterator[int]:
+    """Where `name` occurs in `data` as a whole identifier."""
+    position = data.find(name)
+    while position >= 0:
+        end = position + len(name)
+        before = data[position - 1 : position] if position else b""
+        after = data[end : end + 1]
+        if not (before.isalnum() or before == b"_") and not (after.isalnum() or after == b"_"):
+            yield position
+        position = data.find(name, end)
 
 
 def _part_start(part: Part) -> int:
