@@ -77,6 +77,42 @@
  (#set! unguarded.sink "res.cookie() without httpOnly: true")
  (#set! unguarded.rule "insecure-cookie"))
 
+; Koa: ctx.cookies.set(name, value[, options]) for a session or auth cookie. Koa's
+; cookies are HttpOnly by default, Secure only when the request came over HTTPS (behind
+; a proxy only with app.proxy): a session cookie has to say secure: true.
+((call_expression
+   function: (member_expression
+     object: (member_expression
+       object: (identifier) @_context
+       property: (property_identifier) @_jar)
+     property: (property_identifier) @_method)
+   arguments: (arguments . (_) . (_) .) @_arguments) @sink.call
+ (#any-of? @_context "ctx" "context")
+ (#eq? @_jar "cookies")
+ (#eq? @_method "set")
+ (#match? @_arguments "(?i)sess|token|auth|jwt|remember|login|(^|[^a-z])sid([^a-z]|$)")
+ (#set! unguarded.sink "ctx.cookies.set() without secure: true")
+ (#set! unguarded.rule "insecure-cookie"))
+
+; ... or with an options object that leaves out secure.
+((call_expression
+   function: (member_expression
+     object: (member_expression
+       object: (identifier) @_context
+       property: (property_identifier) @_jar)
+     property: (property_identifier) @_method)
+   arguments: (arguments
+     . (_)
+     . (_)
+     . (object) @_options .) @_arguments) @sink.call
+ (#any-of? @_context "ctx" "context")
+ (#eq? @_jar "cookies")
+ (#eq? @_method "set")
+ (#match? @_arguments "(?i)sess|token|auth|jwt|remember|login|(^|[^a-z])sid([^a-z]|$)")
+ (#not-match? @_options "\\bsecure\\b|\\.\\.\\.")
+ (#set! unguarded.sink "ctx.cookies.set() without secure: true")
+ (#set! unguarded.rule "insecure-cookie"))
+
 ; Hono: setCookie(c, name, value, options) from hono/cookie sets neither Secure nor
 ; HttpOnly unless asked: a session or auth cookie with no options, or options without
 ; secure or without httpOnly, or with either set to false.

@@ -256,14 +256,17 @@ class _Analysis:
         rule = CATALOG[sink.rule_id]
         trace = traces[0]
         if (
-            trace.kind is OriginKind.PARAMETER
-            and sink.rule_id == "sql-injection"
+            sink.rule_id == "sql-injection"
             and argument.type == "identifier"
+            and trace.kind is OriginKind.PARAMETER
+            and _forwards_its_parameter(flow, sink.call, argument, traces)
             and _passes_bound_parameters(sink.call)
         ):
             # execute(sql, params) with both from the caller: a database wrapper that
             # forwards a query and its parameters. Its callers decide; untrusted SQL
-            # reaching it is still reported.
+            # reaching it is still reported, and so is text spliced into the query here
+            # (`sql = "... ORDER BY " + order; execute(sql, (x,))`): the parameters bind
+            # only the values in them.
             return None
         if trace.kind is OriginKind.PARAMETER and (
             is_test_file(self.document.uri) or _in_test_code(flow, sink.call)
@@ -921,6 +924,26 @@ def _path(trace: Trace, sink: SinkMatch) -> tuple[Step, ...]:
     return tuple(steps)
 
 
+def _forwards_its_parameter(
+    flow: FlowAnalyzer, call: Node, argument: Node, traces: list[Trace]
+) -> bool:
+    """Whether the SQL `argument` is the enclosing function's parameter of that name,
+    with nothing of its other parameters spliced in (`sql += " ORDER BY " + order`)."""
+    name = node_text(argument)
+    # The functions around the call: a closure may run its outer function's query.
+    scopes: set[int] = set()
+    scope = flow.enclosing_scope(call)
+    while not flow.is_module(scope):
+        scopes.add(scope.start_byte)
+        scope = flow.enclosing_scope(scope)
+    own = [
+        t.parameter
+        for t in traces
+        if t.kind is OriginKind.PARAMETER and t.parameter is not None and t.parameter[0] in scopes
+    ]
+    return bool(own) and all(parameter[1] == name for parameter in own)
+
+
 def _passes_bound_parameters(call: Node) -> bool:
     arguments = call.child_by_field_name("arguments")
     if arguments is None:
@@ -972,6 +995,9 @@ def _fixed_host(flow: FlowAnalyzer, argument: Node) -> bool:
     configured base URL (a value with no untrusted origin) followed by a path separator."""
     if argument.type in ("object", "dictionary"):
         return True  # a config object: the `url` key has its own pattern
+    url = _request_object_url(flow, argument)
+    if url is not None:
+        return _fixed_host(flow, url)
     literal = ""
     configured_base = False
     redirect = flow.rule == "open-redirect"
@@ -1005,6 +1031,33 @@ def _fixed_host(flow: FlowAnalyzer, argument: Node) -> bool:
     # "../up/" + p) keeps the host, as does a constant "?" or "#" ahead of the value (it
     # reaches only the query or fragment); "/" alone does not ("/" + "/evil.com", "/\\x").
     return bool(_SAME_SITE_START.match(literal)) or any(mark in literal for mark in "?#")
+
+
+# Request objects that carry their URL to the call that sends them: urllib's
+# `Request(url, ...)`, Tornado's `HTTPRequest(url)`, the Fetch API's `new Request(url)`.
+_REQUEST_OBJECTS = re.compile(
+    r"^(?:(?:urllib\.request|urllib2|tornado\.httpclient)\.)?(?:Request|HTTPRequest)$"
+)
+
+
+def _request_object_url(flow: FlowAnalyzer, argument: Node) -> Node | None:
+    """The URL argument of the request object `argument` is (or is assigned once), so
+    the host policy judges that URL: `urlopen(Request(BASE + name))`."""
+    value: Node | None = argument
+    if argument.type == "identifier":
+        value = flow.single_value(argument)
+    if value is None or value.type not in ("call", "new_expression"):
+        return None
+    callee = value.child_by_field_name("function") or value.child_by_field_name("constructor")
+    if callee is None or not _REQUEST_OBJECTS.match(node_text(callee)):
+        return None
+    arguments = value.child_by_field_name("arguments")
+    first = (
+        arguments.named_children[0] if arguments is not None and arguments.named_children else None
+    )
+    if first is None or first.type in ("keyword_argument", "spread_element", "dictionary_splat"):
+        return None
+    return first
 
 
 def _constant_lookup_start(flow: FlowAnalyzer, part: Node) -> str | None:

@@ -213,6 +213,8 @@ class Definition:
     # For a name bound by destructuring, where in `value` its value is: ".mode" for
     # `const { mode } = req.query`, "[0]" for `const [first] = list`.
     part: str = ""
+    # Python's `sql, params = build(x)`: which element of the value the name takes.
+    element: int | None = None
 
 
 @dataclass(frozen=True)
@@ -1263,7 +1265,9 @@ class FlowAnalyzer:
                 if pair is not None:
                     # opts = {"table": "users", "order": user}; opts["table"]: one field.
                     return self.evaluate(pair, depth) if pair != definition.value else []
-        traces = self.evaluate(definition.value, depth)
+        traces = self._element_of_local_call(definition, depth)
+        if traces is None:
+            traces = self.evaluate(definition.value, depth)
         if definition.kind == "augment":
             earlier = self.resolve_name(
                 definition.name, definition.statement, depth + 1, before=definition.position
@@ -1286,13 +1290,42 @@ class FlowAnalyzer:
             return None
         return candidates[0]
 
-    def summarize_call(self, call: Node, function: Node, depth: int) -> list[Trace]:
+    def _element_of_local_call(self, definition: Definition, depth: int) -> list[Trace] | None:
+        """`sql, params = build(x)` where `build`, defined in this file, returns tuples
+        written out (`return "SELECT ...", {"t": x}`): the traces of this name's element
+        alone. None when that is not the shape."""
+        value = definition.value
+        if value is not None and value.type == "await" and value.named_children:
+            value = value.named_children[0]  # sql, params = await build(x)
+        if definition.element is None or value is None or value.type != "call":
+            return None
+        function = value.child_by_field_name("function")
+        if function is None or function.type != "identifier":
+            return None
+        local = self.local_function(value)
+        if local is None or self.is_sanitizer(value) or self.raising_validator(local):
+            return None
+        returned = self.returned_values(local)
+        if not returned or not all(
+            r.type in ("expression_list", "tuple") and len(r.named_children) > definition.element
+            for r in returned
+        ):
+            return None
+        return self.summarize_call(value, local, depth, definition.element)
+
+    def summarize_call(
+        self, call: Node, function: Node, depth: int, element: int | None = None
+    ) -> list[Trace]:
         """The traces of a call to a function defined in this file, with its parameters
-        replaced by the caller's arguments."""
+        replaced by the caller's arguments (with `element`, of that element of the tuples
+        it returns)."""
         key = (node_key(function), self.rule)
         if key in self._in_progress:
             return []
-        returned = self.evaluate_all(self.returned_values(function), depth)
+        values = self.returned_values(function)
+        if element is not None:
+            values = [v.named_children[element] for v in values]
+        returned = self.evaluate_all(values, depth)
         positional, keywords = self.call_arguments(call)
         parameters = self.parameters(function)
         result: list[Trace] = []

@@ -125,6 +125,22 @@ _PREDICATE_PROPERTY = re.compile(r"^(is|has)(_|[A-Z])")
 _SCHEME_LIKE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:?/{0,2}|/|\.|)$", re.IGNORECASE)
 
 
+# String methods whose leading arguments are counts or positions, by how many: the
+# result's text comes from the receiver (and for padStart/padEnd the fill string).
+_COUNT_ARGUMENTS = {
+    "repeat": 1,
+    "slice": 2,
+    "substring": 2,
+    "substr": 2,
+    "at": 1,
+    "charAt": 1,
+    "padStart": 1,
+    "padEnd": 1,
+    "toFixed": 1,
+    "toPrecision": 1,
+}
+
+
 class JavaScriptFlow(FlowAnalyzer):
     function_types = _FUNCTIONS
     statement_holders = frozenset({"statement_block", "program", "switch_case", "class_body"})
@@ -1183,7 +1199,9 @@ class JavaScriptFlow(FlowAnalyzer):
             if method in LOOKUP_METHODS:
                 # Files.query.filter_by(name=x).first(): a stored record, not the key.
                 return receiver_traces
-            return merge(receiver_traces, self.evaluate_all(argument_nodes, depth))
+            # "★".repeat(stars), s.slice(0, n): counts and positions are no content.
+            counts = _COUNT_ARGUMENTS.get(method, 0)
+            return merge(receiver_traces, self.evaluate_all(argument_nodes[counts:], depth))
         return self.evaluate_all(argument_nodes, depth)
 
     def is_sanitizer(self, call: Node) -> bool:

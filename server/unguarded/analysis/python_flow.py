@@ -355,14 +355,22 @@ class PythonFlow(FlowAnalyzer):
             position: int,
             statement: Node,
             field: str = "",
+            element: int | None = None,
         ) -> None:
             table.setdefault(name, []).append(
-                Definition(name, kind, value, position, statement, field)
+                Definition(name, kind, value, position, statement, field, element=element)
             )
 
-        def bind(target: Node, kind: str, value: Node | None, position: int, stmt: Node) -> None:
+        def bind(
+            target: Node,
+            kind: str,
+            value: Node | None,
+            position: int,
+            stmt: Node,
+            element: int | None = None,
+        ) -> None:
             if target.type == "identifier":
-                add(node_text(target), kind, value, position, stmt)
+                add(node_text(target), kind, value, position, stmt, element=element)
             elif target.type in (
                 "pattern_list",
                 "tuple_pattern",
@@ -379,8 +387,29 @@ class PythonFlow(FlowAnalyzer):
                     and len(value.named_children) == len(elements)
                     else None
                 )
-                for index, element in enumerate(elements):
-                    bind(element, kind, values[index] if values else value, position, stmt)
+                counted = (
+                    kind == "iterate"
+                    and value is not None
+                    and value.type == "call"
+                    and node_text(value.child_by_field_name("function") or value) == "enumerate"
+                )
+                for index, target_element in enumerate(elements):
+                    if counted and index == 0:
+                        # `for i, row in enumerate(rows)`: the index is a count.
+                        bind(target_element, "assign", None, position, stmt)
+                    elif values:
+                        bind(target_element, kind, values[index], position, stmt)
+                    else:
+                        # `sql, params = build(x)`: the name takes one element of the value.
+                        plain = target_element.type == "identifier" and kind == "assign"
+                        bind(
+                            target_element,
+                            kind,
+                            value,
+                            position,
+                            stmt,
+                            index if plain and element is None else None,
+                        )
             elif target.type in (
                 "list_splat_pattern",
                 "as_pattern_target",
@@ -952,6 +981,8 @@ class PythonFlow(FlowAnalyzer):
             "interpolation",
         ):
             return self.evaluate_all(node.named_children, depth)
+        if kind == "binary_operator" and _repeats_constant_text(node):
+            return []  # "*" * stars: the count is no content
         if kind in ("binary_operator", "boolean_operator", "parenthesized_expression"):
             return self.evaluate_all(chain_operands(node, _joins_values), depth)
         if kind == "conditional_expression":
@@ -2319,7 +2350,21 @@ def _walrus_position(walrus: Node) -> int:
     return walrus.end_byte
 
 
+def _repeats_constant_text(node: Node) -> bool:
+    """`"*" * n` or `n * "-"`: a string literal repeated a number of times."""
+    operator = node.child_by_field_name("operator")
+    left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
+    if operator is None or operator.type != "*" or left is None or right is None:
+        return False
+    literal = [side for side in (left, right) if side.type == "string"]
+    return len(literal) == 1 and not any(
+        child.type == "interpolation" for child in literal[0].children
+    )
+
+
 def _joins_values(node: Node) -> bool:
+    if node.type == "binary_operator" and _repeats_constant_text(node):
+        return False  # an operand of its own, judged as one (see evaluate_node)
     return node.type in ("binary_operator", "boolean_operator", "parenthesized_expression")
 
 
