@@ -7,7 +7,7 @@ own, and their captures are mapped back onto the call in the document."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -36,6 +36,14 @@ def import_names(data: bytes) -> frozenset[str]:
     callee is not among them goes through no import alias. Cheap next to the lookup of
     the definitions that reach each call, which most calls of a file would need."""
     names: set[str] = set()
+    for _, tail in _import_tails(data):
+        names.update(name.decode() for name in _NAME.findall(tail.group(1)))
+    return frozenset(names)
+
+
+def _import_tails(data: bytes) -> Iterator[tuple[int, re.Match[bytes]]]:
+    """Where the word `import` starts, with the names after it (to the end of the
+    statement's line, its parentheses or its continuations)."""
     # bytes.find, not a regex search: this runs on every version of every file.
     start = data.find(b"import")
     while start >= 0:
@@ -44,10 +52,9 @@ def import_names(data: bytes) -> frozenset[str]:
         if not (before.isalnum() or before == b"_"):
             found = _IMPORT_TAIL.match(data, end)
             if found is not None:
-                names.update(name.decode() for name in _NAME.findall(found.group(1)))
+                yield start, found
                 end = found.end()
         start = data.find(b"import", end)
-    return frozenset(names)
 
 
 _FROM_MODULE = re.compile(rb"from\s+([\w.]+)\s+$")
@@ -72,14 +79,7 @@ def import_table(data: bytes) -> ImportTable:
     strings and comments may add entries; that costs a lookup, not a finding)."""
     bindings: dict[str, set[str]] = {}
     unsure: set[str] = set()
-    start = data.find(b"import")
-    while start >= 0:
-        end = start + len(b"import")
-        before = data[start - 1 : start]
-        found = None if before.isalnum() or before == b"_" else _IMPORT_TAIL.match(data, end)
-        if found is None:
-            start = data.find(b"import", end)
-            continue
+    for start, found in _import_tails(data):
         line_start = data.rfind(b"\n", 0, start) + 1
         module_match = _FROM_MODULE.search(data, line_start, start)
         module = module_match.group(1).decode() if module_match else None
@@ -103,7 +103,6 @@ def import_table(data: bytes) -> ImportTable:
                     bindings.setdefault(alias or target, set()).add(f"{module}.{target}")
             elif alias is not None:
                 bindings.setdefault(alias, set()).add(target)
-        start = data.find(b"import", found.end())
     return ImportTable({k: frozenset(v) for k, v in bindings.items()}, frozenset(unsure))
 
 
@@ -183,22 +182,30 @@ def imported_module(flow: FlowAnalyzer, identifier: Node) -> str | None:
     return None
 
 
+def _callee(call: Node) -> tuple[Node, Node, str] | None:
+    """The callee of `call`, the name an import may bind in it and what follows that name:
+    (`sh_run`, `sh_run`, "") or (`pk.loads`, `pk`, ".loads")."""
+    function = call.child_by_field_name("function")
+    if function is None:
+        return None
+    if function.type == "identifier":
+        return function, function, ""
+    if function.type != "attribute":
+        return None
+    alias = function.child_by_field_name("object")
+    member = function.child_by_field_name("attribute")
+    if alias is None or alias.type != "identifier" or member is None:
+        return None
+    return function, alias, "." + node_text(member)
+
+
 def spellings(flow: FlowAnalyzer, call: Node) -> list[tuple[str, Node]]:
     """The callee of `call` written with the imported name (`subprocess.run` for
     `sh_run`), with the node of the callee it replaces."""
-    function = call.child_by_field_name("function")
-    if function is None:
+    callee = _callee(call)
+    if callee is None:
         return []
-    if function.type == "identifier":
-        alias, attribute = function, ""
-    elif function.type == "attribute":
-        alias = function.child_by_field_name("object")  # type: ignore[assignment]
-        member = function.child_by_field_name("attribute")
-        if alias is None or alias.type != "identifier" or member is None:
-            return []
-        attribute = "." + node_text(member)
-    else:
-        return []
+    function, alias, attribute = callee
     qualified = imported_name(flow, alias)
     if qualified is None:
         return []
@@ -228,10 +235,8 @@ def resolve(
     for text, function in spellings(flow, call):
         head = text.encode()
         source = head + data[function.end_byte : call.end_byte]
-        tree = _parser(language_name).parse(source)
-        statement = tree.root_node.named_children[0] if tree.root_node.named_children else None
-        spelled = statement.named_children[0] if statement and statement.named_children else None
-        if spelled is None or spelled.type != "call" or spelled.end_byte != len(source):
+        spelled = _respelled_call(language_name, source)
+        if spelled is None:
             continue
         shift = function.end_byte - len(head)
         cursor = tree_sitter.QueryCursor(queries.combined)
@@ -262,17 +267,10 @@ def _may_be_sink(language_name: str, call: Node, data: bytes) -> bool:
     """Whether a sink pattern may match `call` spelled with a name the file's import
     table gives its callee: most calls through an imported name are no sink, and this
     needs neither the definitions that reach the call nor its scopes."""
-    function = call.child_by_field_name("function")
-    if function is None:
+    callee = _callee(call)
+    if callee is None:
         return False
-    if function.type == "attribute":
-        alias = function.child_by_field_name("object")
-        member = function.child_by_field_name("attribute")
-        if alias is None or member is None:
-            return False
-        attribute = "." + node_text(member)
-    else:
-        alias, attribute = function, ""
+    function, alias, attribute = callee
     name = node_text(alias)
     table = import_table(data)
     if name in table.unsure:
@@ -289,10 +287,8 @@ def _may_be_sink(language_name: str, call: Node, data: bytes) -> bool:
 @lru_cache(maxsize=4096)
 def _spelled_call_matches(language_name: str, source: bytes) -> bool:
     """Whether a sink pattern of the other files matches the call that `source` is."""
-    tree = _parser(language_name).parse(source)
-    statement = tree.root_node.named_children[0] if tree.root_node.named_children else None
-    spelled = statement.named_children[0] if statement and statement.named_children else None
-    if spelled is None or spelled.type != "call" or spelled.end_byte != len(source):
+    spelled = _respelled_call(language_name, source)
+    if spelled is None:
         return False
     queries = queries_for(language_name)
     cursor = tree_sitter.QueryCursor(queries.combined)
@@ -303,6 +299,16 @@ def _spelled_call_matches(language_name: str, source: bytes) -> bool:
         and "unguarded.receiver" not in queries.pattern_settings[pattern]
         for pattern, _ in cursor.matches(spelled)
     )
+
+
+def _respelled_call(language_name: str, source: bytes) -> Node | None:
+    """The call that `source`, parsed on its own, is; None if it is not one whole call."""
+    tree = _parser(language_name).parse(source)
+    statement = tree.root_node.named_children[0] if tree.root_node.named_children else None
+    spelled = statement.named_children[0] if statement and statement.named_children else None
+    if spelled is None or spelled.type != "call" or spelled.end_byte != len(source):
+        return None
+    return spelled
 
 
 def _original(flow: FlowAnalyzer, node: Node, shift: int, head: int) -> Node | None:

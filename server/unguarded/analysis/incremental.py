@@ -1528,8 +1528,11 @@ def _same_subtree(old_root: Node, part: Part, node: Node) -> bool:
     same). Where tree-sitter reports a change of structure, most subtrees are only
     wrapped anew: typing `(` turns the rest of a function into an error around them."""
     old = _node_of(old_root, part.start, part.end, part.kind)
-    # The S-expression names every named node and field; the text fixes the rest.
-    return old is not None and str(old) == str(node)
+    # The S-expression names every named node and field; the text fixes the rest. The
+    # count of nodes, kept by tree-sitter, tells most different subtrees apart first.
+    return (
+        old is not None and old.descendant_count == node.descendant_count and str(old) == str(node)
+    )
 
 
 def _node_of(root: Node, start: int, end: int, kind: int) -> Node | None:
