@@ -28,13 +28,16 @@
  (#any-of? @_field "query" "body" "headers" "files" "url" "path"))
 
 ; Express helpers: req.get("X-Header"), req.header(...), req.param(...); the Fetch API
-; request body of Next.js route handlers: await req.json(), req.formData(), req.text().
+; request body of route handlers (Next.js, SvelteKit, Remix, Azure Functions v4): await
+; req.json(), request.formData(), req.text(); AdonisJS: request.input("q"), only([...]),
+; except([...]), all(), qs(), body(), params(), plainCookie() (request.cookie() is signed).
 ((call_expression
    function: (member_expression
      object: (identifier) @_request
      property: (property_identifier) @_method)) @source
  (#any-of? @_request "req" "request")
- (#any-of? @_method "get" "header" "param" "json" "formData" "text"))
+ (#any-of? @_method "get" "header" "param" "json" "formData" "text" "input" "only" "except"
+   "all" "qs" "body" "params" "plainCookie"))
 
 ; Hono: the request of a handler's context, `c.req`: c.req.query("q"), c.req.param("id"),
 ; c.req.header("x"), await c.req.json() / text() / formData() / parseBody(), and its

@@ -1,10 +1,11 @@
-; mysql/mysql2/pg/sequelize/typeorm: .query(sql) and .execute(sql) run the SQL string.
+; mysql/mysql2/pg/sequelize/typeorm: .query(sql) and .execute(sql) run the SQL string;
+; AdonisJS Lucid: db.rawQuery(sql) / Database.rawQuery(sql).
 ((call_expression
    function: (member_expression
      object: (_) @_receiver
      property: (property_identifier) @_method)
    arguments: (arguments . (_) @sink.arg)) @sink.call
- (#any-of? @_method "query" "execute" "raw" "unsafe")
+ (#any-of? @_method "query" "execute" "raw" "unsafe" "rawQuery")
  (#match? @_receiver "(?i)(db|conn|connection|pool|client|knex|sequelize|pg|mysql|sql|database|trx|transaction|tx|manager|repository|datasource|source|prisma)(\\(\\))?$")
  (#set! unguarded.rule "sql-injection"))
 
@@ -76,7 +77,7 @@
        object: (_) @_receiver
        property: (property_identifier) @_method))
    arguments: (arguments . (_) @sink.arg)) @sink.call
- (#any-of? @_method "query" "execute" "raw" "$queryRawUnsafe" "$executeRawUnsafe")
+ (#any-of? @_method "query" "execute" "raw" "rawQuery" "$queryRawUnsafe" "$executeRawUnsafe")
  (#match? @_receiver "(?i)(db|conn|connection|pool|client|knex|sequelize|pg|mysql|sql|database|trx|transaction|tx|manager|repository|datasource|source|prisma)(\\(\\))?$")
  (#set! unguarded.rule "sql-injection"))
 
@@ -99,4 +100,47 @@
    arguments: (arguments . (_) @sink.arg)) @sink.call
  (#any-of? @_method "getAll" "getRow" "getCell" "getCol" "getAssoc" "getAssocRow" "exec")
  (#set! unguarded.module "redbean-node")
+ (#set! unguarded.rule "sql-injection"))
+
+; mssql (node-mssql): a Request made from a pool runs its text as T-SQL, pool.request().query(
+; text) and .batch(text) (values belong in .input(name, value) and @name; the tagged
+; template request.query`...${v}` binds them and has no arguments list).
+((call_expression
+   function: (member_expression
+     object: (call_expression
+       function: (member_expression
+         property: (property_identifier) @_request)
+       arguments: (arguments))
+     property: (property_identifier) @_method)
+   arguments: (arguments . (_) @sink.arg)) @sink.call
+ (#eq? @_request "request")
+ (#any-of? @_method "query" "batch")
+ (#set! unguarded.rule "sql-injection"))
+
+; ... the same Request kept in a variable: const dbRequest = pool.request() (or new
+; sql.Request(pool), a name ending in Request); dbRequest.query(text). The receiver must be
+; built from the mssql module, or the text must read as SQL.
+((call_expression
+   function: (member_expression
+     object: (identifier) @sink.receiver
+     property: (property_identifier) @_method)
+   arguments: (arguments . (_) @sink.arg)) @sink.call
+ (#any-of? @_method "query" "batch")
+ (#set! unguarded.receiver "request,Request,PreparedStatement")
+ (#set! unguarded.receiver_name "(?i)request$")
+ (#set! unguarded.sql_driver "mssql,mssql/msnodesqlv8")
+ (#set! unguarded.rule "sql-injection"))
+
+; TypeScript parses `await pool.request().query<Row>(text)` as a call of `await ...query`.
+((call_expression
+   function: (await_expression
+     (member_expression
+       object: (call_expression
+         function: (member_expression
+           property: (property_identifier) @_request)
+         arguments: (arguments))
+       property: (property_identifier) @_method))
+   arguments: (arguments . (_) @sink.arg)) @sink.call
+ (#eq? @_request "request")
+ (#any-of? @_method "query" "batch")
  (#set! unguarded.rule "sql-injection"))

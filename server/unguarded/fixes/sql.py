@@ -27,6 +27,7 @@ QMARK = "qmark"  # ?
 FORMAT = "format"  # %s
 NUMERIC = "numeric"  # $1
 NAMED = "named"  # :name
+AT_NAMED = "at_named"  # @name (SQL Server: mssql's request.input(name, value))
 
 # A value outside quotes is a value (not an identifier or SQL) after these.
 # Where SQL takes a value (a placeholder may stand there): after a comparison, LIKE, or
@@ -90,7 +91,7 @@ def parameterize(
             suffix += 1
         taken.add(name)
         names.append(name)
-        return ":" + name
+        return ("@" if style == AT_NAMED else ":") + name
 
     def value_name_of(val: Val) -> str:
         if name_of is not None and id(val) in name_of:
@@ -182,8 +183,10 @@ def parameterize(
             out.append("%%")
             index += 1
             continue
-        if style in (NUMERIC, NAMED) and existing:
+        if style in (NUMERIC, NAMED, AT_NAMED) and existing:
             raise Unsupported("existing parameters in numeric or named style")
+        if style == AT_NAMED and item == "@":
+            raise Unsupported("@ in SQL text: a parameter or variable already there")
         if style == NUMERIC and item == "$":
             following = items[index + 1] if index + 1 < count else None
             if isinstance(following, str) and following.isdigit():
@@ -283,6 +286,7 @@ def _title(style: str) -> str:
         FORMAT: "Use %s placeholders and bound parameters",
         NUMERIC: "Use $1 placeholders and bound parameters",
         NAMED: "Use :name placeholders and bound parameters",
+        AT_NAMED: "Use @name placeholders and request.input()",
     }[style]
 
 
@@ -446,6 +450,8 @@ def _js_style(source: Source, call: Node) -> tuple[str, str]:
     method_node = function.child_by_field_name("property") if function is not None else None
     method = text_of(method_node) if method_node is not None else ""
     receiver_text = text_of(receiver).lower() if receiver is not None else ""
+    if method in _KNEX_RAW_FRAGMENTS and js_bindings_for(source, ("knex", *_ADONIS_DATABASE)):
+        return QMARK, "array"  # knex (and Lucid, built on it): whereRaw(sql, [values])
     if "knex" in receiver_text or (js_bindings_for(source, ("knex",)) and method == "raw"):
         if method != "raw":
             raise Unsupported("knex method")
@@ -454,6 +460,8 @@ def _js_style(source: Source, call: Node) -> tuple[str, str]:
         if method != "query":
             raise Unsupported("sequelize method")
         return QMARK, "replacements"
+    if method == "rawQuery" and js_bindings_for(source, _ADONIS_DATABASE):
+        return QMARK, "array"  # AdonisJS Lucid: db.rawQuery(sql, [values])
     if js_bindings_for(source, ("redbean-node",)) and method in _REDBEAN_METHODS:
         return QMARK, "array"  # R.getAll(sql, [values])
     styles = {
@@ -482,6 +490,12 @@ def _js_fix(source: Source, finding: Finding) -> Fix:
         return builder.build("Bind the value with sql.val()", preferred=True)
     if prop is not None and text_of(prop) in _TYPEORM_CONDITIONS:
         return _typeorm_fix(source, finding, call, argument)
+    if (
+        prop is not None
+        and text_of(prop) in ("query", "batch")
+        and js_bindings_for(source, _MSSQL_MODULES)
+    ):
+        return _mssql_fix(source, finding, call, argument)
     style, passing = _js_style(source, call)
     arguments = _arguments(call)
     if not arguments or arguments[0] != argument:
@@ -546,6 +560,44 @@ def _typeorm_fix(source: Source, finding: Finding, call: Node, argument: Node) -
     )
     _append_argument(builder, argument, "{ " + pairs + " }")
     return builder.build(_title(NAMED), preferred=True)
+
+
+_KNEX_RAW_FRAGMENTS = frozenset(
+    {"whereRaw", "orWhereRaw", "havingRaw", "orHavingRaw", "orderByRaw", "joinRaw", "selectRaw"}
+)
+_ADONIS_DATABASE = (
+    "@adonisjs/lucid/services/db",
+    "@ioc:Adonis/Lucid/Database",
+    "@adonisjs/lucid/database",
+)
+_MSSQL_MODULES = ("mssql", "mssql/msnodesqlv8")
+
+
+def _mssql_fix(source: Source, finding: Finding, call: Node, argument: Node) -> Fix:
+    """pool.request().query(`... = '${v}'`) -> pool.request().input("v", v).query("... = @v"):
+    mssql binds the values a Request was given with input() to @name placeholders."""
+    function = call.child_by_field_name("function")
+    receiver = function.child_by_field_name("object") if function is not None else None
+    arguments = _arguments(call)
+    if receiver is None or not arguments or arguments[0] != argument:
+        raise Unsupported("the query is not the first argument")
+    if len(arguments) > 1 and arguments[1].type not in (
+        "arrow_function",
+        "function",
+        "function_expression",
+    ):
+        raise Unsupported("unexpected arguments")
+    target = _target(source, argument)
+    result = parameterize(target.pieces, AT_NAMED, False, _names(source, target.pieces))
+    values = [_param_expression(source, p, []) for p in result.params]
+    builder = FixBuilder(source, finding.rule_id)
+    builder.replace(target.node, js_string(source, result.sql))
+    inputs = "".join(
+        f".input({js_string(source, name)}, {value})"
+        for name, value in zip(result.names, values, strict=True)
+    )
+    builder.insert(receiver.end_byte, inputs)
+    return builder.build(_title(AT_NAMED), preferred=True)
 
 
 def sql_fixes(source: Source, finding: Finding) -> list[Fix]:
