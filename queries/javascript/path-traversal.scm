@@ -44,3 +44,23 @@
    "writeTextFileSync" "remove" "removeSync" "readDir" "readDirSync" "copyFile"
    "copyFileSync" "truncate" "truncateSync")
  (#set! unguarded.rule "path-traversal"))
+
+; Azure Storage: blobClient.downloadToFile(localPath) writes the blob to a local path.
+((call_expression
+   function: (member_expression
+     property: (property_identifier) @_method)
+   arguments: (arguments . (_) @sink.arg)) @sink.call
+ (#eq? @_method "downloadToFile")
+ (#set! unguarded.rule "path-traversal"))
+
+; AdonisJS: response.attachment(path, name) streams the file at the path (Express's
+; res.attachment(name) only sets a header: only in files that use AdonisJS).
+((call_expression
+   function: (member_expression
+     object: (identifier) @_response
+     property: (property_identifier) @_method)
+   arguments: (arguments . (_) @sink.arg)) @sink.call
+ (#any-of? @_response "response" "res")
+ (#eq? @_method "attachment")
+ (#set! unguarded.file_module "@adonisjs/core/http,@ioc:Adonis/Core/HttpContext,@adonisjs/core/build/standalone")
+ (#set! unguarded.rule "path-traversal"))

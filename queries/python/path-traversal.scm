@@ -162,3 +162,59 @@
  (#match? @_module "^(litestar|starlite)(\\.|$)")
  (#eq? @_file "File")
  (#set! unguarded.rule "path-traversal"))
+
+; pandas readers: pd.read_csv(path), read_json, read_excel, read_parquet, ... open the file
+; the path names (`from pandas import read_csv` is respelled as pandas.read_csv). pandas
+; also fetches http(s)/ftp/s3 URLs given there: a containment check or a bare file name,
+; the controls of this rule, leave no URL either, so this is one finding of this rule. A
+; buffer or an uploaded file object (io.StringIO(text), request.files["f"]) is no path.
+((call
+   function: (attribute
+     object: (identifier) @_pandas
+     attribute: (identifier) @_read)
+   arguments: (argument_list
+     . [(identifier) (call) (binary_operator) (string) (attribute) (subscript)] @sink.arg)) @sink.call
+ (#any-of? @_pandas "pd" "pandas")
+ (#any-of? @_read "read_csv" "read_json" "read_excel" "read_parquet" "read_feather"
+   "read_table" "read_fwf" "read_orc" "read_stata" "read_sas" "read_spss" "read_hdf"
+   "read_xml" "read_html")
+ (#set! unguarded.rule "path-traversal"))
+
+; ... the path given by keyword: pd.read_csv(filepath_or_buffer=p), read_json(path_or_buf=p),
+; read_excel(io=p), read_parquet(path=p).
+((call
+   function: (attribute
+     object: (identifier) @_pandas
+     attribute: (identifier) @_read)
+   arguments: (argument_list
+     (keyword_argument
+       name: (identifier) @_key
+       value: (_) @sink.arg))) @sink.call
+ (#any-of? @_pandas "pd" "pandas")
+ (#any-of? @_read "read_csv" "read_json" "read_excel" "read_parquet" "read_feather"
+   "read_table" "read_fwf" "read_orc" "read_stata" "read_sas" "read_spss" "read_hdf"
+   "read_xml" "read_html")
+ (#any-of? @_key "filepath_or_buffer" "path_or_buf" "path" "io" "path_or_buffer")
+ (#set! unguarded.rule "path-traversal"))
+
+; CherryPy: cherrypy.lib.static.serve_file(path) / serve_download(path) send the file at the
+; path (`from cherrypy.lib.static import serve_file` is respelled with its module).
+((call
+   function: (attribute
+     object: (_) @_static
+     attribute: (identifier) @_serve)
+   arguments: (argument_list . (_) @sink.arg)) @sink.call
+ (#match? @_static "^(cherrypy\\.lib\\.)?static$")
+ (#any-of? @_serve "serve_file" "serve_download")
+ (#set! unguarded.rule "path-traversal"))
+
+; BlackSheep: file(path, content_type) serves the file a str names (bytes are content),
+; imported from blacksheep or blacksheep.server.responses.
+((call
+   function: (attribute
+     object: (_) @_module
+     attribute: (identifier) @_file)
+   arguments: (argument_list . (_) @sink.arg)) @sink.call
+ (#match? @_module "^blacksheep(\\.server\\.responses)?$")
+ (#eq? @_file "file")
+ (#set! unguarded.rule "path-traversal"))

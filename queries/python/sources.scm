@@ -23,6 +23,16 @@
    "params" "get_param" "get_param_as_list" "media" "get_media" "bounded_stream"
    "get_header" "matchdict" "json_body" "relative_uri" "forwarded_uri"))
 
+; CherryPy: cherrypy.request.params (query string and form), headers, body, cookie.
+((attribute
+   object: (attribute
+     object: (identifier) @_cherrypy
+     attribute: (identifier) @_request)
+   attribute: (identifier) @_field) @source
+ (#eq? @_cherrypy "cherrypy")
+ (#eq? @_request "request")
+ (#any-of? @_field "params" "headers" "body" "cookie" "query_string" "path_info" "json"))
+
 ; Class-based views: self.request.GET and friends.
 ((attribute
    object: (attribute

@@ -199,6 +199,8 @@ _SAFE_CONVERTERS = frozenset({"int", "float", "uuid"})
 # Tornado: the methods that receive the URL pattern's groups, the handler base classes.
 _TORNADO_METHODS = frozenset({"get", "post", "put", "delete", "patch", "head", "options"})
 _TORNADO_HANDLERS = frozenset({"RequestHandler", "WebSocketHandler"})
+# CherryPy's handler decorator: an exposed method's arguments are the request's parameters.
+_CHERRYPY_EXPOSE = frozenset({"cherrypy.expose", "cherrypy.expose()"})
 # Frameworks whose route decorators are imported bare (`@get("/items")`, `@route("/")`).
 _ROUTE_MODULES = frozenset({"litestar", "starlite", "bottle"})
 
@@ -210,6 +212,10 @@ _TEMPORARY_FILES = frozenset(
 _FILE_OBJECTS = frozenset(
     {"BytesIO", "StringIO", "SpooledTemporaryFile", "TemporaryFile", "NamedTemporaryFile"}
 )
+# Uploaded files: Flask/Django/Starlette request.files / request.FILES, and the types of
+# parameters that receive one.
+_UPLOADS = re.compile(r"(^|\.)request\.(files|FILES)$")
+_UPLOAD_TYPES = frozenset({"UploadFile", "FileStorage", "UploadedFile", "InMemoryUploadedFile"})
 # SQLAlchemy Core statement constructors: their values become bound parameters.
 _SQLALCHEMY_STATEMENTS = frozenset(
     {"select", "insert", "update", "delete", "union", "union_all", "exists", "lambda_stmt"}
@@ -806,6 +812,12 @@ class PythonFlow(FlowAnalyzer):
         WebSocketHandler's on_message, or the event of an AWS Lambda handler
         (`def handler(event, context)`). Its label, or None."""
         name = self.function_name(function)
+        if any(
+            d.named_children and node_text(d.named_children[0]) in _CHERRYPY_EXPOSE
+            for d in self.decorators(function)
+        ):
+            # CherryPy passes the query string, form fields and path segments as arguments.
+            return f"request argument '{parameter.name}' of exposed {name}()"
         holder = function.parent
         if holder is not None and holder.type == "decorated_definition":
             holder = holder.parent
@@ -953,6 +965,15 @@ class PythonFlow(FlowAnalyzer):
             return []  # args.fmt of add_argument("--fmt", choices=[...]): a listed value
         if kind == "attribute" and self.rule == "path-traversal" and self._file_name_of_path(node):
             return []  # Path(name).name: the last component alone cannot leave a directory
+        if (
+            self.rule == "path-traversal"
+            and node.parent is not None
+            and node.parent.type == "argument_list"
+            and self._upload_object(node, 0)
+        ):
+            # pd.read_csv(request.files["f"]): an uploaded file object is read as content;
+            # its .filename (a client's name) is still followed where it is used.
+            return []
         if kind == "identifier":
             if self.rule == "path-traversal" and self._file_object(node):
                 return []  # send_file(buf): what was written into it is content, no path
@@ -1419,6 +1440,50 @@ class PythonFlow(FlowAnalyzer):
             if argument is None or not self.normalized_path(argument, depth + 1):
                 return False
         return True
+
+    def _upload_object(self, node: Node, depth: int) -> bool:
+        """An uploaded file object, not its name: `request.files["f"]`, `.get("f")`,
+        Django's `request.FILES[...]`, Streamlit's `st.file_uploader(...)`, its `.stream` /
+        `.file`, a parameter annotated `UploadFile`/`FileStorage`/`UploadedFile`, or a name
+        that holds one on every path."""
+        if depth > 3:
+            return False
+        kind = node.type
+        if kind == "subscript":
+            value = node.child_by_field_name("value")
+            return value is not None and bool(_UPLOADS.search(node_text(value)))
+        if kind == "call":
+            callee = self.callee_name(node)
+            if callee.rsplit(".", 1)[-1] == "get":
+                function = node.child_by_field_name("function")
+                inner = function.child_by_field_name("object") if function is not None else None
+                return inner is not None and bool(_UPLOADS.search(node_text(inner)))
+            return callee in ("st.file_uploader", "streamlit.file_uploader", "st.camera_input")
+        if kind == "attribute":
+            attribute = node.child_by_field_name("attribute")
+            value = node.child_by_field_name("object")
+            return (
+                attribute is not None
+                and value is not None
+                and node_text(attribute) in ("stream", "file")
+                and self._upload_object(value, depth + 1)
+            )
+        if kind != "identifier":
+            return False
+        scope = self.enclosing_scope(node)
+        name = node_text(node)
+        definitions = [
+            d for d in self.reaching_definitions(scope, name, node) if d.kind != "augment"
+        ]
+        if not definitions:
+            return any(
+                p.name == name and bool(set(re.findall(r"\w+", p.annotation)) & _UPLOAD_TYPES)
+                for p in self.parameters(scope)
+            )
+        return all(
+            d.kind == "assign" and d.value is not None and self._upload_object(d.value, depth + 1)
+            for d in definitions
+        )
 
     def _file_object(self, identifier: Node) -> bool:
         """A name that holds an in-memory or temporary file object (`buf = io.BytesIO()`,
