@@ -59,3 +59,17 @@
  (#match? @sink.call "allow-scripts")
  (#set! unguarded.sink "iframe srcDoc")
  (#set! unguarded.rule "xss"))
+
+; Solid (and Vue's JSX, Stencil): <div innerHTML={html} /> sets the element's innerHTML. React
+; has no such prop (it uses dangerouslySetInnerHTML), so the attribute means what it says.
+([(jsx_opening_element
+    attribute: (jsx_attribute
+      (property_identifier) @_prop
+      (jsx_expression (_) @sink.arg)))
+  (jsx_self_closing_element
+    attribute: (jsx_attribute
+      (property_identifier) @_prop
+      (jsx_expression (_) @sink.arg)))] @sink.call
+ (#any-of? @_prop "innerHTML" "outerHTML")
+ (#set! unguarded.sink "innerHTML attribute")
+ (#set! unguarded.rule "xss"))

@@ -199,3 +199,38 @@
  (#set! unguarded.policy "jquery-html")
  (#set! unguarded.sink "jQuery()")
  (#set! unguarded.rule "xss"))
+
+; Vue render functions: h("div", { innerHTML: html }), createElement/createVNode, and
+; Object.assign(el, { innerHTML: html }) set the element's innerHTML from the props object.
+((call_expression
+   function: [(identifier) @_create
+              (member_expression property: (property_identifier) @_create)]
+   arguments: (arguments
+     (object
+       (pair
+         key: [(property_identifier) (string)] @_prop
+         value: (_) @sink.arg) @sink.call)))
+ (#any-of? @_create "h" "createElement" "createVNode" "assign")
+ (#match? @_prop "^[\"']?(innerHTML|outerHTML)[\"']?$")
+ (#set! unguarded.sink "innerHTML prop")
+ (#set! unguarded.rule "xss"))
+
+; Vue 2 render functions: h("div", { domProps: { innerHTML: html } }).
+((pair
+   key: (property_identifier) @_props
+   value: (object
+     (pair
+       key: [(property_identifier) (string)] @_prop
+       value: (_) @sink.arg) @sink.call))
+ (#eq? @_props "domProps")
+ (#match? @_prop "^[\"']?innerHTML[\"']?$")
+ (#set! unguarded.sink "domProps.innerHTML")
+ (#set! unguarded.rule "xss"))
+
+; lit: unsafeHTML(html) / unsafeSVG(svg) render the string as markup inside a template.
+((call_expression
+   function: (identifier) @_unsafe
+   arguments: (arguments . (_) @sink.arg)) @sink.call
+ (#any-of? @_unsafe "unsafeHTML" "unsafeSVG")
+ (#set! unguarded.module "lit/directives/unsafe-html.js,lit/directives/unsafe-svg.js,lit-html/directives/unsafe-html.js,lit-html/directives/unsafe-svg.js,lit/directives/unsafe-html,lit-html/directives/unsafe-html")
+ (#set! unguarded.rule "xss"))

@@ -15,6 +15,36 @@
  (#any-of? @_markup "Markup" "mark_safe" "SafeString")
  (#set! unguarded.rule "xss"))
 
+; (Before the markup pattern below: the first pattern a respelled call matches decides.)
+; Pyramid: Response(body) is text/html unless another content_type is given, so any text
+; from the request is HTML there (`from pyramid.response import Response`).
+((call
+   function: (attribute
+     object: (_) @_module
+     attribute: (identifier) @_response)
+   arguments: (argument_list . [(identifier) (call) (binary_operator) (string) (attribute) (subscript)] @sink.arg)) @sink.call
+ (#match? @_module "^(pyramid\\.response|webob|webob\\.response)$")
+ (#eq? @_response "Response")
+ (#not-match? @sink.call "content_type|json_body")
+ (#set! unguarded.sink "Response()")
+ (#set! unguarded.rule "xss"))
+
+; ... Response(text=...) / Response(body=...) without a content type, or declared text/html.
+((call
+   function: (attribute
+     object: (_) @_module
+     attribute: (identifier) @_response)
+   arguments: (argument_list
+     (keyword_argument
+       name: (identifier) @_text
+       value: (_) @sink.arg))) @sink.call
+ (#match? @_module "^(pyramid\\.response|webob|webob\\.response)$")
+ (#eq? @_response "Response")
+ (#any-of? @_text "text" "body")
+ (#not-match? @sink.call "content_type\\s*=\\s*[^\\n]*(json|plain|csv|xml|octet|image|pdf)")
+ (#set! unguarded.sink "Response()")
+ (#set! unguarded.rule "xss"))
+
 ; A response body built with HTML markup around request data is reflected XSS: Django's
 ; HttpResponse, Flask's make_response/Response. Only reported when the body has markup.
 ((call
@@ -110,4 +140,45 @@
  (#any-of? @_write "write" "finish")
  (#set! unguarded.context "handler")
  (#set! unguarded.policy "html-markup")
+ (#set! unguarded.rule "xss"))
+
+; Sanic and BlackSheep: html(body) serves its argument as text/html (`from sanic import
+; response; response.html(x)`, `from sanic.response import html`, `from blacksheep import
+; html` are respelled with their module).
+((call
+   function: (attribute
+     object: (_) @_module
+     attribute: (identifier) @_html)
+   arguments: (argument_list . (_) @sink.arg)) @sink.call
+ (#match? @_module "^(sanic(\\.response)?|blacksheep(\\.server\\.responses)?)$")
+ (#eq? @_html "html")
+ (#set! unguarded.rule "xss"))
+
+; Dash: dcc.Markdown(text, dangerously_allow_html=True) renders the HTML inside the text.
+((call
+   function: [(identifier) @_markdown
+              (attribute attribute: (identifier) @_markdown)]
+   arguments: (argument_list
+     . (_) @sink.arg
+     (keyword_argument
+       name: (identifier) @_unsafe
+       value: (true)))) @sink.call
+ (#eq? @_markdown "Markdown")
+ (#eq? @_unsafe "dangerously_allow_html")
+ (#set! unguarded.rule "xss"))
+
+; ... dcc.Markdown(children=text, dangerously_allow_html=True).
+((call
+   function: [(identifier) @_markdown
+              (attribute attribute: (identifier) @_markdown)]
+   arguments: (argument_list
+     (keyword_argument
+       name: (identifier) @_children
+       value: (_) @sink.arg)
+     (keyword_argument
+       name: (identifier) @_unsafe
+       value: (true)))) @sink.call
+ (#eq? @_markdown "Markdown")
+ (#eq? @_children "children")
+ (#eq? @_unsafe "dangerously_allow_html")
  (#set! unguarded.rule "xss"))

@@ -204,15 +204,10 @@ def _python(source: Source, finding: Finding) -> list[Fix]:
         return [_tornado_escape(source, finding, argument)]
     if callee in ("Response", "HTMLResponse", "HttpResponse", "make_response"):
         return [_html_escape(source, finding, argument)]
-    receiver = text_of(function).rsplit(".", 1)[0] if function is not None else ""
-    if callee in ("markdown", "write", "caption", "html") and receiver in (
-        "st",
-        "streamlit",
-        "components",
-        "stc",
-    ):
-        return [_html_escape(source, finding, argument)]  # Streamlit's HTML
-    return []
+    # Any other call that renders its argument as HTML (Streamlit's st.markdown/st.html,
+    # Sanic's and BlackSheep's html(body), Dash's Markdown(dangerously_allow_html=True)):
+    # markup around values keeps its markup, each value escaped.
+    return [_html_escape(source, finding, argument)]
 
 
 def _html_escape(source: Source, finding: Finding, argument: Node) -> Fix:
