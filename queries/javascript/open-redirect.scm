@@ -173,3 +173,36 @@
  (#set! unguarded.controls "url")
  (#set! unguarded.sink "shell.openExternal()")
  (#set! unguarded.rule "open-redirect"))
+
+; AdonisJS: response.redirect().toPath(url) / redirect().toPath(url) (the builder's target;
+; toRoute() names a route of the app, back() the referrer).
+((call_expression
+   function: (member_expression
+     object: (call_expression
+       function: (member_expression
+         object: (identifier) @_response
+         property: (property_identifier) @_redirect))
+     property: (property_identifier) @_to)
+   arguments: (arguments . (_) @sink.arg)) @sink.call
+ (#any-of? @_response "response" "res")
+ (#eq? @_redirect "redirect")
+ (#eq? @_to "toPath")
+ (#set! unguarded.policy "ssrf")
+ (#set! unguarded.rule "open-redirect"))
+
+; ... with query-string or status steps in between: response.redirect().withQs().toPath(url).
+((call_expression
+   function: (member_expression
+     object: (call_expression
+       function: (member_expression
+         object: (call_expression
+           function: (member_expression
+             object: (identifier) @_response
+             property: (property_identifier) @_redirect))))
+     property: (property_identifier) @_to)
+   arguments: (arguments . (_) @sink.arg)) @sink.call
+ (#any-of? @_response "response" "res")
+ (#eq? @_redirect "redirect")
+ (#eq? @_to "toPath")
+ (#set! unguarded.policy "ssrf")
+ (#set! unguarded.rule "open-redirect"))

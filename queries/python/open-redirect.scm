@@ -78,3 +78,14 @@
    "HTTPPermanentRedirect" "Redirect")
  (#set! unguarded.policy "ssrf")
  (#set! unguarded.rule "open-redirect"))
+
+; CherryPy: raise cherrypy.HTTPRedirect(url) (or a list of URLs) sends the browser there.
+((call
+   function: (attribute
+     object: (identifier) @_cherrypy
+     attribute: (identifier) @_redirect)
+   arguments: (argument_list . (_) @sink.arg)) @sink.call
+ (#eq? @_cherrypy "cherrypy")
+ (#eq? @_redirect "HTTPRedirect")
+ (#set! unguarded.policy "ssrf")
+ (#set! unguarded.rule "open-redirect"))
