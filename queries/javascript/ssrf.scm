@@ -94,3 +94,45 @@
    arguments: (arguments . (string) . (_) @sink.arg)) @sink.call
  (#eq? @_needle "needle")
  (#set! unguarded.rule "ssrf"))
+
+; NestJS: the HttpService of @nestjs/axios (this.httpService.get(url), firstValueFrom(...)
+; around it) and its axiosRef (the axios instance). Known by the field's name, in files that
+; import NestJS (a constructor parameter property typed HttpService is not followed).
+((call_expression
+   function: (member_expression
+     object: (member_expression
+       object: (this)
+       property: (property_identifier) @_field)
+     property: (property_identifier) @_method)
+   arguments: (arguments . (_) @sink.arg)) @sink.call
+ (#match? @_field "^(http|https?Service|httpClient|http_?service|axios)$")
+ (#any-of? @_method "get" "post" "put" "patch" "delete" "head" "options" "request")
+ (#set! unguarded.file_module "@nestjs/axios,@nestjs/common")
+ (#set! unguarded.rule "ssrf"))
+
+; ... this.httpService.axiosRef.get(url).
+((call_expression
+   function: (member_expression
+     object: (member_expression
+       object: (member_expression
+         object: (this))
+       property: (property_identifier) @_axios)
+     property: (property_identifier) @_method)
+   arguments: (arguments . (_) @sink.arg)) @sink.call
+ (#eq? @_axios "axiosRef")
+ (#any-of? @_method "get" "post" "put" "patch" "delete" "head" "options" "request")
+ (#set! unguarded.file_module "@nestjs/axios,@nestjs/common")
+ (#set! unguarded.rule "ssrf"))
+
+; SvelteKit: event.fetch(url) in a load function, handle hook or endpoint makes the request
+; from the server (during server-side rendering for universal loads too). A `fetch`
+; destructured from the event is not matched yet: a parameter named fetch reads as the
+; project's own client.
+((call_expression
+   function: (member_expression
+     object: (identifier) @_event
+     property: (property_identifier) @_fetch)
+   arguments: (arguments . (_) @sink.arg)) @sink.call
+ (#eq? @_event "event")
+ (#eq? @_fetch "fetch")
+ (#set! unguarded.rule "ssrf"))
