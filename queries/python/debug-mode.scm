@@ -1,12 +1,13 @@
 ; app.run(debug=True): Flask's (and Flask-SocketIO's) development server with the
-; interactive Werkzeug debugger.
+; interactive Werkzeug debugger; Dash's app.run(debug=True) / app.run_server(debug=True)
+; (the same server, with Dash's dev tools).
 ((call
    function: (attribute attribute: (identifier) @_run)
    arguments: (argument_list
      (keyword_argument
        name: (identifier) @_debug
        value: (true)) @sink.arg)) @sink.call
- (#eq? @_run "run")
+ (#any-of? @_run "run" "run_server")
  (#eq? @_debug "debug")
  (#set! unguarded.rule "debug-mode"))
 
@@ -26,7 +27,9 @@
  (#set! unguarded.sink "app debug mode")
  (#set! unguarded.rule "debug-mode"))
 
-; FastAPI(debug=True) / Starlette(debug=True) send tracebacks to the client.
+; FastAPI(debug=True) / Starlette(debug=True) send tracebacks to the client; so do Tornado's
+; tornado.web.Application(handlers, debug=True) (which also turns on autoreload) and
+; BlackSheep's Application(debug=True).
 ((call
    function: [(identifier) @_app
               (attribute attribute: (identifier) @_app)]
@@ -34,7 +37,7 @@
      (keyword_argument
        name: (identifier) @_debug
        value: (true)) @sink.arg)) @sink.call
- (#any-of? @_app "FastAPI" "Starlette" "Quart" "Sanic")
+ (#any-of? @_app "FastAPI" "Starlette" "Quart" "Sanic" "Application")
  (#eq? @_debug "debug")
  (#set! unguarded.rule "debug-mode"))
 
