@@ -556,7 +556,8 @@ FRAGMENTS = [
     "}", "'", '"', "`", "#", "//", ":", ",", ".", "=", "+", "def f(x):\n    ",
     "return ", "request.args['q']", "os.system(", "exec(", "req.query.q", "self.url = ",
     "if not allowed(x):\n        return\n", "function g(a) {", "class C:\n    ",
-    "shlex.quote(", "int(", "import os\n",
+    "shlex.quote(", "int(", "import os\n", "export ", "if (!allowed(u)) return;\n",
+    "validateUrl(", "const u = ",
 ]  # fmt: skip
 EDIT = st.tuples(
     st.sampled_from(["insert", "insert", "delete", "replace"]),

@@ -268,10 +268,18 @@ SINK_CALLS: DependencyKey = ("sinks", "")
 class Recorder:
     ranges: set[tuple[int, int]] = field(default_factory=set)
     keys: set[DependencyKey] = field(default_factory=set)
+    # Ranges that matter only to an edit that writes the name (see read_absence).
+    named_ranges: set[tuple[int, int, str]] = field(default_factory=set)
 
     def absorb(self, other: Recorder) -> None:
         self.ranges |= other.ranges
         self.keys |= other.keys
+        self.named_ranges |= other.named_ranges
+
+    def clear(self) -> None:
+        self.ranges.clear()
+        self.keys.clear()
+        self.named_ranges.clear()
 
 
 class FlowIndex:
@@ -372,6 +380,10 @@ class FlowAnalyzer:
         self._members: dict[NodeKey, Node | None] = {}
         self._statements: dict[NodeKey, Node] = {}
         self._body_guards: dict[NodeKey, tuple[list[DependencyKey], list[tuple[int, int]]]] = {}
+        # What a guard walk reads in a block, by the statement it walks up from.
+        self._statement_reads: dict[NodeKey, list[tuple[int, int]]] = {}
+        self._walk_recorder: Recorder | None = None
+        self._walk_levels_read: set[NodeKey] = set()
         # Set when module-level definitions come from the whole file (React state).
         self.module_reads_document = False
         self.begin_sink()
@@ -425,6 +437,16 @@ class FlowAnalyzer:
                 end = max(node.end_byte, container.start_byte)
                 self.recorder.ranges.add((container.start_byte, end))
 
+    def read_absence(self, container: Node, node: Node, name: str) -> None:
+        """The analysis depends on `name` not being defined in `container` up to the end
+        of `node`: only an edit in that range that writes the name can change that."""
+        if self.recorder is not None:
+            if node_key(container) == self._root_key:
+                self.recorder.keys.add(WHOLE_DOCUMENT)
+            else:
+                end = max(node.end_byte, container.start_byte)
+                self.recorder.named_ranges.add((container.start_byte, end, name))
+
     def read_head(self, container: Node, node: Node) -> None:
         """The analysis depends on what `container` holds before `node` starts (a
         function's name or decorators, the callee of the call it is passed to), and on
@@ -456,6 +478,25 @@ class FlowAnalyzer:
         member = self.member_of(node)
         if member is not None:
             self.recorder.ranges.add((member.start_byte, max(node.end_byte, member.start_byte)))
+
+    def read_definition(self, function: Node) -> None:
+        """The analysis depends on a function it found by name: its text and what makes
+        it what it is (its name, decorators, the declaration it is the value of)."""
+        self.read_member(function)
+
+    def read_holder(self, node: Node) -> None:
+        """The analysis depends on what kind of node holds `node` (a call's arguments, an
+        object's field, a block): the text from the sibling before it, or from the start
+        of what holds it, to its start, where the holder's own tokens are."""
+        if self.recorder is None:
+            return
+        previous = node.prev_sibling
+        if previous is None:
+            parent = node.parent
+            start = parent.start_byte if parent is not None else node.start_byte
+        else:
+            start = previous.end_byte if previous.is_named else previous.start_byte
+        self.recorder.ranges.add((min(start, node.start_byte), node.start_byte))
 
     def class_wrapper(self, node: Node) -> Node | None:
         """The class when `node` is a class at the level of a module or class body
@@ -870,7 +911,14 @@ class FlowAnalyzer:
         """Definitions that reach a use are made before it, in its statement at the
         latest (`a if (n := f()) else n`). Some are made later: hoisted functions and
         React state setters, found by name; their statements are read too."""
-        self.read_before(scope, self.statement_of(use))
+        if candidates:
+            self.read_before(scope, self.statement_of(use))
+        else:
+            # No definition of the name anywhere in the scope: only an edit there that
+            # writes the name can make one. Read so, a lookup that passes through a large
+            # scope (a file that a bracket typed mid-edit turned into one function) does
+            # not depend on every edit before the use.
+            self.read_absence(scope, self.statement_of(use), name)
         for key in self.late_definitions(scope, name):
             self.read_key(key)
         for definition in candidates:
@@ -1285,7 +1333,7 @@ class FlowAnalyzer:
         if self.recorder is not None:
             self.recorder.keys.add(("function", last))
             for candidate in candidates:
-                self.read_member(candidate)
+                self.read_definition(candidate)
         if not candidates or len(candidates) > 1:
             return None
         return candidates[0]
@@ -1536,9 +1584,7 @@ class FlowAnalyzer:
         if self.recorder is None:
             return
         if node_key(scope) != self._root_key:
-            # The checks that guard a node come before it (its enclosing `if`s, the
-            # statements before it); the rest are recorded as they are found.
-            self.read_head(scope, node)
+            self._read_statements_before(node, scope)
             return
         self.read_context(node)
         keys, ranges = self._body_guard_reads(node)
@@ -1547,6 +1593,44 @@ class FlowAnalyzer:
 
     # Node types whose earlier statements guard a statement (see guard_steps).
     guard_holders: frozenset[str] = frozenset()
+
+    def _read_statements_before(self, node: Node, scope: Node) -> None:
+        """The checks that guard a node in a function come before it: its enclosing
+        `if`s (their conditions are read as they are found) and, in each block on the way
+        up, the statements before it. Of those, the ones that can hold a check are read
+        whole, the others where they start (a statement that turns into one that can
+        guard changes the tree's structure there); an edit inside a statement that
+        cannot guard, such as a long function before the node, changes no guard."""
+        recorder = self.recorder
+        if recorder is None:
+            return
+        if self._walk_recorder is not recorder:
+            self._walk_recorder = recorder
+            self._walk_levels_read = set()
+        levels_read = self._walk_levels_read
+        ranges = recorder.ranges
+        ranges.add((node.start_byte, node.start_byte))
+        scope_key = node_key(scope)
+        current = node
+        while True:
+            current_key = node_key(current)
+            if current_key == scope_key:
+                break
+            parent = self.parent_of(current)
+            if parent is None:
+                break
+            if parent.type in self.guard_holders and current_key not in levels_read:
+                levels_read.add(current_key)
+                found = self._statement_reads.get(current_key)
+                if found is None:
+                    found = self._statement_reads[current_key] = [
+                        (sibling.start_byte, sibling.end_byte)
+                        if self.may_guard(sibling)
+                        else (sibling.start_byte, sibling.start_byte)
+                        for sibling in earlier_siblings(current, parent)
+                    ]
+                ranges.update(found)
+            current = parent
 
     def _body_guard_reads(self, node: Node) -> tuple[list[DependencyKey], list[tuple[int, int]]]:
         """What a guard walk from `node` up to the module reads above its statement: in

@@ -51,7 +51,7 @@ from unguarded.analysis.flow import (
     Recorder,
     node_text,
 )
-from unguarded.analysis.js_flow import JavaScriptFlow
+from unguarded.analysis.js_flow import EXPORT_STATEMENTS, JavaScriptFlow
 from unguarded.analysis.model import Finding, Span, Step
 from unguarded.analysis.queries import INDEX, LanguageQueries, queries_for
 from unguarded.analysis.settings import AnalysisSettings
@@ -84,14 +84,22 @@ class Dependencies:
 
     ranges: frozenset[tuple[int, int]]
     keys: frozenset[DependencyKey]
+    # Ranges that only an edit writing the name changes (a name no scope there defines).
+    named_ranges: frozenset[tuple[int, int, str]] = frozenset()
     # The span of the ranges: an edit outside it touches none of them.
     low: int = 0
     high: int = -1
 
     def __post_init__(self) -> None:
-        if self.ranges and self.high < self.low:
-            self.low = min(start for start, _ in self.ranges)
-            self.high = max(end for _, end in self.ranges)
+        if (self.ranges or self.named_ranges) and self.high < self.low:
+            spans = [*self.ranges, *((start, end) for start, end, _ in self.named_ranges)]
+            self.low = min(start for start, _ in spans)
+            self.high = max(end for _, end in spans)
+
+    @property
+    def positional(self) -> bool:
+        """Whether any of what was read is a range of the document."""
+        return bool(self.ranges or self.named_ranges)
 
     @classmethod
     def of(
@@ -100,8 +108,8 @@ class Dependencies:
         """What `recorder` noted. Reads of named facts alone (the binding of `exec`) are
         shared between the many decisions that make them, to be judged once."""
         keys = frozenset(recorder.keys)
-        if recorder.ranges:
-            return cls(frozenset(recorder.ranges), keys)
+        if recorder.ranges or recorder.named_ranges:
+            return cls(frozenset(recorder.ranges), keys, frozenset(recorder.named_ranges))
         found = shared.get(keys)
         if found is None:
             found = shared[keys] = cls(frozenset(), keys)
@@ -907,8 +915,7 @@ class DocumentAnalysis:
         if raw.receiver is not None:
             nodes["sink.receiver"] = [self.node(root, part, raw.receiver)]
         match: RawMatch = (raw.origin, self._queries.pattern_settings[raw.pattern], nodes)
-        recorder.ranges.clear()
-        recorder.keys.clear()
+        recorder.clear()
         flow = analysis.flow
         flow.recorder = recorder
         try:
@@ -919,7 +926,7 @@ class DocumentAnalysis:
         self._untrack(raw)
         raw.decision_reads = (
             Dependencies.of(recorder, self._shared_reads)
-            if recorder.ranges or recorder.keys
+            if recorder.ranges or recorder.keys or recorder.named_ranges
             else None
         )
         self._track(raw)
@@ -950,7 +957,7 @@ class DocumentAnalysis:
         reads = raw.decision_reads
         if reads is None:
             return
-        if reads.ranges:
+        if reads.positional:
             self._conditional[raw] = None
         else:
             self._by_facts.setdefault(reads, {})[raw] = None
@@ -959,7 +966,7 @@ class DocumentAnalysis:
         reads = raw.decision_reads
         if reads is None:
             return
-        if reads.ranges:
+        if reads.positional:
             self._conditional.pop(raw, None)
         else:
             self._by_facts.get(reads, {}).pop(raw, None)
@@ -1102,6 +1109,7 @@ class _Changes:
         self._member_definitions: set[DependencyKey] | None = None
         self._exports: bool | None = None
         self._changed: dict[DependencyKey, bool] = {}
+        self._mentions: dict[str, bool] = {}
         self._carried: dict[Dependencies, bool] = {}
         self._unchanged_keys: dict[tuple[frozenset[DependencyKey], bool], bool] = {}
 
@@ -1131,7 +1139,7 @@ class _Changes:
         region = self.region
         if region is None:
             return None
-        if not reads.ranges:
+        if not reads.positional:
             # Facts alone: the same answer for every decision that read the same ones.
             found = self._carried.get(reads)
             if found is None:
@@ -1152,6 +1160,9 @@ class _Changes:
             return Dependencies(
                 frozenset((start + delta, end + delta) for start, end in reads.ranges),
                 reads.keys,
+                frozenset(
+                    (start + delta, end + delta, name) for start, end, name in reads.named_ranges
+                ),
                 reads.low + delta,
                 reads.high + delta,
             )
@@ -1160,9 +1171,14 @@ class _Changes:
             if region.touches_old(start, end):
                 return None
             ranges.append((region.shift(start), region.shift(end)))
+        named = []
+        for start, end, name in reads.named_ranges:
+            if region.touches_old(start, end) and self._edit_mentions(name):
+                return None
+            named.append((region.shift(start), region.shift(end), name))
         if not self._keys_unchanged(reads):
             return None
-        return Dependencies(frozenset(ranges), reads.keys)
+        return Dependencies(frozenset(ranges), reads.keys, frozenset(named))
 
     def _keys_unchanged(self, reads: Dependencies) -> bool:
         # Many results read the same facts: judged once per set (and per state of the
@@ -1209,6 +1225,8 @@ class _Changes:
             return name in self._part_names()[kind] and self._entries_changed(kind, name)
         if kind == "exports":
             return self._exports_changed()
+        if kind == EXPORT_STATEMENTS[0]:
+            return self._export_statements_changed()
         if kind == "text":
             return self._mentions_changed(name)
         if kind == IMPORT_NAMES_KEY[0]:
@@ -1307,6 +1325,41 @@ class _Changes:
                 else:
                     self._exports = True
         return self._exports
+
+    def _edit_mentions(self, name: str) -> bool:
+        """Whether `name` occurs in what the edit changed, before or after it: its text
+        and the spans whose structure changed, with a margin for a name cut in two."""
+        found = self._mentions.get(name)
+        if found is None:
+            old, new, region = self._old_document, self._document, self.region
+            if old is None or new is None or region is None:
+                found = True
+            else:
+                needle = name.encode()
+                margin = len(needle)
+                start = max(0, region.start - margin)
+                found = needle in old.data[start : region.old_end + margin] or (
+                    needle in new.data[start : region.new_end + margin]
+                )
+            self._mentions[name] = found
+        return found
+
+    def _export_statements_changed(self) -> bool:
+        """Whether an export statement came, went or moved its bounds, other than by the
+        shift of the edit: only then can a node pass into or out of one."""
+        old, new, region = self._old_analysis, self._analysis, self.region
+        if (
+            region is None
+            or not isinstance(old, _Analysis)
+            or not isinstance(new, _Analysis)
+            or not isinstance(old.flow, JavaScriptFlow)
+            or not isinstance(new.flow, JavaScriptFlow)
+        ):
+            return True
+        moved = tuple(
+            (region.shift(start), region.shift(end)) for start, end in old.flow.export_statements()
+        )
+        return moved != new.flow.export_statements()
 
     def _body_changes(self) -> tuple[bool, set[DependencyKey]]:
         if self._outline is None:

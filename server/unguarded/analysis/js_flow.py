@@ -120,6 +120,26 @@ _BRANCHES = frozenset(
 _CLASSES = frozenset({"class_declaration", "abstract_class_declaration"})
 # Names exported by the module (see exported_names), read as a whole.
 EXPORTS = ("exports", "")
+# What may stand between a function and the statement that declares it.
+_DECLARATION_WRAPPERS = frozenset(
+    {
+        "variable_declarator",
+        "lexical_declaration",
+        "variable_declaration",
+        "export_statement",
+        "assignment_expression",
+        "expression_statement",
+        "pair",
+        "parenthesized_expression",
+    }
+)
+# What holds export statements below the top level: a namespace, broken code.
+_EXPORT_HOLDERS = frozenset(
+    {"ERROR", "expression_statement", "internal_module", "module", "ambient_declaration"}
+    | {"statement_block"}
+)
+# Where the module's `export` statements start and end (see export_statements).
+EXPORT_STATEMENTS = ("export-statements", "")
 _HOST_PART = re.compile(r"\.(hostname|host)$")
 _PREDICATE_PROPERTY = re.compile(r"^(is|has)(_|[A-Z])")
 _SCHEME_LIKE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:?/{0,2}|/|\.|)$", re.IGNORECASE)
@@ -507,10 +527,49 @@ class JavaScriptFlow(FlowAnalyzer):
             return False
         if function.type == "method_definition":
             return name.startswith(("_", "#"))
-        self.read_context(function)
-        if any(a.type == "export_statement" for a in self.ancestors(function)):
+        if self.in_export_statement(function):
             return False
         return name not in self.exported_names()
+
+    def read_definition(self, function: Node) -> None:
+        # The function and the declaration around it (`export const f = async () =>`),
+        # with the decorators before it; not the statement that holds that declaration,
+        # which in a file left broken mid-edit can be most of the file.
+        if self.recorder is None:
+            return
+        head = function
+        while head.parent is not None and head.parent.type in _DECLARATION_WRAPPERS:
+            head = head.parent
+        start = head.start_byte
+        previous = head.prev_sibling
+        while previous is not None and previous.type == "decorator":
+            start = previous.start_byte
+            previous = previous.prev_sibling
+        self.read_holder(head)
+        self.recorder.ranges.add((start, function.end_byte))
+
+    def in_export_statement(self, node: Node) -> bool:
+        """Whether an `export` statement holds `node`. Read as the spans of the export
+        statements rather than as the statements around `node`: in a file left broken by a
+        bracket typed mid-edit, the statement around a function can be most of the file."""
+        self.read_key(EXPORT_STATEMENTS)
+        start, end = node.start_byte, node.end_byte
+        return any(low <= start and end <= high for low, high in self.export_statements())
+
+    def export_statements(self) -> tuple[tuple[int, int], ...]:
+        """The spans of the module's export statements, also those in a TypeScript
+        namespace and those that error recovery put inside an error at the top level."""
+        if self._export_spans is None:
+            spans = []
+            stack = list(reversed(self.tree_root.children))
+            while stack:
+                node = stack.pop()
+                if node.type == "export_statement":
+                    spans.append((node.start_byte, node.end_byte))
+                elif node.type in _EXPORT_HOLDERS:
+                    stack.extend(reversed(node.children))
+            self._export_spans = tuple(spans)
+        return self._export_spans
 
     def exported_names(self) -> frozenset[str]:
         self.read_key(EXPORTS)
@@ -527,11 +586,13 @@ class JavaScriptFlow(FlowAnalyzer):
         return self._exported
 
     _exported: frozenset[str] | None = None
+    _export_spans: tuple[tuple[int, int], ...] | None = None
     _imported_modules: frozenset[str] | None = None
 
     def adopt_facts(self, other: FlowAnalyzer) -> None:
         if isinstance(other, JavaScriptFlow):
             self._exported = other._exported
+            self._export_spans = other._export_spans
 
     def class_methods(self, node: Node, path: str | None = None) -> list[Node]:
         for ancestor in reversed(self.ancestors(node)):
@@ -627,8 +688,7 @@ class JavaScriptFlow(FlowAnalyzer):
             origin = Step(Span.of(parameter.node), label)
             return [Trace(OriginKind.UNTRUSTED, origin, origin_text=label)]
         parent = function.parent
-        if parent is not None:
-            self.read_head(parent, function)
+        self.read_holder(function)
         registration = self._registration_of(function)
         if registration is not None:
             # A callback handed to a library call (`port.onMessage.addListener(cb)`, or a
@@ -1036,21 +1096,22 @@ class JavaScriptFlow(FlowAnalyzer):
         (`export async function GET(req, { params })`: dynamic route segments), and the
         `searchParams` / `params` props destructured by an exported page component."""
         name = self.function_name(function)
-        self.read_context(function)
-        exported = any(a.type == "export_statement" for a in self.ancestors(function))
-        if not exported and name not in self.exported_names():
-            return False
+        # The shape first, whether it is exported last.
         if name in _HTTP_METHODS:
-            return parameter.index == 1
-        if parameter.index != 0 or parameter.name not in ("searchParams", "params"):
-            return False
-        holder = function.child_by_field_name("parameters")
-        first = holder.named_children[0] if holder is not None and holder.named_children else None
-        if first is not None and first.type in ("required_parameter", "optional_parameter"):
-            first = first.child_by_field_name("pattern")
-        if first is None or first.type != "object_pattern":
-            return False
-        return parameter.name == "searchParams" or name[:1].isupper()
+            if parameter.index != 1:
+                return False
+        else:
+            if parameter.index != 0 or parameter.name not in ("searchParams", "params"):
+                return False
+            if parameter.name != "searchParams" and not name[:1].isupper():
+                return False
+            holder = function.child_by_field_name("parameters")
+            first = holder.named_children[0] if holder and holder.named_children else None
+            if first is not None and first.type in ("required_parameter", "optional_parameter"):
+                first = first.child_by_field_name("pattern")
+            if first is None or first.type != "object_pattern":
+                return False
+        return self.in_export_statement(function) or name in self.exported_names()
 
     def _message_event(self, parameter: Parameter) -> Trace:
         # Only `.data` of the event is attacker-chosen; the walk widens it from the member.
