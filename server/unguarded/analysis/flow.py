@@ -1252,16 +1252,20 @@ class FlowAnalyzer:
         self, function: Node, parameter: Parameter, depth: int
     ) -> list[Trace] | None:
         """Origins of a parameter from the calls in this file, when they are all here."""
-        if not self.callers_known(function):
-            return None
         name = self.function_name(function)
-        calls = self.calls_named(name)
-        passed = self.calls_named("&" + name)
-        home = self.enclosing_scope(function)
-        if not self.is_module(home):
-            # A nested function is visible in its enclosing function only.
-            calls = [c for c in calls if _contains(home, c)]
-            passed = [c for c in passed if _contains(home, c)]
+        if self.callers_known(function):
+            calls = self.calls_named(name)
+            passed = self.calls_named("&" + name)
+            home = self.enclosing_scope(function)
+            if not self.is_module(home):
+                # A nested function is visible in its enclosing function only.
+                calls = [c for c in calls if _contains(home, c)]
+                passed = [c for c in passed if _contains(home, c)]
+        else:
+            found = self.instance_calls(function, name)
+            if found is None:
+                return None
+            calls, passed = found, []
         if not calls and not passed:
             return None
         key = (node_key(function), parameter.name, self.rule)
@@ -1291,6 +1295,55 @@ class FlowAnalyzer:
             return traces
         finally:
             self._resolving_parameters.discard(key)
+
+    def instance_calls(self, method: Node, name: str) -> list[Node] | None:
+        """The calls of a public method of a class whose instances this file makes and
+        uses (`repo = Repo(conn)` ... `repo.by_author(a)`), like a module function's
+        calls; None unless every call of a method of that name in the file is one of
+        them, or one through `self`/`this` in the class (another object's method of the
+        same name leaves the method's callers unknown)."""
+        if not name.isidentifier() or not self.methods_traced_to_calls(method):
+            return None
+        root = self.tree_root
+        data = root.text or b""
+        if self.recorder is not None:
+            # A new call of the method can come only from an edit that writes its name.
+            self.recorder.named_ranges.add((root.start_byte, root.end_byte, name))
+        klass = self.class_of_method(method)
+        calls: list[Node] = []
+        pattern = re.compile(rb"\.\s*(" + re.escape(name.encode()) + rb")\s*\(")
+        for match in pattern.finditer(data):
+            call = self.member_call_at(match.start(1), match.end(1))
+            if call is None:
+                continue
+            self.read_range(call)
+            receiver = self.call_receiver(call)
+            if receiver is not None and node_text(receiver) in ("self", "cls", "this"):
+                if klass is None or not _contains(klass, call):
+                    return None
+            elif receiver is None or self.instance_method(receiver, call, name) != method:
+                return None
+            calls.append(call)
+        return calls or None
+
+    def methods_traced_to_calls(self, method: Node) -> bool:
+        """Whether `method` is a method whose callers can all be in this file."""
+        return False
+
+    def class_of_method(self, method: Node) -> Node | None:
+        return None
+
+    def member_call_at(self, start: int, end: int) -> Node | None:
+        """The call whose callee is a member access ending in the name at [start, end]."""
+        return None
+
+    def call_receiver(self, call: Node) -> Node | None:
+        return None
+
+    def instance_method(self, receiver: Node, call: Node, name: str) -> Node | None:
+        """The method of a class of this file that `receiver.name(...)` calls, when
+        `receiver` is an instance of it."""
+        return None
 
     def parameter_trace(self, function: Node, parameter: Parameter) -> Trace:
         label = f"parameter '{parameter.name}' of {self.function_name(function)}()"

@@ -1615,6 +1615,50 @@ class JavaScriptFlow(FlowAnalyzer):
                 return self._instance_method(receiver, call)
         return super().local_function(call)
 
+    # ------------------------------------------------------------------ method calls
+    def methods_traced_to_calls(self, method: Node) -> bool:
+        """Public methods of a class the module does not export: its instances, and so
+        the calls of its methods, are all made here."""
+        if method.type != "method_definition":
+            return False
+        name = self.function_name(method)
+        klass = self.class_of_method(method)
+        if name == "constructor" or klass is None or self.is_test_function(method):
+            return False
+        if self.in_export_statement(klass):
+            return False
+        class_name = klass.child_by_field_name("name")
+        return class_name is not None and node_text(class_name) not in self.exported_names()
+
+    def class_of_method(self, method: Node) -> Node | None:
+        body = method.parent
+        klass = body.parent if body is not None and body.type == "class_body" else None
+        return klass if klass is not None and klass.type in _CLASS_DECLARATIONS else None
+
+    def member_call_at(self, start: int, end: int) -> Node | None:
+        name = self.tree_root.descendant_for_byte_range(start, end)
+        access = name.parent if name is not None else None
+        call = access.parent if access is not None else None
+        if (
+            access is None
+            or call is None
+            or access.type != "member_expression"
+            or access.child_by_field_name("property") != name
+            or call.type != "call_expression"
+            or call.child_by_field_name("function") != access
+        ):
+            return None
+        return call
+
+    def call_receiver(self, call: Node) -> Node | None:
+        function = call.child_by_field_name("function")
+        if function is None or function.type != "member_expression":
+            return None
+        return function.child_by_field_name("object")
+
+    def instance_method(self, receiver: Node, call: Node, name: str) -> Node | None:
+        return self._instance_method(receiver, call)
+
     def _instance_method(self, receiver: Node, call: Node) -> Node | None:
         """`files.contained(name)` where `files` is an instance of a class this file
         defines (`new Files(root)` itself, or the only definition of the name): the

@@ -272,6 +272,10 @@ def _closed_cli_type(value: Node | None) -> bool:
     return node_text(value).rsplit(".", 1)[-1] in _CLOSED_CLI_TYPES
 
 
+# Names of the request object of a web framework.
+_REQUEST_NAMES = frozenset({"request", "req", "self.request"})
+
+
 def _from_sqlalchemy(flow: FlowAnalyzer, identifier: Node) -> bool:
     module = imported_module(flow, identifier)
     return module is not None and module.split(".")[0] in _SQLALCHEMY_MODULES
@@ -698,6 +702,47 @@ class PythonFlow(FlowAnalyzer):
             ):
                 return node_text(attribute)  # SessionManager.validate_id(x)
         return None
+
+    # ------------------------------------------------------------------ method calls
+    def methods_traced_to_calls(self, method: Node) -> bool:
+        name = self.function_name(method)
+        return (
+            method.type == "function_definition"
+            and not name.startswith("__")
+            and not self.is_test_function(method)
+            and self.class_of_method(method) is not None
+        )
+
+    def class_of_method(self, method: Node) -> Node | None:
+        holder = method.parent
+        if holder is not None and holder.type == "decorated_definition":
+            holder = holder.parent
+        klass = holder.parent if holder is not None and holder.type == "block" else None
+        return klass if klass is not None and klass.type == "class_definition" else None
+
+    def member_call_at(self, start: int, end: int) -> Node | None:
+        name = self.tree_root.descendant_for_byte_range(start, end)
+        access = name.parent if name is not None else None
+        call = access.parent if access is not None else None
+        if (
+            access is None
+            or call is None
+            or access.type != "attribute"
+            or access.child_by_field_name("attribute") != name
+            or call.type != "call"
+            or call.child_by_field_name("function") != access
+        ):
+            return None
+        return call
+
+    def call_receiver(self, call: Node) -> Node | None:
+        function = call.child_by_field_name("function")
+        if function is None or function.type != "attribute":
+            return None
+        return function.child_by_field_name("object")
+
+    def instance_method(self, receiver: Node, call: Node, name: str) -> Node | None:
+        return self._instance_method(receiver, name)
 
     def _instance_method(self, receiver: Node, name: str) -> Node | None:
         """For `obj.method(...)` where `obj` is an instance of a class this file defines
@@ -1532,7 +1577,13 @@ class PythonFlow(FlowAnalyzer):
             return self._sqlalchemy_statement(receiver, depth + 1)
         if node.type == "attribute":  # Flask-SQLAlchemy: User.query
             attribute = node.child_by_field_name("attribute")
-            return attribute is not None and node_text(attribute) == "query"
+            model = node.child_by_field_name("object")
+            return (
+                attribute is not None
+                and node_text(attribute) == "query"
+                # aiohttp's and Starlette's request.query is the query string
+                and (model is None or node_text(model) not in _REQUEST_NAMES)
+            )
         if node.type == "identifier":
             definitions = self.reaching_definitions(
                 self.enclosing_scope(node), node_text(node), node
