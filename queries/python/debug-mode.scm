@@ -27,9 +27,7 @@
  (#set! unguarded.sink "app debug mode")
  (#set! unguarded.rule "debug-mode"))
 
-; FastAPI(debug=True) / Starlette(debug=True) send tracebacks to the client; so do Tornado's
-; tornado.web.Application(handlers, debug=True) (which also turns on autoreload) and
-; BlackSheep's Application(debug=True).
+; FastAPI(debug=True) / Starlette(debug=True) send tracebacks to the client.
 ((call
    function: [(identifier) @_app
               (attribute attribute: (identifier) @_app)]
@@ -37,7 +35,7 @@
      (keyword_argument
        name: (identifier) @_debug
        value: (true)) @sink.arg)) @sink.call
- (#any-of? @_app "FastAPI" "Starlette" "Quart" "Sanic" "Application")
+ (#any-of? @_app "FastAPI" "Starlette" "Quart" "Sanic")
  (#eq? @_debug "debug")
  (#set! unguarded.rule "debug-mode"))
 
@@ -112,4 +110,19 @@
  (#match? @_class "(?i)(prod|live|release|deploy|staging)")
  (#eq? @_debug "DEBUG")
  (#set! unguarded.sink "DEBUG = True")
+ (#set! unguarded.rule "debug-mode"))
+
+; Tornado's tornado.web.Application(handlers, debug=True) (tracebacks in error pages, and
+; autoreload) and BlackSheep's Application(debug=True): reported on the setting, which
+; often has a line of its own below a long list of handlers.
+((call
+   function: [(identifier) @_app
+              (attribute attribute: (identifier) @_app)]
+   arguments: (argument_list
+     (keyword_argument
+       name: (identifier) @_debug
+       value: (true)) @sink.call @sink.arg))
+ (#eq? @_app "Application")
+ (#eq? @_debug "debug")
+ (#set! unguarded.sink "Application(debug=True)")
  (#set! unguarded.rule "debug-mode"))
