@@ -383,7 +383,7 @@ class FlowAnalyzer:
         # What a guard walk reads in a block, by the statement it walks up from.
         self._statement_reads: dict[NodeKey, list[tuple[int, int]]] = {}
         self._walk_recorder: Recorder | None = None
-        self._walk_levels_read: set[NodeKey] = set()
+        self._walks_read: set[tuple[NodeKey, NodeKey]] = set()
         # Set when module-level definitions come from the whole file (React state).
         self.module_reads_document = False
         self.begin_sink()
@@ -1659,21 +1659,23 @@ class FlowAnalyzer:
             return
         if self._walk_recorder is not recorder:
             self._walk_recorder = recorder
-            self._walk_levels_read = set()
-        levels_read = self._walk_levels_read
+            self._walks_read = set()
+        # A walk stops where an earlier one to the same scope passed: the operands of a
+        # 10,000-term expression cost a step each.
+        walks_read = self._walks_read
         ranges = recorder.ranges
         ranges.add((node.start_byte, node.start_byte))
         scope_key = node_key(scope)
         current = node
         while True:
             current_key = node_key(current)
-            if current_key == scope_key:
+            if current_key == scope_key or (current_key, scope_key) in walks_read:
                 break
+            walks_read.add((current_key, scope_key))
             parent = self.parent_of(current)
             if parent is None:
                 break
-            if parent.type in self.guard_holders and current_key not in levels_read:
-                levels_read.add(current_key)
+            if parent.type in self.guard_holders:
                 found = self._statement_reads.get(current_key)
                 if found is None:
                     found = self._statement_reads[current_key] = [
