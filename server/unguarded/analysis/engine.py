@@ -205,7 +205,10 @@ class _Analysis:
             )
         ):
             return None
-        if not module and self._shadowed_global(call):
+        if not module and constructors is None and self._shadowed_global(call):
+            # (A pattern that names what its receiver is made by has checked that already:
+            # `const request = pool.request(); request.query(sql)` is mssql, not the
+            # HTTP client called request.)
             return None
         driver = settings.get("unguarded.sql_driver")
         if (
