@@ -127,6 +127,40 @@ def test_an_edit_inside_one_function_checks_only_its_sinks() -> None:
     assert 'request.args.get("uri")' in editor.findings[1].message
 
 
+# A bracket left open puts the rest of the file in one function: the helper, a long
+# function after it and the call that passes it request input are then its statements.
+OPEN_FUNCTION = """\
+const { exec } = require("child_process");
+const app = require("express")();
+const start = () => {
+function run(command) {
+  exec("ls " + command);
+}
+function unrelated(items) {
+  const total = items.length;
+  return total + 1;
+}
+app.get("/run", (req, res) => {
+  run(req.query.dir);
+});
+"""
+
+
+def test_an_edit_between_a_helper_and_its_call_that_cannot_guard_keeps_the_finding() -> None:
+    editor = Editor(OPEN_FUNCTION, "javascript")
+    assert [f.rule_id for f in editor.findings] == ["command-injection"]
+    editor.replace("items.length", "items.size")
+    assert editor.stats["checked"] == 0
+    assert same(editor.findings, full(editor.document))
+    # A check before the call is judged again, and drops the finding.
+    editor.replace(
+        "  run(req.query.dir);",
+        "  if (!/^\\w+$/.test(req.query.dir)) return;\n  run(req.query.dir);",
+    )
+    assert editor.stats["checked"] == 1
+    assert editor.findings == [] and same(editor.findings, full(editor.document))
+
+
 def test_findings_below_an_edit_move_with_it_and_name_their_new_lines() -> None:
     editor = Editor(TWO_VIEWS)
     before = editor.findings

@@ -1317,7 +1317,8 @@ class FlowAnalyzer:
             if call is None:
                 continue
             self.read_range(call)
-            receiver = self.call_receiver(call)
+            receivers = self.receiver_of(call)
+            receiver = receivers[0] if receivers else None
             if receiver is not None and node_text(receiver) in ("self", "cls", "this"):
                 if klass is None or not _contains(klass, call):
                     return None
@@ -1334,11 +1335,17 @@ class FlowAnalyzer:
         return None
 
     def member_call_at(self, start: int, end: int) -> Node | None:
-        """The call whose callee is a member access ending in the name at [start, end]."""
-        return None
-
-    def call_receiver(self, call: Node) -> Node | None:
-        return None
+        """The call whose callee is a member access ending in the name at [start, end]
+        (`repo.by_author(a)`: the name `by_author`)."""
+        name = self.tree_root.descendant_for_byte_range(start, end)
+        access = name.parent if name is not None else None
+        call = access.parent if access is not None else None
+        if access is None or call is None or call.type not in self.call_types:
+            return None
+        member = access.child_by_field_name("attribute") or access.child_by_field_name("property")
+        if member != name or call.child_by_field_name("function") != access:
+            return None
+        return call
 
     def instance_method(self, receiver: Node, call: Node, name: str) -> Node | None:
         """The method of a class of this file that `receiver.name(...)` calls, when

@@ -1635,27 +1635,6 @@ class JavaScriptFlow(FlowAnalyzer):
         klass = body.parent if body is not None and body.type == "class_body" else None
         return klass if klass is not None and klass.type in _CLASS_DECLARATIONS else None
 
-    def member_call_at(self, start: int, end: int) -> Node | None:
-        name = self.tree_root.descendant_for_byte_range(start, end)
-        access = name.parent if name is not None else None
-        call = access.parent if access is not None else None
-        if (
-            access is None
-            or call is None
-            or access.type != "member_expression"
-            or access.child_by_field_name("property") != name
-            or call.type != "call_expression"
-            or call.child_by_field_name("function") != access
-        ):
-            return None
-        return call
-
-    def call_receiver(self, call: Node) -> Node | None:
-        function = call.child_by_field_name("function")
-        if function is None or function.type != "member_expression":
-            return None
-        return function.child_by_field_name("object")
-
     def instance_method(self, receiver: Node, call: Node, name: str) -> Node | None:
         return self._instance_method(receiver, call)
 

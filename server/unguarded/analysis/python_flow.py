@@ -720,27 +720,6 @@ class PythonFlow(FlowAnalyzer):
         klass = holder.parent if holder is not None and holder.type == "block" else None
         return klass if klass is not None and klass.type == "class_definition" else None
 
-    def member_call_at(self, start: int, end: int) -> Node | None:
-        name = self.tree_root.descendant_for_byte_range(start, end)
-        access = name.parent if name is not None else None
-        call = access.parent if access is not None else None
-        if (
-            access is None
-            or call is None
-            or access.type != "attribute"
-            or access.child_by_field_name("attribute") != name
-            or call.type != "call"
-            or call.child_by_field_name("function") != access
-        ):
-            return None
-        return call
-
-    def call_receiver(self, call: Node) -> Node | None:
-        function = call.child_by_field_name("function")
-        if function is None or function.type != "attribute":
-            return None
-        return function.child_by_field_name("object")
-
     def instance_method(self, receiver: Node, call: Node, name: str) -> Node | None:
         return self._instance_method(receiver, name)
 
