@@ -17,6 +17,37 @@ PY_SOURCES = r"""
     - metavariable-regex:
         metavariable: $ATTR
         regex: ^(args|form|values|json|get_json|cookies|headers|data|get_data|files|view_args|stream|query_params|path_params|body)$
+# Pyramid / Falcon / aiohttp / BlackSheep request objects: query string, body, URL placeholders
+- patterns:
+    - pattern: request.$ATTR
+    - metavariable-regex:
+        metavariable: $ATTR
+        regex: ^(params|matchdict|json_body|query|match_info)$
+# CherryPy: cherrypy.request.params (query string and form), headers, body, cookie
+- patterns:
+    - pattern: cherrypy.request.$ATTR
+    - metavariable-regex:
+        metavariable: $ATTR
+        regex: ^(params|headers|body|cookie|query_string|path_info|json)$
+# CherryPy: the arguments of an exposed method are the request's parameters
+- patterns:
+    - pattern-either:
+        - pattern-inside: |
+            @cherrypy.expose
+            def $VIEW($SELF, ..., $PARAM, ...):
+              ...
+        - pattern-inside: |
+            @cherrypy.expose(...)
+            def $VIEW($SELF, ..., $PARAM, ...):
+              ...
+    - focus-metavariable: $PARAM
+# Dash: a callback's arguments are the values of components in the visitor's page
+- patterns:
+    - pattern-inside: |
+        @$APP.callback(...)
+        def $VIEW(..., $PARAM, ...):
+          ...
+    - focus-metavariable: $PARAM
 # Django / DRF request objects (also self.request in class-based views)
 - patterns:
     - pattern: $REQ.$ATTR
@@ -226,6 +257,27 @@ PY_COND_PATTERN = r"""
 """
 
 # ---------------------------------------------------------------- JS sources
+
+_SVELTEKIT_HANDLERS = r"^(load|GET|POST|PUT|PATCH|DELETE|OPTIONS|HEAD|fallback|handle)$"
+
+
+def _sveltekit_destructured(arg, patterns):
+    """A source read from a SvelteKit event destructured in an exported load function or
+    endpoint handler: `export const load = async ({ url }) => { ... url.searchParams ... }`."""
+    insides = [
+        f"export async function $HANDLER({{..., {arg}, ...}}, ...) {{ ... }}",
+        f"export function $HANDLER({{..., {arg}, ...}}, ...) {{ ... }}",
+        f"export const $HANDLER = async ({{..., {arg}, ...}}, ...) => {{ ... }}",
+        f"export const $HANDLER = ({{..., {arg}, ...}}, ...) => {{ ... }}",
+    ]
+    lines = ["- patterns:", "    - pattern-either:"]
+    for i in insides:
+        lines += ["        - pattern-inside: |", "            " + i]
+    lines += ["    - metavariable-regex:", "        metavariable: $HANDLER", "        regex: " + _SVELTEKIT_HANDLERS,
+              "    - pattern-either:"] + [f"        - pattern: {p}" for p in patterns]
+    return "\n".join(lines) + "\n"
+
+
 JS_SERVER_SOURCES = r"""
 # Express / Koa / Fastify / Next.js API request objects
 - patterns:
@@ -237,6 +289,9 @@ JS_SERVER_SOURCES = r"""
     - metavariable-regex:
         metavariable: $ATTR
         regex: ^(query|params|body|headers|cookies|signedCookies|files|file)$
+# Express getters, the Fetch API body of route handlers (Next.js, SvelteKit, Remix:
+# await request.json() / formData() / text()), AdonisJS request.input("q"), only([...]),
+# except([...]), all(), qs(), body(), params(), plainCookie() (request.cookie() is signed)
 - patterns:
     - pattern: $REQ.$GET(...)
     - metavariable-regex:
@@ -244,8 +299,31 @@ JS_SERVER_SOURCES = r"""
         regex: ^(req|request|ctx|ctx\.request)$
     - metavariable-regex:
         metavariable: $GET
-        regex: ^(get|header|param|query)$
-"""
+        regex: ^(get|header|param|query|json|formData|text|input|only|except|all|qs|body|params|plainCookie)$
+# NestJS: controller parameters bound from the request by @Query/@Body/@Param/@Headers
+- patterns:
+    - pattern-either:
+        - pattern-inside: |
+            $METHOD(..., @$DEC(...) $PARAM, ...) { ... }
+        - pattern-inside: |
+            function $METHOD(..., @$DEC(...) $PARAM, ...) { ... }
+    - metavariable-regex:
+        metavariable: $DEC
+        regex: ^(Query|Body|Param|Headers)$
+    - focus-metavariable: $PARAM
+# SvelteKit load functions, endpoints and hooks: the page URL's query string, the route's
+# parameters and the request of the event (event.url.searchParams, event.params,
+# await event.request.json()), also destructured ({ url, params, request })
+- pattern: event.url.searchParams
+- pattern: event.url.search
+- pattern: event.params
+- patterns:
+    - pattern: event.request.$BODY(...)
+    - metavariable-regex:
+        metavariable: $BODY
+        regex: ^(json|formData|text)$
+""" + _sveltekit_destructured("url", ("url.searchParams", "url.search")) + _sveltekit_destructured(
+    "params", ("params",))
 JS_BROWSER_SOURCES = r"""
 # browser: URL, cookies, window.name, cross-window messages
 - patterns:

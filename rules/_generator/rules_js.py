@@ -110,10 +110,11 @@ rule(
     lang="javascript", cls="sql-injection", id="javascript-sqli-string-built-query",
     message="""Untrusted request data is built into the SQL text passed to a database driver
     query (mysql/mysql2/pg query() and execute(), sqlite run/all/get/exec, sequelize.query(),
-    TypeORM query()) with no parameterization in between. Keep the SQL constant with
-    placeholders (?, $1, :name) and pass the values in the parameters array or replacements.""",
+    TypeORM query(), mssql request.query()/batch()) with no parameterization in between. Keep
+    the SQL constant with placeholders (?, $1, :name, @name) and pass the values in the
+    parameters array, replacements, or mssql request.input(name, value).""",
     confidence="HIGH", likelihood="HIGH", impact="HIGH",
-    tech=["node.js", "mysql", "mysql2", "pg", "sqlite3", "sequelize", "typeorm"],
+    tech=["node.js", "mysql", "mysql2", "pg", "sqlite3", "sequelize", "typeorm", "mssql"],
     sources=JS_SOURCES, sanitizers=JS_SQL_SANITIZERS,
     sinks=r"""
 - patterns:
@@ -139,17 +140,43 @@ rule(
             - metavariable-regex:
                 metavariable: $DB
                 regex: (?i).*(db|sqlite|database|conn|pool|client|knex|tx|t)$
+        # mssql (node-mssql): batch(text) on a Request made from a pool (pool.request(),
+        # new sql.Request(pool)) or named like one; its query(text) is matched above. The
+        # tagged template request.query`...${v}` binds its values and is not a call with text.
+        - patterns:
+            - pattern-either:
+                - pattern: $POOL.request().batch($SQL, ...)
+                - patterns:
+                    - pattern-either:
+                        - pattern-inside: |
+                            $REQUEST = $POOL.request();
+                            ...
+                        - pattern-inside: |
+                            $REQUEST = new $MSSQL.Request(...);
+                            ...
+                        - pattern-inside: |
+                            $REQUEST = new Request(...);
+                            ...
+                    - pattern: $REQUEST.batch($SQL, ...)
+                - patterns:
+                    - pattern: $REQUEST.batch($SQL, ...)
+                    - metavariable-regex:
+                        metavariable: $REQUEST
+                        regex: (?i)^[\w$.]*request$
+    # a tagged template (request.query`... ${v}`, sql.query`...`) sends its values as parameters
+    - pattern-not: $TAGGED.$FUNCTION`...`
     - focus-metavariable: $SQL
 """)
 
 rule(
     lang="javascript", cls="sql-injection", id="javascript-sqli-raw-fragment",
     message="""Untrusted request data is built into a raw SQL fragment of a query builder or ORM
-    (knex.raw/whereRaw/orderByRaw..., Sequelize literal(), Prisma $queryRawUnsafe /
-    $executeRawUnsafe) with no parameterization in between. Pass the values as bindings
-    (knex.raw('... ?', [value]), ?? for identifiers), or use Prisma's tagged $queryRaw`...`.""",
+    (knex.raw/whereRaw/orderByRaw..., AdonisJS Lucid rawQuery(), Sequelize literal(), Prisma
+    $queryRawUnsafe / $executeRawUnsafe) with no parameterization in between. Pass the values as
+    bindings (knex.raw('... ?', [value]), db.rawQuery('... ?', [value]), ?? for identifiers),
+    or use Prisma's tagged $queryRaw`...`.""",
     confidence="HIGH", likelihood="HIGH", impact="HIGH",
-    tech=["node.js", "knex", "sequelize", "prisma"],
+    tech=["node.js", "knex", "sequelize", "prisma", "adonisjs"],
     sources=JS_SOURCES, sanitizers=JS_SQL_SANITIZERS,
     sinks=r"""
 - patterns:
@@ -158,7 +185,7 @@ rule(
             - pattern: $Q.$METHOD($SQL, ...)
             - metavariable-regex:
                 metavariable: $METHOD
-                regex: ^(raw|whereRaw|orWhereRaw|andWhereRaw|whereNotRaw|havingRaw|orHavingRaw|orderByRaw|groupByRaw|joinRaw|fromRaw|onRaw|selectRaw|\$queryRawUnsafe|\$executeRawUnsafe)$
+                regex: ^(raw|rawQuery|whereRaw|orWhereRaw|andWhereRaw|whereNotRaw|havingRaw|orHavingRaw|orderByRaw|groupByRaw|joinRaw|fromRaw|onRaw|selectRaw|\$queryRawUnsafe|\$executeRawUnsafe)$
         - pattern: Sequelize.literal($SQL)
         - pattern: sequelize.literal($SQL)
         - pattern: $SEQ.literal($SQL)
