@@ -23,6 +23,7 @@ from unguarded.analysis.flow import (
     Parameter,
     Trace,
     chain_operands,
+    contains,
     earlier_siblings,
     ends_with_anchor,
     member_root,
@@ -713,12 +714,7 @@ class JavaScriptFlow(FlowAnalyzer):
                 method = callee.child_by_field_name("property")
                 receiver = callee.child_by_field_name("object")
                 method_name = node_text(method) if method is not None else ""
-                if (
-                    method_name in ("addEventListener", "on")
-                    and arguments
-                    and _string_value(arguments[0]) == "message"
-                    and parameter.index == 0
-                ):
+                if parameter.index == 0 and _message_registration(call, function):
                     return [self._message_event(parameter)]
                 if method_name in ("on", "once", "addListener") and arguments:
                     event = _string_value(arguments[0])
@@ -740,10 +736,13 @@ class JavaScriptFlow(FlowAnalyzer):
                     return [t.then(step) for t in self.evaluate(receiver, 0)]
             # Callback of a framework or library call: the caller is known, not user code.
             return []
-        if parent is not None and parent.type == "assignment_expression":
-            left = parent.child_by_field_name("left")
-            if left is not None and node_text(left).endswith("onmessage") and parameter.index == 0:
-                return [self._message_event(parameter)]
+        if (
+            parent is not None
+            and parent.type == "assignment_expression"
+            and _onmessage_assignment(parent)
+            and parameter.index == 0
+        ):
+            return [self._message_event(parameter)]
         name = self.function_name(function)
         if self.is_test_function(function):
             return []
@@ -757,7 +756,59 @@ class JavaScriptFlow(FlowAnalyzer):
                         if remote:
                             origin = Step(Span.of(parameter.node), remote)
                             return [Trace(OriginKind.UNTRUSTED, origin, origin_text=remote)]
+            if parameter.index == 0 and self._named_message_listener(function):
+                return [self._message_event(parameter)]
         return None
+
+    def _named_message_listener(self, function: Node) -> bool:
+        """`function` is declared with a name (`function onMessage(event)`, `const
+        onMessage = (event) => ...`) and that name is registered as a `message` listener
+        where the declaration is visible: `addEventListener("message", onMessage)` (or
+        `on`), `window.onmessage = onMessage` / `self.onmessage = onMessage`."""
+        parent = function.parent
+        declared = function.type in ("function_declaration", "generator_function_declaration")
+        if not declared and (parent is None or parent.type != "variable_declarator"):
+            return False
+        if parent is not None:
+            self.read_head(parent, function)
+        name = self.function_name(function)
+        if name == "<anonymous>" or not name.isidentifier():
+            return False
+        home = self.enclosing_scope(function)
+        nested = not self.is_module(home)
+        for call in self.calls_named("&" + name):
+            if nested and not contains(home, call):
+                continue
+            holder = call.child_by_field_name("arguments")
+            for argument in holder.named_children if holder is not None else []:
+                if (
+                    argument.type == "identifier"
+                    and node_text(argument) == name
+                    and _message_registration(call, argument)
+                ):
+                    return True
+        root = self.tree_root
+        if self.recorder is not None:
+            # A new registration comes only from an edit that writes one of the names.
+            for written in (name, "onmessage"):
+                self.recorder.named_ranges.add((root.start_byte, root.end_byte, written))
+        data = root.text or b""
+        pattern = re.compile(rb"\bonmessage\s*=\s*(" + re.escape(name.encode()) + rb")\b")
+        for match in pattern.finditer(data):
+            value = root.descendant_for_byte_range(match.start(1), match.end(1))
+            assignment = value.parent if value is not None else None
+            if (
+                value is None
+                or assignment is None
+                or assignment.type != "assignment_expression"
+                or assignment.child_by_field_name("right") != value
+                or (nested and not contains(home, assignment))
+            ):
+                continue
+            self.read_range(assignment)
+            if _onmessage_assignment(assignment):
+                return True
+        return False
 
     def _registration_of(self, function: Node) -> Node | None:
         """The call `function` is passed to, as an argument or as a field of an options
@@ -1810,22 +1861,12 @@ class JavaScriptFlow(FlowAnalyzer):
                 if parent is not None:
                     self.read_head(parent, scope)
                 if parent is not None and parent.type == "assignment_expression":
-                    left = parent.child_by_field_name("left")
-                    return left is not None and node_text(left).endswith("onmessage")
+                    return _onmessage_assignment(parent)
                 call = parent.parent if parent is not None else None
-                callee = call.child_by_field_name("function") if call is not None else None
-                if parent is None or parent.type != "arguments" or callee is None:
-                    return False
-                if call is not None:
+                if parent is not None and parent.type == "arguments" and call is not None:
                     self.read_head(call, scope)
-                method = callee.child_by_field_name("property")
-                arguments = parent.named_children
-                return (
-                    method is not None
-                    and node_text(method) in ("addEventListener", "on")
-                    and bool(arguments)
-                    and _string_value(arguments[0]) == "message"
-                )
+                    return _message_registration(call, scope)
+                return self._named_message_listener(scope)
             scope = self.enclosing_scope(scope)
         return False
 
@@ -2178,6 +2219,30 @@ class JavaScriptFlow(FlowAnalyzer):
                         parts = parts + self.string_parts(definition.value, depth + 1)
                 return parts
         return super().identifier_parts(identifier, depth)
+
+
+def _message_registration(call: Node, listener: Node) -> bool:
+    """`call` registers `listener` (one of its arguments, a function or its name) for
+    `message` events: `target.addEventListener("message", listener)` or `on`."""
+    callee = call.child_by_field_name("function")
+    holder = call.child_by_field_name("arguments")
+    if callee is None or holder is None or callee.type != "member_expression":
+        return False
+    method = callee.child_by_field_name("property")
+    arguments = holder.named_children
+    return (
+        method is not None
+        and node_text(method) in ("addEventListener", "on")
+        and len(arguments) >= 2
+        and _string_value(arguments[0]) == "message"
+        and any(node_key(a) == node_key(listener) for a in arguments[1:])
+    )
+
+
+def _onmessage_assignment(assignment: Node) -> bool:
+    """`window.onmessage = ...`, `self.onmessage = ...`, `port.onmessage = ...`."""
+    left = assignment.child_by_field_name("left")
+    return left is not None and node_text(left).endswith("onmessage")
 
 
 def _appends_to(definition: Definition) -> bool:
