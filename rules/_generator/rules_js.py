@@ -421,16 +421,21 @@ FS_FUNCS = ("^(readFile|readFileSync|createReadStream|createWriteStream|writeFil
 rule(
     lang="javascript", cls="path-traversal", id="javascript-path-traversal-fs",
     message="""Untrusted request data is used as a file path in an fs call (readFile,
-    createReadStream, writeFile, unlink, ...) with no containment check in between: "../"
+    createReadStream, writeFile, unlink, ...) or as the local path of Azure Storage
+    downloadToFile() with no containment check in between: "../"
     sequences or an absolute path reach files outside the intended directory. Resolve the path
     with path.resolve(base, name) and check that it starts with the base directory plus a
     separator before using it, or reduce the name with path.basename().""",
     confidence="MEDIUM", likelihood="MEDIUM", impact="HIGH",
-    tech=["node.js", "fs", "express"],
+    tech=["node.js", "fs", "express", "azure-storage"],
     sources=JS_SOURCES, sanitizers=JS_PATH_SANITIZERS,
     sinks=js_module_call(["fs", "node:fs", "fs/promises", "node:fs/promises", "fs-extra"], FS_FUNCS,
                          calls=("$F($PATH, ...)",))
     + "    - focus-metavariable: $PATH\n" + r"""
+# Azure Storage: blobClient.downloadToFile(localPath) writes the blob where the path points
+- patterns:
+    - pattern: $BLOB.downloadToFile($PATH, ...)
+    - focus-metavariable: $PATH
 - patterns:
     - pattern-either:
         - pattern: fs.promises.$F($PATH, ...)
@@ -450,7 +455,7 @@ rule(
 rule(
     lang="javascript", cls="path-traversal", id="javascript-path-traversal-express-sendfile",
     message="""Untrusted request data is used as the path of res.sendFile() / res.download()
-    without the root option and with no containment check in between, so any readable file can
+    (also AdonisJS response.download() / attachment()) without the root option and with no containment check in between, so any readable file can
     be downloaded. Pass the name relative to a constant directory with
     res.sendFile(name, { root: dir }), or resolve the path and check that it stays under the
     base directory.""",
@@ -463,7 +468,10 @@ rule(
     - pattern-either:
         - pattern: $RES.sendFile($PATH, ...)
         - pattern: $RES.download($PATH, ...)
+        # AdonisJS response.attachment(path, name) streams the file at the path (Express's
+        # res.attachment(name) takes one argument and sets the download name from it)
         - pattern: $RES.attachment($PATH)
+        - pattern: $RES.attachment($PATH, $NAME, ...)
     - pattern-not: '$RES.sendFile($PATH, {..., root: $ROOT, ...}, ...)'
     - pattern-not: '$RES.download($PATH, {..., root: $ROOT, ...}, ...)'
     - pattern-not: '$RES.download($PATH, $NAME, {..., root: $ROOT, ...}, ...)'

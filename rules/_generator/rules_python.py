@@ -489,11 +489,12 @@ rule(
 rule(
     lang="python", cls="path-traversal", id="python-path-traversal-send-file",
     message="""Untrusted input is used as the path of a file response (flask.send_file(),
-    Starlette/FastAPI FileResponse, or the directory of send_from_directory()) with no containment
-    check in between, so any readable file can be downloaded. Use send_from_directory(BASE, name)
+    Starlette/FastAPI FileResponse, CherryPy serve_file()/serve_download(), BlackSheep file(), or
+    the directory of send_from_directory()) with no containment check in between, so any
+    readable file can be downloaded. Use send_from_directory(BASE, name)
     with a constant directory, or """ + PATH_MSG_CONTROL[0].lower() + PATH_MSG_CONTROL[1:],
     confidence="MEDIUM", likelihood="HIGH", impact="HIGH",
-    tech=["flask", "fastapi", "starlette"],
+    tech=["flask", "fastapi", "starlette", "cherrypy", "blacksheep"],
     sources=PY_SOURCES, sanitizers=PY_PATH_SANITIZERS,
     sinks=r"""
 - patterns:
@@ -505,6 +506,11 @@ rule(
         - pattern: fastapi.responses.FileResponse($PATH, ...)
         - pattern: starlette.responses.FileResponse(..., path=$PATH, ...)
         - pattern: fastapi.responses.FileResponse(..., path=$PATH, ...)
+        - pattern: cherrypy.lib.static.serve_file($PATH, ...)
+        - pattern: cherrypy.lib.static.serve_download($PATH, ...)
+        # BlackSheep's file() serves the file a str names (bytes are content)
+        - pattern: blacksheep.file($PATH, ...)
+        - pattern: blacksheep.server.responses.file($PATH, ...)
     - focus-metavariable: $PATH
 """)
 
@@ -544,5 +550,62 @@ rule(
                     ...
                 - pattern: pathlib.Path(...).$METHOD(...)
                 - pattern: ($BASE / $NAME).$METHOD(...)
+    - focus-metavariable: $PATH
+""")
+
+PANDAS_READERS = ("^(read_csv|read_json|read_excel|read_parquet|read_feather|read_table|read_fwf|"
+                  "read_orc|read_stata|read_sas|read_spss|read_hdf|read_xml|read_html)$")
+
+rule(
+    lang="python", cls="path-traversal", id="python-path-traversal-pandas-read",
+    message="""Untrusted input is used as the path of a pandas reader (read_csv, read_json,
+    read_excel, read_parquet, ...) with no containment check in between: "../" sequences or an
+    absolute path read files outside the intended directory, and pandas also fetches http(s)://,
+    ftp:// and s3:// URLs given there. """ + PATH_MSG_CONTROL + """ An uploaded file object
+    (request.files["f"]) or a buffer can be passed to the reader as it is.""",
+    confidence="MEDIUM", likelihood="MEDIUM", impact="HIGH",
+    tech=["pandas", "flask", "fastapi", "django"],
+    refs=["https://pandas.pydata.org/docs/reference/io.html"],
+    sources=PY_SOURCES, sanitizers=PY_PATH_SANITIZERS,
+    sinks=r"""
+- patterns:
+    - pattern-either:
+        - pattern: pandas.$READ($PATH, ...)
+        - pattern: pandas.$READ(..., filepath_or_buffer=$PATH, ...)
+        - pattern: pandas.$READ(..., path_or_buf=$PATH, ...)
+        - pattern: pandas.$READ(..., path_or_buffer=$PATH, ...)
+        - pattern: pandas.$READ(..., io=$PATH, ...)
+        - pattern: pandas.$READ(..., path=$PATH, ...)
+    - metavariable-regex:
+        metavariable: $READ
+        regex: """ + PANDAS_READERS + r"""
+    # a file object is read as content: an upload (Flask/Starlette request.files, Django
+    # request.FILES, its .stream / .file) or an in-memory buffer
+    - pattern-not: pandas.$READ(request.files[...], ...)
+    - pattern-not: pandas.$READ(request.files.get(...), ...)
+    - pattern-not: pandas.$READ(request.FILES[...], ...)
+    - pattern-not: pandas.$READ(request.FILES.get(...), ...)
+    - pattern-not: pandas.$READ($UPLOAD.stream, ...)
+    - pattern-not: pandas.$READ($UPLOAD.file, ...)
+    - pattern-not: pandas.$READ(io.StringIO(...), ...)
+    - pattern-not: pandas.$READ(io.BytesIO(...), ...)
+    - pattern-not-inside: |
+        $PATH = request.files[...]
+        ...
+    - pattern-not-inside: |
+        $PATH = request.files.get(...)
+        ...
+    - pattern-not-inside: |
+        $PATH = request.FILES[...]
+        ...
+    - pattern-not-inside: |
+        $PATH = request.FILES.get(...)
+        ...
+    - pattern-not-inside: |
+        $PATH = io.StringIO(...)
+        ...
+    - pattern-not-inside: |
+        $PATH = io.BytesIO(...)
+        ...
     - focus-metavariable: $PATH
 """)

@@ -47,3 +47,38 @@ app.get('/file4', (req, res) => {
   // ok: javascript-path-traversal-express-sendfile
   res.sendFile(path.join(PUBLIC, path.basename(req.query.name)));
 });
+
+// ---------------------------------------------------------------- AdonisJS
+
+const INVOICES = path.resolve('storage/invoices');
+
+class InvoicesController {
+  async download({ request, response }) {
+    const file = request.input('file');
+    // ruleid: javascript-path-traversal-express-sendfile
+    return response.download(path.join(INVOICES, file));
+  }
+
+  async attachment({ request, response }) {
+    // attachment(path, name) streams the file at the path
+    // ruleid: javascript-path-traversal-express-sendfile
+    return response.attachment(`${INVOICES}/${request.input('id')}.pdf`, 'invoice.pdf');
+  }
+
+  async checked({ request, response }) {
+    const full = path.resolve(INVOICES, String(request.input('file')));
+    if (!full.startsWith(INVOICES + path.sep)) {
+      return response.forbidden('no');
+    }
+    // ok: javascript-path-traversal-express-sendfile
+    return response.download(full);
+  }
+
+  async byName({ request, response }) {
+    const name = path.basename(request.input('file'));
+    // ok: javascript-path-traversal-express-sendfile
+    return response.attachment(path.join(INVOICES, name), name);
+  }
+}
+
+module.exports = { InvoicesController };

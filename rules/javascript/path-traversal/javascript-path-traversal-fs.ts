@@ -1,4 +1,6 @@
 import { readFile } from 'node:fs/promises';
+import { BlobServiceClient } from '@azure/storage-blob';
+import type { Request, Response } from 'express';
 import * as path from 'node:path';
 import type { Context } from 'koa';
 
@@ -18,4 +20,24 @@ export async function docChecked(ctx: Context): Promise<void> {
   }
   // ok: javascript-path-traversal-fs
   ctx.body = await readFile(full, 'utf8');
+}
+
+// ---------------------------------------------------------------- Azure Storage downloadToFile
+
+const CACHE_DIR = path.resolve('/var/cache/blobs');
+const blobs = BlobServiceClient.fromConnectionString(process.env.AZURE_STORAGE as string);
+
+export async function mirrorBlob(req: Request, res: Response) {
+  const client = blobs.getContainerClient('exports').getBlobClient(req.params.blob);
+  // downloadToFile writes the blob where the local path points
+  // ruleid: javascript-path-traversal-fs
+  await client.downloadToFile(path.join(CACHE_DIR, req.body.target));
+  res.sendStatus(204);
+}
+
+export async function mirrorBlobByName(req: Request, res: Response) {
+  const client = blobs.getContainerClient('exports').getBlobClient(req.params.blob);
+  // ok: javascript-path-traversal-fs
+  await client.downloadToFile(path.join(CACHE_DIR, path.basename(req.params.blob)));
+  res.sendStatus(204);
 }

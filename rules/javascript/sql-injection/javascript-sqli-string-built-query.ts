@@ -1,4 +1,5 @@
 import { Request, Response } from 'express';
+import sql from 'mssql';
 import { DataSource } from 'typeorm';
 
 const dataSource = new DataSource({ type: 'postgres' });
@@ -13,8 +14,6 @@ export async function findUser(req: Request, res: Response) {
 }
 
 // ---------------------------------------------------------------- mssql (node-mssql)
-
-import sql from 'mssql';
 
 const poolPromise = new sql.ConnectionPool(process.env.MSSQL_URL as string).connect();
 
