@@ -215,11 +215,13 @@ JS_HTML_SANITIZERS = JS_NUMERIC_SANITIZERS + r"""
 rule(
     lang="javascript", cls="xss", id="javascript-xss-dom-html-sink",
     message="""Untrusted data (URL, cookie, window.name, postMessage, request data) is written
-    as HTML (innerHTML, outerHTML, insertAdjacentHTML, document.write, createContextualFragment)
-    with no HTML sanitizer or escaping in between. Use textContent / innerText for text, or
-    sanitize the markup with DOMPurify.sanitize().""",
+    as HTML (innerHTML, outerHTML, insertAdjacentHTML, document.write, createContextualFragment,
+    Solid's innerHTML={...} prop, Vue render-function innerHTML / domProps.innerHTML props, lit
+    unsafeHTML() / unsafeSVG()) with no HTML sanitizer or escaping in between. Use textContent /
+    innerText (or a text child / ${value} in a lit template) for text, or sanitize the markup
+    with DOMPurify.sanitize().""",
     confidence="HIGH", likelihood="MEDIUM", impact="MEDIUM",
-    tech=["browser", "dom"],
+    tech=["browser", "dom", "solid", "vue", "lit"],
     refs=["https://cheatsheetseries.owasp.org/cheatsheets/DOM_based_XSS_Prevention_Cheat_Sheet.html"],
     sources=JS_ALL_SOURCES, sanitizers=JS_HTML_SANITIZERS,
     sinks=r"""
@@ -233,6 +235,54 @@ rule(
         - pattern: document.writeln(..., $HTML, ...)
         - pattern: $RANGE.createContextualFragment($HTML)
         - pattern: $EL.setHTMLUnsafe($HTML)
+        # Solid (and Vue's JSX, Stencil): <div innerHTML={html} /> sets the element's innerHTML
+        - pattern: <$TAG innerHTML={$HTML} />
+        - pattern: <$TAG innerHTML={$HTML}>...</$TAG>
+        - pattern: <$TAG outerHTML={$HTML} />
+        - pattern: <$TAG outerHTML={$HTML}>...</$TAG>
+        # Vue render functions: h("div", { innerHTML: html }), createElement, createVNode;
+        # Object.assign(el, { innerHTML: html }); Vue 2's { domProps: { innerHTML: html } }
+        - patterns:
+            - pattern-either:
+                - pattern: '$CREATE($TAG, {..., innerHTML: $HTML, ...}, ...)'
+                - pattern: '$CREATE($TAG, {..., outerHTML: $HTML, ...}, ...)'
+            - metavariable-regex:
+                metavariable: $CREATE
+                regex: ^([\w$]+\.)?(h|createElement|createVNode)$
+        - pattern: 'Object.assign($EL, {..., innerHTML: $HTML, ...}, ...)'
+        - pattern: 'Object.assign($EL, {..., outerHTML: $HTML, ...}, ...)'
+        - pattern: '{..., domProps: {..., innerHTML: $HTML, ...}, ...}'
+        # lit: unsafeHTML(html) / unsafeSVG(svg) render the string as markup in a template
+        - patterns:
+            - pattern-either:
+                - pattern-inside: |
+                    import 'lit/directives/unsafe-html.js';
+                    ...
+                - pattern-inside: |
+                    import 'lit/directives/unsafe-html';
+                    ...
+                - pattern-inside: |
+                    import 'lit-html/directives/unsafe-html.js';
+                    ...
+                - pattern-inside: |
+                    import 'lit-html/directives/unsafe-html';
+                    ...
+            - pattern: unsafeHTML($HTML)
+        - patterns:
+            - pattern-either:
+                - pattern-inside: |
+                    import 'lit/directives/unsafe-svg.js';
+                    ...
+                - pattern-inside: |
+                    import 'lit/directives/unsafe-svg';
+                    ...
+                - pattern-inside: |
+                    import 'lit-html/directives/unsafe-svg.js';
+                    ...
+                - pattern-inside: |
+                    import 'lit-html/directives/unsafe-svg';
+                    ...
+            - pattern: unsafeSVG($HTML)
     - focus-metavariable: $HTML
 """)
 

@@ -283,14 +283,35 @@ rule(
     - focus-metavariable: $V
 """)
 
+
+# Pyramid / WebOb: Response(body) is text/html unless another content_type is given
+_PYRAMID_RESPONSES = ("pyramid.response.Response", "webob.Response", "webob.response.Response")
+PY_PYRAMID_RESPONSE = (
+    "# Pyramid / WebOb: Response(body), Response(text=...), Response(body=...) are text/html\n"
+    "# unless another content_type is given\n"
+    "- patterns:\n    - pattern-either:\n"
+    + "".join(f"        - pattern: {r}($BODY, ...)\n        - pattern: {r}(..., text=$BODY, ...)\n"
+              f"        - pattern: {r}(..., body=$BODY, ...)\n" for r in _PYRAMID_RESPONSES)
+    + "".join(f"    - pattern-not: {r}(..., content_type=$TYPE, ...)\n" for r in _PYRAMID_RESPONSES)
+    + "    - focus-metavariable: $BODY\n"
+    "- patterns:\n    - pattern-either:\n"
+    + "".join(f"        - pattern: {r}($BODY, ..., content_type=$TYPE, ...)\n"
+              f"        - pattern: {r}(..., text=$BODY, ..., content_type=$TYPE, ...)\n"
+              f"        - pattern: {r}(..., body=$BODY, ..., content_type=$TYPE, ...)\n" for r in _PYRAMID_RESPONSES)
+    + "    - metavariable-regex:\n        metavariable: $TYPE\n        regex: (?i).*html\n"
+    "    - focus-metavariable: $BODY\n"
+)
+
 rule(
     lang="python", cls="xss", id="python-xss-html-response",
     message="""Untrusted input is written into an HTML response body (HttpResponse, Flask
-    Response/make_response, Starlette HTMLResponse, or an HTML string returned from a view) with no
-    HTML escaping or sanitizer in between. Render a template with the value as context, or wrap
-    the value in html.escape() / markupsafe.escape().""",
+    Response/make_response, Starlette HTMLResponse, Sanic/BlackSheep html(), Pyramid/WebOb
+    Response, or an HTML string returned from a view) or into Dash
+    dcc.Markdown(dangerously_allow_html=True) with no HTML escaping or sanitizer in between.
+    Render a template with the value as context, or wrap the value in html.escape() /
+    markupsafe.escape().""",
     confidence="MEDIUM", likelihood="MEDIUM", impact="MEDIUM",
-    tech=["flask", "django", "fastapi", "starlette"],
+    tech=["flask", "django", "fastapi", "starlette", "sanic", "blacksheep", "pyramid", "dash"],
     sources=PY_SOURCES,
     sanitizers=PY_NUMERIC_SANITIZERS + PY_HTML_ESCAPERS + py_guard(PY_COND_VALIDATOR + PY_COND_PATTERN, PY_POS_VALIDATOR),
     sinks=r"""
@@ -308,6 +329,25 @@ rule(
     - pattern-not: $RESPONSE(..., content_type="application/json", ...)
     - pattern-not: $RESPONSE(..., mimetype="text/plain", ...)
     - pattern-not: $RESPONSE(..., mimetype="application/json", ...)
+    - focus-metavariable: $BODY
+# Sanic and BlackSheep: html(body) serves the body as text/html
+- patterns:
+    - pattern-either:
+        - pattern: sanic.response.html($BODY, ...)
+        - pattern: sanic.html($BODY, ...)
+        - pattern: blacksheep.html($BODY, ...)
+        - pattern: blacksheep.server.responses.html($BODY, ...)
+    - focus-metavariable: $BODY
+""" + PY_PYRAMID_RESPONSE + r"""
+# Dash: dcc.Markdown(text, dangerously_allow_html=True) renders the HTML inside the text
+- patterns:
+    - pattern-either:
+        - pattern: $DCC.Markdown($BODY, ..., dangerously_allow_html=True, ...)
+        - pattern: Markdown($BODY, ..., dangerously_allow_html=True, ...)
+        - pattern: $DCC.Markdown(..., children=$BODY, ..., dangerously_allow_html=True, ...)
+        - pattern: $DCC.Markdown(..., dangerously_allow_html=True, ..., children=$BODY, ...)
+        - pattern: Markdown(..., children=$BODY, ..., dangerously_allow_html=True, ...)
+        - pattern: Markdown(..., dangerously_allow_html=True, ..., children=$BODY, ...)
     - focus-metavariable: $BODY
 # an HTML string built in a view and returned (Flask sends str as text/html)
 - patterns:

@@ -1,4 +1,7 @@
 import DOMPurify from 'dompurify';
+import { LitElement, html } from 'lit';
+import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+import { unsafeSVG } from 'lit/directives/unsafe-svg.js';
 
 const THEMES = ['light', 'dark'];
 
@@ -67,3 +70,43 @@ function staticMarkup() {
   // ok: javascript-xss-dom-html-sink
   document.getElementById('help').innerHTML = '<p>Press <kbd>?</kbd> for help</p>';
 }
+
+// ---------------------------------------------------------------- lit
+
+class ShareCard extends LitElement {
+  render() {
+    const blurb = new URLSearchParams(location.search).get('blurb') ?? '';
+    // ruleid: javascript-xss-dom-html-sink
+    return html`<div class="card">${unsafeHTML(blurb)}</div>`;
+  }
+}
+
+class BadgeIcon extends LitElement {
+  render() {
+    const icon = decodeURIComponent(location.hash.slice(1));
+    // ruleid: javascript-xss-dom-html-sink
+    return html`<span class="icon">${unsafeSVG(icon)}</span>`;
+  }
+}
+
+class ShareCardText extends LitElement {
+  render() {
+    const blurb = new URLSearchParams(location.search).get('blurb') ?? '';
+    // a ${value} in a lit template is escaped
+    // ok: javascript-xss-dom-html-sink
+    return html`<div class="card">${blurb}</div>`;
+  }
+}
+
+class ShareCardSanitized extends LitElement {
+  render() {
+    const blurb = new URLSearchParams(location.search).get('blurb') ?? '';
+    // ok: javascript-xss-dom-html-sink
+    return html`<div class="card">${unsafeHTML(DOMPurify.sanitize(blurb))}</div>`;
+  }
+}
+
+customElements.define('share-card', ShareCard);
+customElements.define('badge-icon', BadgeIcon);
+customElements.define('share-card-text', ShareCardText);
+customElements.define('share-card-sanitized', ShareCardSanitized);

@@ -1,10 +1,17 @@
 import html
 
+from blacksheep import Application, Request
+from blacksheep import html as bs_html
+from dash import Dash, Input, Output, dcc
 from django.http import HttpResponse, HttpResponseBadRequest
 from fastapi import FastAPI
 from fastapi.responses import HTMLResponse
 from flask import Flask, Response, abort, jsonify, make_response, render_template, request
 from markupsafe import escape
+from pyramid.response import Response as PyramidResponse
+from pyramid.view import view_config
+from sanic import Sanic, response
+from sanic.response import html as sanic_html
 
 app = Flask(__name__)
 api = FastAPI()
@@ -99,3 +106,111 @@ def django_lang(request):
 def page(n: int):
     # ok: python-xss-html-response
     return HTMLResponse(content=f"<p>page {n}</p>")
+
+
+# ---------------------------------------------------------------- Sanic, BlackSheep, Pyramid, Dash
+
+sanic_app = Sanic("greeter")
+bs_app = Application()
+dash_app = Dash(__name__)
+
+
+@sanic_app.get("/hello")
+async def sanic_hello(request):
+    name = request.args.get("name", "")
+    # ruleid: python-xss-html-response
+    return sanic_html(f"<h1>Hello {name}</h1>")
+
+
+@sanic_app.get("/bye")
+async def sanic_bye(request):
+    # ruleid: python-xss-html-response
+    return response.html("<p>Bye " + request.args.get("name", "") + "</p>")
+
+
+@sanic_app.get("/hello-safe")
+async def sanic_hello_safe(request):
+    name = html.escape(request.args.get("name", ""))
+    # ok: python-xss-html-response
+    return sanic_html(f"<h1>Hello {name}</h1>")
+
+
+@sanic_app.get("/hello-text")
+async def sanic_hello_text(request):
+    # response.text() is text/plain
+    # ok: python-xss-html-response
+    return response.text(request.args.get("name", ""))
+
+
+@bs_app.router.get("/search")
+async def bs_search(request: Request):
+    term = request.query.get("q", [""])[0]
+    # ruleid: python-xss-html-response
+    return bs_html(f"<p>Results for {term}</p>")
+
+
+@bs_app.router.get("/search-safe")
+async def bs_search_safe(request: Request):
+    term = escape(request.query.get("q", [""])[0])
+    # ok: python-xss-html-response
+    return bs_html(f"<p>Results for {term}</p>")
+
+
+@view_config(route_name="profile")
+def pyramid_profile(request):
+    # Pyramid's Response is text/html by default
+    bio = request.params.get("bio", "")
+    # ruleid: python-xss-html-response
+    return PyramidResponse(bio)
+
+
+@view_config(route_name="card")
+def pyramid_card(request):
+    title = request.matchdict["title"]
+    # ruleid: python-xss-html-response
+    return PyramidResponse(text="<h2>" + title + "</h2>", content_type="text/html")
+
+
+@view_config(route_name="plain")
+def pyramid_plain(request):
+    # ok: python-xss-html-response
+    return PyramidResponse(request.params.get("bio", ""), content_type="text/plain")
+
+
+@view_config(route_name="export")
+def pyramid_export(request):
+    # ok: python-xss-html-response
+    return PyramidResponse(body=request.json_body["rows"], content_type="text/csv")
+
+
+@view_config(route_name="card-safe")
+def pyramid_card_safe(request):
+    title = html.escape(request.matchdict["title"])
+    # ok: python-xss-html-response
+    return PyramidResponse(text="<h2>" + title + "</h2>", content_type="text/html")
+
+
+@dash_app.callback(Output("preview", "children"), Input("notes", "value"))
+def dash_preview(notes):
+    # a callback's input is what the visitor typed into the page
+    # ruleid: python-xss-html-response
+    return dcc.Markdown(notes, dangerously_allow_html=True)
+
+
+@dash_app.callback(Output("summary", "children"), Input("notes", "value"))
+def dash_summary(notes):
+    # ruleid: python-xss-html-response
+    return dcc.Markdown(children=f"**Notes:** {notes}", dangerously_allow_html=True)
+
+
+@dash_app.callback(Output("preview-safe", "children"), Input("notes", "value"))
+def dash_preview_safe(notes):
+    # without the flag, Markdown escapes raw HTML
+    # ok: python-xss-html-response
+    return dcc.Markdown(notes)
+
+
+@dash_app.callback(Output("preview-escaped", "children"), Input("notes", "value"))
+def dash_preview_escaped(notes):
+    # ok: python-xss-html-response
+    return dcc.Markdown(html.escape(notes), dangerously_allow_html=True)
