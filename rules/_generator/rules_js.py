@@ -22,18 +22,31 @@ JS_SSRF_PREFIX = r"""
     - metavariable-regex:
         metavariable: $URLSTR
         regex: ^`\$\{(process\.env\.[A-Za-z0-9_]+|([A-Za-z_$][\w$]*\.)*[A-Z][A-Z0-9_]*)\}/
+# a path on the app's own origin ("/api/items/" + id, `/api/${id}`): SvelteKit's fetch and the
+# browser resolve it against the page, Node's fetch refuses it; "//host" is not a path
+- patterns:
+    - pattern: $URLSTR
+    - metavariable-regex:
+        metavariable: $URLSTR
+        regex: ^[`'"]/[^/\\`'"$]
+- patterns:
+    - pattern: '"$PREFIX" + $REST'
+    - metavariable-regex:
+        metavariable: $PREFIX
+        regex: ^/[^/\\]
 """
 JS_SSRF_SANITIZERS = JS_NUMERIC_SANITIZERS + JS_SSRF_PREFIX + js_guard(JS_COND_VALIDATOR, JS_POS_VALIDATOR)
 
 rule(
     lang="javascript", cls="ssrf", id="javascript-ssrf-http-client-url",
     message="""Untrusted request data reaches the URL of an outgoing HTTP request (fetch, axios,
-    got, superagent, needle, undici, ky) with no host allowlist or URL validator in between. An
+    got, superagent, needle, undici, ky, NestJS HttpService, SvelteKit's event.fetch) with no
+    host allowlist or URL validator in between. An
     attacker can make the server call internal services or cloud metadata endpoints. Check
     new URL(url).hostname against an allowlist (or call a validator that returns early), or keep
     a constant scheme and host and put user data only in the path or query.""",
     confidence="MEDIUM", likelihood="MEDIUM", impact="HIGH",
-    tech=["node.js", "express", "koa", "fetch", "axios", "got"],
+    tech=["node.js", "express", "koa", "fetch", "axios", "got", "nestjs", "sveltekit"],
     sources=JS_SOURCES, sanitizers=JS_SSRF_SANITIZERS,
     sinks=r"""
 - patterns:
@@ -66,6 +79,30 @@ rule(
             - metavariable-regex:
                 metavariable: $METHOD
                 regex: ^(get|post|put|patch|delete|head|options)$
+        # NestJS: the HttpService of @nestjs/axios (this.httpService.get(url), also inside
+        # firstValueFrom(...)) and its axios instance (this.httpService.axiosRef.get(url)),
+        # known by the field's name in files that import NestJS
+        - patterns:
+            - pattern-either:
+                - pattern-inside: |
+                    import '@nestjs/axios';
+                    ...
+                - pattern-inside: |
+                    import '@nestjs/common';
+                    ...
+            - pattern-either:
+                - patterns:
+                    - pattern: this.$FIELD.$METHOD($URL, ...)
+                    - metavariable-regex:
+                        metavariable: $FIELD
+                        regex: ^(http|https?Service|httpClient|http_?service|axios)$
+                - pattern: this.$FIELD.axiosRef.$METHOD($URL, ...)
+            - metavariable-regex:
+                metavariable: $METHOD
+                regex: ^(get|post|put|patch|delete|head|options|request)$
+        # SvelteKit: event.fetch(url) in a load function, hook or endpoint requests from the
+        # server (a fetch destructured from the event is the fetch(url) above)
+        - pattern: event.fetch($URL, ...)
     - focus-metavariable: $URL
 """)
 
