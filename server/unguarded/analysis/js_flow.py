@@ -1193,7 +1193,7 @@ class JavaScriptFlow(FlowAnalyzer):
         ):
             return self.evaluate_all(node.named_children, depth)
         if kind in ("as_expression", "satisfies_expression", "type_assertion"):
-            return self.evaluate_all(node.named_children[:1], depth)
+            return self.evaluate_all((_bare(node),), depth)
         if kind == "binary_expression":
             operator = node.child_by_field_name("operator")
             if operator is not None and operator.type in _VALUE_OPERATORS:
@@ -1386,13 +1386,12 @@ class JavaScriptFlow(FlowAnalyzer):
         value = member.child_by_field_name("object")
         if prop is None or value is None or node_text(prop) not in ("search", "pathname", "hash"):
             return False
-        while value.type == "parenthesized_expression" and value.named_children:
-            value = value.named_children[0]
+        value = _bare(value)
         if value.type == "identifier":
             single = self.single_value(value)
             if single is None:
                 return False
-            value = single
+            value = _bare(single)
         constructor = value.child_by_field_name("constructor")
         return (
             value.type == "new_expression"
@@ -1479,8 +1478,7 @@ class JavaScriptFlow(FlowAnalyzer):
             self.read_range(current)
             escaped |= self._escaped_characters(current, node_text(prop))
             current = function.child_by_field_name("object")
-            while current is not None and current.type == "parenthesized_expression":
-                current = current.named_children[0] if current.named_children else None
+            current = _bare(current) if current is not None else None
         return {"<", "&"} <= escaped
 
     def _escaped_characters(self, call: Node, method: str) -> set[str]:
@@ -1488,7 +1486,7 @@ class JavaScriptFlow(FlowAnalyzer):
         arguments = [a for a in self.call_arguments(call)[0]]
         if len(arguments) != 2:
             return set()
-        pattern, replacement = arguments
+        pattern, replacement = (_bare(a) for a in arguments)
         if pattern.type == "regex":
             flags = pattern.child_by_field_name("flags")
             body = pattern.child_by_field_name("pattern")
@@ -1507,6 +1505,7 @@ class JavaScriptFlow(FlowAnalyzer):
         callback: Node | None = replacement
         if replacement.type == "identifier":
             callback = self.single_value(replacement)
+            callback = _bare(callback) if callback is not None else None
         if callback is not None and callback.type in _FUNCTIONS:
             covered = self._entity_callback(callback)
             return matched if covered is None else matched & covered
@@ -1522,9 +1521,8 @@ class JavaScriptFlow(FlowAnalyzer):
         covered: set[str] | None = None
         labelled: set[str] = set()
         identity = False
-        for value in self.returned_values(function):
-            while value.type == "parenthesized_expression" and value.named_children:
-                value = value.named_children[0]
+        for returned in self.returned_values(function):
+            value = _bare(returned)
             if node_text(value) == match:
                 identity = True  # the character itself, unescaped
                 continue
@@ -1538,9 +1536,9 @@ class JavaScriptFlow(FlowAnalyzer):
                     and operator.type in ("||", "??")
                     and left is not None
                     and right is not None
-                    and node_text(right) == match
+                    and node_text(_bare(right)) == match
                 ):
-                    found = self._entity_map_keys(left)
+                    found = self._entity_map_keys(_bare(left))
             if not found:
                 return set()
             case = _enclosing_case(value, function)
@@ -1556,6 +1554,7 @@ class JavaScriptFlow(FlowAnalyzer):
 
     def _entity_value(self, value: Node) -> set[str] | None:
         """{"*"} when `value` is always a character reference; None otherwise."""
+        value = _bare(value)
         if value.type in ("string", "template_string", "binary_expression"):
             parts = self.string_parts(value)
             first = parts[0] if parts else ""
@@ -1572,13 +1571,14 @@ class JavaScriptFlow(FlowAnalyzer):
     def _entity_map_keys(self, subscript: Node) -> set[str]:
         """`MAP[c]` with MAP an object literal (inline or a constant) whose values are all
         character references: its keys."""
+        subscript = _bare(subscript)
         if subscript.type != "subscript_expression":
             return set()
         table = subscript.child_by_field_name("object")
-        while table is not None and table.type == "parenthesized_expression":
-            table = table.named_children[0] if table.named_children else None
+        table = _bare(table) if table is not None else None
         if table is not None and table.type == "identifier":
             table = self.single_value(table)
+            table = _bare(table) if table is not None else None
         if table is None or table.type != "object":
             return set()
         keys: set[str] = set()
@@ -1587,6 +1587,7 @@ class JavaScriptFlow(FlowAnalyzer):
                 continue
             key = pair.child_by_field_name("key") if pair.type == "pair" else None
             value = pair.child_by_field_name("value") if pair.type == "pair" else None
+            value = _bare(value) if value is not None else None
             if key is None or value is None or value.type != "string":
                 return set()
             if not _ENTITY.match(_string_value(value)):
@@ -1878,8 +1879,8 @@ class JavaScriptFlow(FlowAnalyzer):
             if kind == "call_expression":
                 return self._call_subjects(condition, statement=True)
             return set()
-        if kind == "parenthesized_expression" and condition.named_children:
-            return self.tested_subjects(condition.named_children[0], positive, depth + 1)
+        if kind in _VALUE_WRAPPERS and _bare(condition) is not condition:
+            return self.tested_subjects(_bare(condition), positive, depth + 1)
         if kind == "await_expression" and condition.named_children:
             return self.tested_subjects(condition.named_children[0], positive, depth + 1)
         if kind == "unary_expression":
@@ -2119,8 +2120,8 @@ class JavaScriptFlow(FlowAnalyzer):
                 elif child.type == "template_substitution" and child.named_children:
                     parts.extend(self.string_parts(child.named_children[0], depth + 1))
             return parts
-        if kind == "parenthesized_expression" and node.named_children:
-            return self.string_parts(node.named_children[0], depth + 1)
+        if kind in _VALUE_WRAPPERS and _bare(node) is not node:
+            return self.string_parts(_bare(node), depth + 1)
         if kind == "binary_expression":
             operator = node.child_by_field_name("operator")
             left = node.child_by_field_name("left")
@@ -2567,6 +2568,30 @@ def _is_typeof(node: Node) -> bool:
         return False
     operator = node.child_by_field_name("operator")
     return operator is not None and operator.type == "typeof"
+
+
+# Wrappers that give an expression's value unchanged: parentheses and TypeScript's type
+# assertions (`x as T`, `x satisfies T`, `x!`, `<T>x`).
+_VALUE_WRAPPERS = frozenset(
+    {
+        "parenthesized_expression",
+        "as_expression",
+        "satisfies_expression",
+        "non_null_expression",
+        "type_assertion",
+    }
+)
+
+
+def _bare(node: Node) -> Node:
+    """The expression whose value `node` is, without the parentheses and type assertions
+    around it (see _VALUE_WRAPPERS)."""
+    while node.type in _VALUE_WRAPPERS:
+        inner = [c for c in node.named_children if c.type not in ("comment", "type_arguments")]
+        if not inner:
+            break
+        node = inner[0]
+    return node
 
 
 def _unwrap_await(node: Node) -> Node:
