@@ -1164,6 +1164,52 @@ class JavaScriptFlow(FlowAnalyzer):
                 return False
         return self.in_export_statement(function) or name in self.exported_names()
 
+    def evaluate_definition(
+        self, definition: Definition, depth: int, field: str | None = None
+    ) -> list[Trace]:
+        traces = super().evaluate_definition(definition, depth, field)
+        if (
+            self.rule == "path-traversal"
+            and definition.kind == "assign"
+            and re.fullmatch(r"\.(\w+)", definition.part)
+            and definition.part[1:] in _STORED_UPLOAD_FIELDS
+            and self._uploaded_files(traces)
+        ):
+            return []  # const { path } = req.file: see _stored_upload_field
+        return traces
+
+    def _stored_upload_field(self, member: Node, traces: list[Trace]) -> bool:
+        """`req.file.path`, `req.files[i].filename`: where the upload middleware stored
+        the file (multer's `path` / `filename` / `destination`, express-fileupload's
+        `tempFilePath`, formidable's `filepath` / `newFilename`), a name the server chose
+        and a file it already wrote; the client's own name is `originalname`. Only when
+        every origin is such an uploaded file (`req.file`, an element of `req.files`),
+        not the result of a call (`await req.file()` of fastify-multipart, whose
+        `filename` is the client's)."""
+        prop = member.child_by_field_name("property")
+        if member.type != "member_expression" or prop is None:
+            return False
+        return node_text(prop) in _STORED_UPLOAD_FIELDS and self._uploaded_files(traces)
+
+    def _uploaded_files(self, traces: list[Trace]) -> bool:
+        """Every trace starts at an uploaded file object (see _uploaded_file)."""
+        if not traces:
+            return False
+        for trace in traces:
+            if trace.kind is not OriginKind.UNTRUSTED:
+                return False
+            span = trace.origin.span
+            node = self.tree_root.descendant_for_byte_range(span.start_byte, span.end_byte)
+            if node is None or (node.start_byte, node.end_byte) != (
+                span.start_byte,
+                span.end_byte,
+            ):
+                return False
+            self.read_range(node)
+            if not _uploaded_file(node):
+                return False
+        return True
+
     def _message_event(self, parameter: Parameter) -> Trace:
         # Only `.data` of the event is attacker-chosen; the walk widens it from the member.
         label = f"message event '{parameter.name}' (postMessage data)"
@@ -1226,6 +1272,8 @@ class JavaScriptFlow(FlowAnalyzer):
             if value is None:
                 return []
             traces = self.evaluate_container(value, node, depth)
+            if self.rule == "path-traversal" and self._stored_upload_field(node, traces):
+                return []
             if (
                 value.type == "identifier"
                 and traces
@@ -1235,7 +1283,7 @@ class JavaScriptFlow(FlowAnalyzer):
                 if prop is None or node_text(prop) != "data":
                     return []
                 return [self.untrusted(node)]
-            return self.widen_origin(traces, value, node)
+            return self.widen_origin(traces, _bare(value), node)
         if kind in ("call_expression", "new_expression"):
             return self.evaluate_call(node, depth)
         if kind == "assignment_expression":
@@ -1270,6 +1318,10 @@ class JavaScriptFlow(FlowAnalyzer):
             return self.summarize_call(call, local, depth)
         if function.type == "identifier" and node_text(function) in LOOKUP_METHODS:
             return []  # get_object_or_404(Model, pk=x): a stored record
+        if self.rule == "path-traversal" and node_text(function).rsplit(".", 1)[-1] == "extname":
+            # path.extname(name): "" or a dot and what follows it in the last segment, so
+            # no separator and no "..": no path content (checking it is still no check).
+            return []
         if self.rule == "xss" and self._escaping_html_tag(function, arguments):
             return []  # html`<p>${name}</p>` of hono/html or lit escapes each value
         if self._strips_harmful_characters(function, arguments):
@@ -2222,6 +2274,32 @@ class JavaScriptFlow(FlowAnalyzer):
         return super().identifier_parts(identifier, depth)
 
 
+def _uploaded_file(node: Node) -> bool:
+    """`node` is a file object (or the list of them) an upload middleware put on the
+    request: `req.file`, `req.files`, `req.files[0]`, `req.files.avatar[0]`,
+    `(req.files as Files).doc`, `ctx.request.files.doc`; not a call of it (`req.file()`)."""
+    current = node
+    while current.type in ("member_expression", "subscript_expression"):
+        inner = current.child_by_field_name("object")
+        prop = current.child_by_field_name("property")
+        if inner is None:
+            return False
+        if (
+            current.type == "member_expression"
+            and prop is not None
+            and node_text(prop) in ("file", "files")
+            and node_text(inner) in ("req", "request", "ctx", "ctx.request")
+        ):
+            parent = current.parent
+            return not (
+                parent is not None
+                and parent.type == "call_expression"
+                and parent.child_by_field_name("function") == current
+            )
+        current = _bare(inner)
+    return False
+
+
 def _message_registration(call: Node, listener: Node) -> bool:
     """`call` registers `listener` (one of its arguments, a function or its name) for
     `message` events: `target.addEventListener("message", listener)` or `on`."""
@@ -2416,6 +2494,10 @@ _LIFECYCLE_EVENTS = frozenset(
         "ready",
         "reconnect",
     }
+)
+# Where an upload middleware stored a file (see _stored_upload_field).
+_STORED_UPLOAD_FIELDS = frozenset(
+    {"path", "filename", "destination", "tempFilePath", "filepath", "newFilename"}
 )
 _UPLOAD_EVENTS = frozenset({"field", "file", "entry", "fileBegin", "part"})
 _COERCING_FUNCTIONS = frozenset({"Number", "parseInt", "parseFloat", "Boolean", "BigInt"})
