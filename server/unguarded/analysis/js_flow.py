@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable, Iterator
+from functools import partial
 
 from unguarded.analysis.flow import (
     FIXED_HOST_PREFIX,
@@ -246,61 +247,7 @@ class JavaScriptFlow(FlowAnalyzer):
                 Definition(name, kind, value, position, statement, field, part)
             )
 
-        def bind(
-            target: Node,
-            kind: str,
-            value: Node | None,
-            position: int,
-            stmt: Node,
-            part: str = "",
-        ) -> None:
-            """`part`: where in `value` the destructured `target` is (see Definition)."""
-            kind_of = target.type
-            if kind_of in ("identifier", "shorthand_property_identifier_pattern"):
-                add(node_text(target), kind, value, position, stmt, part=part)
-            elif kind_of == "object_pattern":
-                for child in target.named_children:
-                    inner_part = part
-                    if child.type == "shorthand_property_identifier_pattern":
-                        inner_part = f"{part}.{node_text(child)}"
-                    elif child.type in ("pair_pattern", "object_assignment_pattern"):
-                        key = child.child_by_field_name("key") or child.child_by_field_name("left")
-                        if key is not None and key.type in (
-                            "property_identifier",
-                            "shorthand_property_identifier_pattern",
-                        ):
-                            inner_part = f"{part}.{node_text(key)}"
-                    bind(child, kind, value, position, stmt, inner_part)
-            elif kind_of == "array_pattern":
-                for index, child in enumerate(target.named_children):
-                    inner_part = part if child.type == "rest_pattern" else f"{part}[{index}]"
-                    bind(child, kind, value, position, stmt, inner_part)
-            elif kind_of == "pair_pattern":
-                inner = target.child_by_field_name("value")
-                if inner is not None:
-                    bind(inner, kind, value, position, stmt, part)
-            elif kind_of in ("assignment_pattern", "object_assignment_pattern"):
-                left = target.child_by_field_name("left")
-                right = target.child_by_field_name("right")
-                if left is not None:
-                    bind(left, kind, value, position, stmt, part)
-                    if right is not None:
-                        bind(left, "augment", right, position, stmt)
-            elif kind_of == "rest_pattern":
-                # The fields not named before it: checking it checks none in particular.
-                for child in target.named_children:
-                    bind(child, kind, value, position, stmt, part)
-            elif kind_of in ("member_expression", "subscript_expression"):
-                root = target
-                while root.type in ("member_expression", "subscript_expression"):
-                    inner = root.child_by_field_name("object")
-                    if inner is None:
-                        return
-                    root = inner
-                path = normalized(node_text(target))
-                add(path, "assign", value, position, stmt)
-                if root.type == "identifier" and node_text(root) != "this":
-                    add(node_text(root), "augment", value, position, stmt, path)
+        bind = partial(self._bind_target, add)
 
         body = scope.child_by_field_name("body") if scope.type != "program" else scope
         if body is None:
@@ -390,6 +337,68 @@ class JavaScriptFlow(FlowAnalyzer):
         if within is None:
             self._react_state(scope, table, add)
         return table
+
+    def _bind_target(
+        self,
+        add: Callable[..., None],
+        target: Node,
+        kind: str,
+        value: Node | None,
+        position: int,
+        stmt: Node,
+        part: str = "",
+    ) -> None:
+        """Add the definitions that binding `value` to `target` makes (a name, a pattern,
+        a member path); `part`: where in `value` the destructured `target` is (see
+        Definition). A method, not a closure in collect_definitions: a closure that calls
+        itself is a reference cycle, which would keep this version's table (and its tree)
+        alive until the next garbage collection."""
+        kind_of = target.type
+        if kind_of in ("identifier", "shorthand_property_identifier_pattern"):
+            add(node_text(target), kind, value, position, stmt, part=part)
+        elif kind_of == "object_pattern":
+            for child in target.named_children:
+                inner_part = part
+                if child.type == "shorthand_property_identifier_pattern":
+                    inner_part = f"{part}.{node_text(child)}"
+                elif child.type in ("pair_pattern", "object_assignment_pattern"):
+                    key = child.child_by_field_name("key") or child.child_by_field_name("left")
+                    if key is not None and key.type in (
+                        "property_identifier",
+                        "shorthand_property_identifier_pattern",
+                    ):
+                        inner_part = f"{part}.{node_text(key)}"
+                self._bind_target(add, child, kind, value, position, stmt, inner_part)
+        elif kind_of == "array_pattern":
+            for index, child in enumerate(target.named_children):
+                inner_part = part if child.type == "rest_pattern" else f"{part}[{index}]"
+                self._bind_target(add, child, kind, value, position, stmt, inner_part)
+        elif kind_of == "pair_pattern":
+            inner = target.child_by_field_name("value")
+            if inner is not None:
+                self._bind_target(add, inner, kind, value, position, stmt, part)
+        elif kind_of in ("assignment_pattern", "object_assignment_pattern"):
+            left = target.child_by_field_name("left")
+            right = target.child_by_field_name("right")
+            if left is not None:
+                self._bind_target(add, left, kind, value, position, stmt, part)
+                if right is not None:
+                    self._bind_target(add, left, "augment", right, position, stmt)
+        elif kind_of == "rest_pattern":
+            # The fields not named before it: checking it checks none in particular.
+            for child in target.named_children:
+                self._bind_target(add, child, kind, value, position, stmt, part)
+        elif kind_of in ("member_expression", "subscript_expression"):
+            root = target
+            while root.type in ("member_expression", "subscript_expression"):
+                inner = root.child_by_field_name("object")
+                if inner is None:
+                    return
+                root = inner
+            path = normalized(node_text(target))
+            add(path, "assign", value, position, stmt)
+            if root.type == "identifier" and node_text(root) != "this":
+                add(node_text(root), "augment", value, position, stmt, path)
 
     def late_definitions(self, scope: Node, name: str) -> list[DependencyKey]:
         # `function name() {}` later in the scope is hoisted; `setName(v)` anywhere in a

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import partial
 
 from unguarded.analysis.aliases import imported_module
 from unguarded.analysis.flow import (
@@ -371,75 +372,7 @@ class PythonFlow(FlowAnalyzer):
                 Definition(name, kind, value, position, statement, field, element=element)
             )
 
-        def bind(
-            target: Node,
-            kind: str,
-            value: Node | None,
-            position: int,
-            stmt: Node,
-            element: int | None = None,
-        ) -> None:
-            if target.type == "identifier":
-                add(node_text(target), kind, value, position, stmt, element=element)
-            elif target.type in (
-                "pattern_list",
-                "tuple_pattern",
-                "list_pattern",
-                "tuple",
-                "list",
-                "expression_list",
-            ):
-                elements = [c for c in target.named_children]
-                values = (
-                    value.named_children
-                    if value is not None
-                    and value.type in ("expression_list", "tuple", "list")
-                    and len(value.named_children) == len(elements)
-                    else None
-                )
-                counted = (
-                    kind == "iterate"
-                    and value is not None
-                    and value.type == "call"
-                    and node_text(value.child_by_field_name("function") or value) == "enumerate"
-                )
-                for index, target_element in enumerate(elements):
-                    if counted and index == 0:
-                        # `for i, row in enumerate(rows)`: the index is a count.
-                        bind(target_element, "assign", None, position, stmt)
-                    elif values:
-                        bind(target_element, kind, values[index], position, stmt)
-                    else:
-                        # `sql, params = build(x)`: the name takes one element of the value.
-                        plain = target_element.type == "identifier" and kind == "assign"
-                        bind(
-                            target_element,
-                            kind,
-                            value,
-                            position,
-                            stmt,
-                            index if plain and element is None else None,
-                        )
-            elif target.type in (
-                "list_splat_pattern",
-                "as_pattern_target",
-                "parenthesized_expression",
-            ):
-                for child in target.named_children:
-                    bind(child, kind, value, position, stmt)
-            elif target.type in ("subscript", "attribute"):
-                # `params["url"] = x` / `config.url = x`: the container now holds x.
-                root = target
-                while root.type in ("subscript", "attribute"):
-                    inner = root.child_by_field_name("value") or root.child_by_field_name("object")
-                    if inner is None:
-                        return
-                    root = inner
-                # The path itself is a name of its own: `self.url` or `params["url"]`.
-                path = normalized(node_text(target))
-                add(path, "assign", value, position, stmt)
-                if root.type == "identifier" and node_text(root) not in ("self", "cls"):
-                    add(node_text(root), "augment", value, position, stmt, path)
+        bind = partial(self._bind_target, add)
 
         body = scope.child_by_field_name("body") if scope.type != "module" else scope
         if body is None:
@@ -550,6 +483,83 @@ class PythonFlow(FlowAnalyzer):
         return table
 
     # ------------------------------------------------------------------ parameters
+    def _bind_target(
+        self,
+        add: Callable[..., None],
+        target: Node,
+        kind: str,
+        value: Node | None,
+        position: int,
+        stmt: Node,
+        element: int | None = None,
+    ) -> None:
+        """Add the definitions that binding `value` to `target` makes (a name, a pattern,
+        a member path). A method, not a closure in collect_definitions: a closure that
+        calls itself is a reference cycle, which would keep this version's table (and its
+        tree) alive until the next garbage collection."""
+        if target.type == "identifier":
+            add(node_text(target), kind, value, position, stmt, element=element)
+        elif target.type in (
+            "pattern_list",
+            "tuple_pattern",
+            "list_pattern",
+            "tuple",
+            "list",
+            "expression_list",
+        ):
+            elements = [c for c in target.named_children]
+            values = (
+                value.named_children
+                if value is not None
+                and value.type in ("expression_list", "tuple", "list")
+                and len(value.named_children) == len(elements)
+                else None
+            )
+            counted = (
+                kind == "iterate"
+                and value is not None
+                and value.type == "call"
+                and node_text(value.child_by_field_name("function") or value) == "enumerate"
+            )
+            for index, target_element in enumerate(elements):
+                if counted and index == 0:
+                    # `for i, row in enumerate(rows)`: the index is a count.
+                    self._bind_target(add, target_element, "assign", None, position, stmt)
+                elif values:
+                    self._bind_target(add, target_element, kind, values[index], position, stmt)
+                else:
+                    # `sql, params = build(x)`: the name takes one element of the value.
+                    plain = target_element.type == "identifier" and kind == "assign"
+                    self._bind_target(
+                        add,
+                        target_element,
+                        kind,
+                        value,
+                        position,
+                        stmt,
+                        index if plain and element is None else None,
+                    )
+        elif target.type in (
+            "list_splat_pattern",
+            "as_pattern_target",
+            "parenthesized_expression",
+        ):
+            for child in target.named_children:
+                self._bind_target(add, child, kind, value, position, stmt)
+        elif target.type in ("subscript", "attribute"):
+            # `params["url"] = x` / `config.url = x`: the container now holds x.
+            root = target
+            while root.type in ("subscript", "attribute"):
+                inner = root.child_by_field_name("value") or root.child_by_field_name("object")
+                if inner is None:
+                    return
+                root = inner
+            # The path itself is a name of its own: `self.url` or `params["url"]`.
+            path = normalized(node_text(target))
+            add(path, "assign", value, position, stmt)
+            if root.type == "identifier" and node_text(root) not in ("self", "cls"):
+                add(node_text(root), "augment", value, position, stmt, path)
+
     def parameters_of(self, function: Node) -> list[Parameter]:
         holder = function.child_by_field_name("parameters")
         if holder is None:
