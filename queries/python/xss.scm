@@ -142,6 +142,23 @@
  (#set! unguarded.policy "html-markup")
  (#set! unguarded.rule "xss"))
 
+; The standard library's http.server: self.wfile.write(body) in a handler method that
+; declares the response text/html (`self.send_header("Content-Type", "text/html")` before
+; the write) sends the body as a page.
+((call
+   function: (attribute
+     object: (attribute
+       object: (identifier) @_self
+       attribute: (identifier) @_wfile)
+     attribute: (identifier) @_write)
+   arguments: (argument_list . (_) @sink.arg)) @sink.call
+ (#eq? @_self "self")
+ (#eq? @_wfile "wfile")
+ (#any-of? @_write "write" "writelines")
+ (#set! unguarded.context "html-body")
+ (#set! unguarded.sink "self.wfile.write()")
+ (#set! unguarded.rule "xss"))
+
 ; Sanic and BlackSheep: html(body) serves its argument as text/html (`from sanic import
 ; response; response.html(x)`, `from sanic.response import html`, `from blacksheep import
 ; html` are respelled with their module).

@@ -226,6 +226,9 @@ class _Analysis:
             return None
         if context == "hapi-toolkit" and not self._hapi_toolkit(call):
             return None
+        sends_html = getattr(self.flow, "sends_html", None)
+        if context == "html-body" and (sends_html is None or not sends_html(call)):
+            return None  # a body written after a text/html Content-Type header
         name = settings.get("unguarded.sink") or _sink_name(call)
         return SinkMatch(
             rule_id,

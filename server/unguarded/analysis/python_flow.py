@@ -16,6 +16,7 @@ from unguarded.analysis.flow import (
     Definition,
     FlowAnalyzer,
     Node,
+    NodeKey,
     Parameter,
     Trace,
     chain_operands,
@@ -123,6 +124,9 @@ _TRIVIAL_TESTS = frozenset(
         "logger.info",
     }
 )
+# Calls whose names read as checks but test no value: whether a file exists, and
+# subprocess's check_output/check_call (they raise when the command fails, whatever it was).
+_NOT_CHECKS = frozenset({"exists", "isfile", "isdir", "check_output", "check_call"})
 _BRANCHES = frozenset(
     {
         "block",
@@ -200,6 +204,14 @@ _SAFE_CONVERTERS = frozenset({"int", "float", "uuid"})
 # Tornado: the methods that receive the URL pattern's groups, the handler base classes.
 _TORNADO_METHODS = frozenset({"get", "post", "put", "delete", "patch", "head", "options"})
 _TORNADO_HANDLERS = frozenset({"RequestHandler", "WebSocketHandler"})
+# The standard library's http.server: the handler classes, and the attributes of a handler
+# that hold what the client sent (the request line, its path, the headers, the body).
+_HTTP_SERVER_HANDLERS = frozenset(
+    {"BaseHTTPRequestHandler", "SimpleHTTPRequestHandler", "CGIHTTPRequestHandler"}
+)
+_HTTP_SERVER_REQUEST = frozenset({"path", "headers", "rfile", "requestline", "raw_requestline"})
+# Media types a browser renders as a document that runs script.
+_HTML_TYPE = re.compile(r"(?i)^\s*(?:text/html|application/xhtml\+xml)\b")
 # CherryPy's handler decorator: an exposed method's arguments are the request's parameters.
 _CHERRYPY_EXPOSE = frozenset({"cherrypy.expose", "cherrypy.expose()"})
 # Frameworks whose route decorators are imported bare (`@get("/items")`, `@route("/")`).
@@ -880,6 +892,189 @@ class PythonFlow(FlowAnalyzer):
             return False
         self.read_context(function)
         return self._derives_from(klass, _TORNADO_HANDLERS)
+
+    def this_member(self, node: Node, path: str) -> list[Trace] | None:
+        """`self.path`, `self.headers`, `self.rfile`, `self.requestline` in a class that
+        derives from an http.server request handler: what the client sent."""
+        parts = path.split(".")
+        if len(parts) != 2 or parts[0] != "self" or parts[1] not in _HTTP_SERVER_REQUEST:
+            return None
+        self.read_context(node)
+        klass = next(
+            (a for a in reversed(self.ancestors(node)) if a.type == "class_definition"), None
+        )
+        if klass is None or not self._derives_from(klass, _HTTP_SERVER_HANDLERS):
+            return None
+        return [self.untrusted(node)]
+
+    def sends_html(self, call: Node) -> bool:
+        """`self.wfile.write(body)` of an http.server handler where the response is
+        declared HTML: a `self.send_header("Content-Type", "text/html...")` before the
+        write in its method (or in a method of the class it calls first) may be the one
+        in effect. A header in another branch of an `if` than the write, or in a branch
+        that leaves, is not; a later header on the way to the write replaces earlier ones.
+        A type the code computes (`self.guess_type(path)`) is not taken as HTML."""
+        function = self.enclosing_scope(call)
+        if self.is_module(function) or function.type != "function_definition":
+            return False
+        self.read_before(function, call)
+        body = function.child_by_field_name("body")
+        if body is None:
+            return False
+        # (the call, whether it may declare HTML) for each header that may apply.
+        headers: list[tuple[Node, bool]] = []
+        for candidate in _descendants(body, "call"):
+            if candidate.start_byte >= call.start_byte:
+                continue
+            if self.enclosing_scope(candidate) != function:
+                continue
+            html = self._declares_html(candidate, function)
+            if html is None or self._excluded_branch(candidate, call, function):
+                continue
+            headers.append((candidate, html))
+        dominating = [h for h, _ in headers if self._dominates(h, call)]
+        if dominating:
+            last = max(dominating, key=lambda h: h.start_byte)
+            headers = [(h, html) for h, html in headers if h.start_byte >= last.start_byte]
+        return any(html for _, html in headers)
+
+    def _declares_html(self, call: Node, function: Node, depth: int = 0) -> bool | None:
+        """For `self.send_header("Content-Type", v)`: whether `v` may be an HTML type;
+        for `self.m(...)`, a method of the class that sends that header: the same, with
+        the method's parameters bound to this call's arguments. None for other calls."""
+        callee = call.child_by_field_name("function")
+        if callee is None or callee.type != "attribute":
+            return None
+        receiver = callee.child_by_field_name("object")
+        method = callee.child_by_field_name("attribute")
+        if receiver is None or method is None or node_text(receiver) != "self":
+            return None
+        positional, keywords = self.call_arguments(call)
+        if node_text(method) == "send_header":
+            if len(positional) < 3 or positional[1].type != "string":
+                return None
+            if _string_value(positional[1]).strip().lower() != "content-type":
+                return None
+            return self._html_type(positional[2], function, None, depth)
+        if depth > 0:
+            return None
+        helper = self._inherited_method(call, node_text(method))
+        if helper is None:
+            return None
+        found: bool | None = None
+        inner_body = helper.child_by_field_name("body")
+        for inner in _descendants(inner_body, "call") if inner_body is not None else []:
+            if self.enclosing_scope(inner) != helper:
+                continue
+            callee_inner = inner.child_by_field_name("function")
+            name_inner = (
+                callee_inner.child_by_field_name("attribute")
+                if callee_inner is not None and callee_inner.type == "attribute"
+                else None
+            )
+            if name_inner is None or node_text(name_inner) != "send_header":
+                continue
+            inner_args, _ = self.call_arguments(inner)
+            if len(inner_args) < 3 or inner_args[1].type != "string":
+                continue
+            if _string_value(inner_args[1]).strip().lower() != "content-type":
+                continue
+            html = self._html_type(inner_args[2], helper, (positional, keywords), depth + 1)
+            found = bool(found) or html
+        return found
+
+    def _inherited_method(self, node: Node, name: str) -> Node | None:
+        """The method `name` of the class around `node`, or of the first of its bases (in
+        this file, depth first) that defines it."""
+        self.read_context(node)
+        klass = next(
+            (a for a in reversed(self.ancestors(node)) if a.type == "class_definition"), None
+        )
+        seen: set[NodeKey] = set()
+        while klass is not None and node_key(klass) not in seen and len(seen) < 6:
+            seen.add(node_key(klass))
+            body = klass.child_by_field_name("body")
+            for member in body.named_children if body is not None else []:
+                function = self.class_method_function(member)
+                if function is not None and self.function_name(function) == name:
+                    self.read_definition(function)
+                    return function
+            superclasses = klass.child_by_field_name("superclasses")
+            bases = [
+                d.statement
+                for base in (superclasses.named_children if superclasses is not None else [])
+                if base.type == "identifier"
+                for d in self.module_definitions(node_text(base))
+                if d.statement.type == "class_definition"
+            ]
+            klass = bases[0] if bases else None
+        return None
+
+    def _html_type(
+        self,
+        value: Node,
+        function: Node,
+        bound: tuple[list[Node], dict[str, Node]] | None,
+        depth: int,
+    ) -> bool:
+        """Whether a Content-Type value may be an HTML type: a string that says so, a
+        name whose value does, or a parameter whose argument (at `bound`, or at every
+        call of the method in the file) or default does."""
+        if depth > 3:
+            return False
+        if value.type == "string":
+            return bool(_HTML_TYPE.match(_string_value(value)))
+        if value.type == "conditional_expression":
+            values = value.named_children
+            return any(self._html_type(v, function, bound, depth + 1) for v in values[0:3:2])
+        if value.type != "identifier":
+            return False
+        parameter = next((p for p in self.parameters(function) if p.name == node_text(value)), None)
+        if parameter is None or self.reaching_definitions(
+            self.enclosing_scope(value), node_text(value), value
+        ):
+            single = self.single_value(value)
+            return single is not None and self._html_type(single, function, bound, depth + 1)
+        arguments = (
+            [bound]
+            if bound is not None
+            else [self.call_arguments(c) for c in self.calls_named(self.function_name(function))]
+        )
+        for positional, keywords in arguments:
+            given = keywords.get(parameter.name)
+            if given is None and parameter.index < len(positional):
+                given = positional[parameter.index]
+            if given is None:
+                given = parameter.default
+            if given is not None and self._html_type(
+                given, self.enclosing_scope(given), None, depth + 1
+            ):
+                return True
+        return (
+            bound is None
+            and parameter.default is not None
+            and self._html_type(parameter.default, function, None, depth + 1)
+        )
+
+    def _excluded_branch(self, header: Node, write: Node, function: Node) -> bool:
+        """The header cannot be in effect at the write: it is in another branch of an
+        `if` than the write, or in a block that leaves before reaching it."""
+        write_path = {node_key(a) for a in self.ancestors(write)}
+        node = header.parent
+        while node is not None and node != function and node_key(node) not in write_path:
+            if node.type == "block" and self.exits(node):
+                return True
+            parent = node.parent
+            if parent is not None and node_key(parent) in write_path:
+                return parent.type == "if_statement"
+            node = parent
+        return False
+
+    def _dominates(self, header: Node, write: Node) -> bool:
+        """The block that holds the header also holds the write: it ran before it."""
+        write_path = {node_key(a) for a in self.ancestors(write)}
+        block = next((a for a in reversed(self.ancestors(header)) if a.type == "block"), None)
+        return block is not None and node_key(block) in write_path
 
     def _derives_from(self, klass: Node, bases: frozenset[str], depth: int = 0) -> bool:
         """The class names one of `bases` among its bases (`web.RequestHandler`), or
@@ -1975,7 +2170,7 @@ class PythonFlow(FlowAnalyzer):
 
     def _call_subjects(self, call: Node, statement: bool) -> set[str]:
         name = self.callee_name(call)
-        if name in _TRIVIAL_TESTS or name.rsplit(".", 1)[-1] in ("exists", "isfile", "isdir"):
+        if name in _TRIVIAL_TESTS or name.rsplit(".", 1)[-1] in _NOT_CHECKS:
             return set()
         if self.rule == "ssrf" and name.rsplit(".", 1)[-1] in FORMAT_ONLY_VALIDATORS:
             # isIP("127.0.0.1") and validators.url("http://169.254.169.254/") pass:

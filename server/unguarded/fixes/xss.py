@@ -196,6 +196,9 @@ def _python(source: Source, finding: Finding) -> list[Fix]:
         return [_render_template_string(source, finding, call, arguments, argument)]
     if callee in ("Markup", "mark_safe"):
         return [_markup(source, finding, call, callee, argument)]
+    if callee == "write" and function is not None and text_of(function).endswith(".wfile.write"):
+        # http.server: self.wfile.write(markup.encode()): escape the values of the text.
+        return [_html_escape(source, finding, _encoded_text(argument))]
     if (
         callee in ("write", "finish")
         and function is not None
@@ -213,6 +216,23 @@ def _python(source: Source, finding: Finding) -> list[Fix]:
 def _html_escape(source: Source, finding: Finding, argument: Node) -> Fix:
     """A response body of markup around values: escape each value with html.escape()."""
     return _escape_values(source, finding, argument, "html", "escape")
+
+
+def _encoded_text(argument: Node) -> Node:
+    """The text of `text.encode(...)` (in parentheses or not); bytes markup, where a
+    str escaper does not fit, is not rewritten."""
+    while argument.type == "parenthesized_expression" and argument.named_children:
+        argument = argument.named_children[0]
+    function = argument.child_by_field_name("function") if argument.type == "call" else None
+    if function is None or function.type != "attribute":
+        raise Unsupported("bytes built otherwise than by encoding text")
+    attribute = function.child_by_field_name("attribute")
+    text = function.child_by_field_name("object")
+    if attribute is None or text is None or text_of(attribute) != "encode":
+        raise Unsupported("bytes built otherwise than by encoding text")
+    while text.type == "parenthesized_expression" and text.named_children:
+        text = text.named_children[0]
+    return text
 
 
 def _tornado_escape(source: Source, finding: Finding, argument: Node) -> Fix:
