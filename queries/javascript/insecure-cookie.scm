@@ -186,6 +186,69 @@
  (#set! unguarded.sink "cookies().set() without secure or httpOnly")
  (#set! unguarded.rule "insecure-cookie"))
 
+; Next.js: the cookie store kept in a name (`const jar = await cookies(); jar.set(...)`,
+; `const store = cookies()`), in a file importing next/headers: the same forms as above.
+((call_expression
+   function: (member_expression
+     object: (identifier) @sink.receiver
+     property: (property_identifier) @_method)
+   arguments: (arguments . (_) . (_) .) @_arguments) @sink.call
+ (#eq? @_method "set")
+ (#match? @_arguments "(?i)sess|token|auth|jwt|remember|login|(^|[^a-z])sid([^a-z]|$)")
+ (#set! unguarded.receiver "cookies")
+ (#set! unguarded.file_module "next/headers")
+ (#set! unguarded.sink "cookies().set() without secure/httpOnly")
+ (#set! unguarded.rule "insecure-cookie"))
+
+((call_expression
+   function: (member_expression
+     object: (identifier) @sink.receiver
+     property: (property_identifier) @_method)
+   arguments: (arguments
+     . (_)
+     . (_)
+     . (object) @_options .) @_arguments) @sink.call
+ (#eq? @_method "set")
+ (#match? @_arguments "(?i)sess|token|auth|jwt|remember|login|(^|[^a-z])sid([^a-z]|$)")
+ (#not-match? @_arguments "(?i:csrf|xsrf)")
+ (#not-match? @_options "\\bsecure\\b.*\\bhttpOnly\\b|\\bhttpOnly\\b.*\\bsecure\\b|\\.\\.\\.")
+ (#set! unguarded.receiver "cookies")
+ (#set! unguarded.file_module "next/headers")
+ (#set! unguarded.sink "cookies().set() without secure or httpOnly")
+ (#set! unguarded.rule "insecure-cookie"))
+
+((call_expression
+   function: (member_expression
+     object: (identifier) @sink.receiver
+     property: (property_identifier) @_method)
+   arguments: (arguments
+     (object
+       (pair
+         key: (property_identifier) @_flag
+         value: (false)) @sink.arg))) @sink.call
+ (#eq? @_method "set")
+ (#any-of? @_flag "secure" "httpOnly")
+ (#set! unguarded.receiver "cookies")
+ (#set! unguarded.file_module "next/headers")
+ (#set! unguarded.rule "insecure-cookie"))
+
+((call_expression
+   function: (member_expression
+     object: (identifier) @sink.receiver
+     property: (property_identifier) @_method)
+   arguments: (arguments
+     (object
+       (pair
+         key: (property_identifier) @_samesite
+         value: (string) @_none) @sink.arg) @_options)) @sink.call
+ (#eq? @_method "set")
+ (#eq? @_samesite "sameSite")
+ (#match? @_none "^[\"'`](?i:none)[\"'`]$")
+ (#not-match? @_options "secure\\s*:\\s*true")
+ (#set! unguarded.receiver "cookies")
+ (#set! unguarded.file_module "next/headers")
+ (#set! unguarded.rule "insecure-cookie"))
+
 ; express-session: session({ cookie: { secure: false } }) / httpOnly: false.
 ((pair
    key: (property_identifier) @_cookie

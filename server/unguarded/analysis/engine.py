@@ -522,7 +522,7 @@ class _Analysis:
             for value in values:
                 inner = (
                     value.named_children[0]
-                    if value.type == "await" and value.named_children
+                    if value.type in ("await", "await_expression") and value.named_children
                     else value
                 )
                 if inner.type in ("call", "call_expression") and called(inner):
