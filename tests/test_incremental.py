@@ -398,6 +398,62 @@ def test_import_names_read_every_import_form() -> None:
     assert "s" not in import_names(source + b"s = 1\n")
 
 
+IMPORTS_SOURCE = (
+    b"import os.path\nfrom a.b import (x,  # c\n  y as z)\nfrom . import rel\n"
+    b"def f():\n    import p as q, r\n    return q\n\nfrom m import n, \\\n o\n"
+    b"x = 1; import t as u\nvalue = call(a, b)  # importance\n"
+    b"from late import (c,\n  d\nrest = 2\n"  # no `)` yet: one typed below closes it
+)
+IMPORT_FRAGMENTS = [
+    "import ",
+    "import",
+    ")",
+    "(",
+    "\\\n",
+    "\n",
+    "from k ",
+    " as w",
+    ", ",
+    "#",
+    "i",
+    " ",
+]
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@example(edits=[(len(IMPORTS_SOURCE), 0, ")")])  # closes the list left open above
+@given(
+    edits=st.lists(
+        st.tuples(
+            st.integers(0, len(IMPORTS_SOURCE)),
+            st.integers(0, 8),
+            st.lists(st.sampled_from(IMPORT_FRAGMENTS), max_size=2).map("".join),
+        ),
+        min_size=1,
+        max_size=5,
+    )
+)
+def test_imports_carried_across_an_edit_are_those_a_fresh_read_finds(
+    edits: list[tuple[int, int, str]],
+) -> None:
+    """An edit away from the import statements keeps the last version's imports; any
+    edit gives the names and table that reading the new text finds."""
+    from unguarded.analysis import aliases
+
+    data = IMPORTS_SOURCE
+    aliases.import_names(data)
+    for start, length, fragment in edits:
+        start = min(start, len(data))
+        end = min(len(data), start + length)
+        inserted = fragment.encode()
+        new = data[:start] + inserted + data[end:]
+        aliases.import_scan_after_edit(data, new, start, end, start + len(inserted))
+        fresh = aliases._read_imports(new)
+        assert aliases.import_names(new) == fresh.names, (data, new)
+        assert aliases.import_table(new) == fresh.table, (data, new)
+        data = new
+
+
 VIEWS_CLASS = """\
 import os
 from flask import request

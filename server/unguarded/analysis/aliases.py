@@ -7,6 +7,8 @@ own, and their captures are mapped back onto the call in the document."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -30,15 +32,11 @@ _NAME = re.compile(rb"[A-Za-z_][A-Za-z0-9_]*")
 Match = tuple[str, dict[str, str], dict[str, list[Node]]]
 
 
-@lru_cache(maxsize=16)
 def import_names(data: bytes) -> frozenset[str]:
     """Every name written in an import statement of `data` (and some more): a call whose
     callee is not among them goes through no import alias. Cheap next to the lookup of
     the definitions that reach each call, which most calls of a file would need."""
-    names: set[str] = set()
-    for _, tail in _import_tails(data):
-        names.update(name.decode() for name in _NAME.findall(tail.group(1)))
-    return frozenset(names)
+    return _scan(data).names
 
 
 def _import_tails(data: bytes) -> Iterator[tuple[int, re.Match[bytes]]]:
@@ -73,14 +71,81 @@ class ImportTable:
     unsure: frozenset[str]
 
 
-@lru_cache(maxsize=16)
 def import_table(data: bytes) -> ImportTable:
     """The import table of `data`: a superset of what any import statement binds (text in
     strings and comments may add entries; that costs a lookup, not a finding)."""
+    return _scan(data).table
+
+
+@dataclass(frozen=True)
+class _ImportScan:
+    names: frozenset[str]
+    table: ImportTable
+    # Where the import statements are read from, sorted and disjoint: from a little before
+    # each one's line (a backslash continuation before it) to just after its names.
+    spans: tuple[tuple[int, int], ...]
+
+
+# The scans of the versions read last, oldest first (each file's last two versions, for
+# several files).
+_SCANS: OrderedDict[bytes, _ImportScan] = OrderedDict()
+_SCANS_KEPT = 16
+
+
+def _scan(data: bytes) -> _ImportScan:
+    found = _SCANS.get(data)
+    if found is None:
+        found = _read_imports(data)
+        _keep(data, found)
+    return found
+
+
+def _keep(data: bytes, scan: _ImportScan) -> None:
+    _SCANS[data] = scan
+    if len(_SCANS) > _SCANS_KEPT:
+        _SCANS.popitem(last=False)
+
+
+def import_scan_after_edit(old: bytes, new: bytes, start: int, old_end: int, new_end: int) -> None:
+    """Prepare `import_names(new)` and `import_table(new)` from those of `old`, when the
+    edit that replaced old[start:old_end] with new[start:new_end] cannot have changed an
+    import statement: it touches none of them (nor the text just before one, which may
+    hold `from module`), it writes no `import` (alone or joined with the text around it),
+    and it adds no `)`, which can close a parenthesised list opened above. Otherwise, or
+    when `old` was not read, the new text is read in full (when asked)."""
+    previous = _SCANS.get(old)
+    if previous is None or new in _SCANS:
+        return
+    margin = len(b"import")
+    low, high = start - margin, old_end + margin
+    spans = previous.spans
+    index = bisect_right(spans, (high, high + 1))
+    touched = index > 0 and spans[index - 1][1] >= low
+    inserted = new[start:new_end]
+    if (
+        touched
+        or b")" in inserted
+        or b"import" in new[max(0, start - margin) : new_end + margin]
+        or b"import" in old[max(0, low) : high]
+    ):
+        return
+    delta = new_end - old_end
+    moved = spans[:index] + tuple((s + delta, e + delta) for s, e in spans[index:])
+    _keep(new, _ImportScan(previous.names, previous.table, moved))
+
+
+def _read_imports(data: bytes) -> _ImportScan:
+    names: set[str] = set()
+    spans: list[tuple[int, int]] = []
     bindings: dict[str, set[str]] = {}
     unsure: set[str] = set()
     for start, found in _import_tails(data):
         line_start = data.rfind(b"\n", 0, start) + 1
+        span = (max(0, line_start - 3), found.end() + 1)
+        if spans and span[0] <= spans[-1][1]:  # `import a; import b`: one span
+            span = (spans.pop()[0], span[1])
+        spans.append(span)
+        names.update(name.decode() for name in _NAME.findall(found.group(1)))
         module_match = _FROM_MODULE.search(data, line_start, start)
         module = module_match.group(1).decode() if module_match else None
         # `import` after other text on its line, or after a continued line: read as unsure.
@@ -103,7 +168,8 @@ def import_table(data: bytes) -> ImportTable:
                     bindings.setdefault(alias or target, set()).add(f"{module}.{target}")
             elif alias is not None:
                 bindings.setdefault(alias, set()).add(target)
-    return ImportTable({k: frozenset(v) for k, v in bindings.items()}, frozenset(unsure))
+    table = ImportTable({k: frozenset(v) for k, v in bindings.items()}, frozenset(unsure))
+    return _ImportScan(frozenset(names), table, tuple(spans))
 
 
 def alias_name(call: Node) -> str | None:

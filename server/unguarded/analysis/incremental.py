@@ -37,6 +37,7 @@ from unguarded.analysis.aliases import (
     IMPORT_NAMES_KEY,
     alias_name,
     import_names,
+    import_scan_after_edit,
     import_table,
 )
 from unguarded.analysis.engine import RawMatch, SinkMatch, _Analysis
@@ -401,6 +402,13 @@ class DocumentAnalysis:
             self.provisional = True
             self.stats = {"parts": 0, "full": 0, "provisional": 1}
             return _moved_findings(self._findings, region.text_only(), document)
+        import_scan_after_edit(
+            previous.data,
+            document.data,
+            region.text_start,
+            region.text_old_end,
+            region.text_new_end,
+        )
         names = import_names(document.data)
         # The parts keep only the calls that may go through an import alias (see _part):
         # those that mention a name the imports mention now, or no more, are made again.
