@@ -229,6 +229,14 @@ _FILE_OBJECTS = frozenset(
 # parameters that receive one.
 _UPLOADS = re.compile(r"(^|\.)request\.(files|FILES)$")
 _UPLOAD_TYPES = frozenset({"UploadFile", "FileStorage", "UploadedFile", "InMemoryUploadedFile"})
+# Django's uploaded files (request.FILES, DRF's request.data) and the types that hold one:
+# Django keeps only the basename of the client's file name.
+_DJANGO_UPLOADS = re.compile(r"(^|\.)request\.(FILES|data)$")
+_DJANGO_UPLOAD_TYPES = frozenset(
+    {"UploadedFile", "InMemoryUploadedFile", "TemporaryUploadedFile", "SimpleUploadedFile"}
+)
+# pathlib fields that hold only (a part of) the last component: no separator, no `..`.
+_LAST_PART_FIELDS = frozenset({"name", "stem", "suffix", "suffixes"})
 # SQLAlchemy Core statement constructors: their values become bound parameters.
 _SQLALCHEMY_STATEMENTS = frozenset(
     {"select", "insert", "update", "delete", "union", "union_all", "exists", "lambda_stmt"}
@@ -1194,6 +1202,10 @@ class PythonFlow(FlowAnalyzer):
             return []  # args.fmt of add_argument("--fmt", choices=[...]): a listed value
         if kind == "attribute" and self.rule == "path-traversal" and self._file_name_of_path(node):
             return []  # Path(name).name: the last component alone cannot leave a directory
+        if kind == "attribute" and self.rule == "path-traversal" and self._django_upload_name(node):
+            return []  # request.FILES["f"].name: Django keeps only the client name's basename
+        if kind == "subscript" and self.rule == "path-traversal" and _extension_of(node):
+            return []  # os.path.splitext(name)[1]: an extension holds no separator
         if (
             self.rule == "path-traversal"
             and node.parent is not None
@@ -1275,7 +1287,7 @@ class PythonFlow(FlowAnalyzer):
         file name, without separators or `..`. `.stem` too; `.parent` or `.parts` not."""
         attribute = node.child_by_field_name("attribute")
         value = node.child_by_field_name("object")
-        if attribute is None or value is None or node_text(attribute) not in ("name", "stem"):
+        if attribute is None or value is None or node_text(attribute) not in _LAST_PART_FIELDS:
             return False
         if value.type == "identifier":
             single = self.single_value(value)
@@ -1310,6 +1322,78 @@ class PythonFlow(FlowAnalyzer):
             ):
                 return False  # a folder or name part from the request or a caller
         return True
+
+    def evaluate_definition(
+        self, definition: Definition, depth: int, field: str | None = None
+    ) -> list[Trace]:
+        if (
+            self.rule == "path-traversal"
+            and definition.kind == "assign"
+            and definition.element == 1
+            and definition.value is not None
+            and definition.value.type == "call"
+            and _splitext_call(definition.value)
+        ):
+            return []  # root, ext = os.path.splitext(name): see _extension_of
+        return super().evaluate_definition(definition, depth, field)
+
+    def _django_upload_name(self, node: Node) -> bool:
+        """`.name` of a file Django received (`request.FILES["f"].name`, DRF's
+        `request.data["f"].name`, a name that holds one, a loop over
+        `request.FILES.getlist("f")`, a parameter typed `UploadedFile`): Django's upload
+        handling keeps only the basename of the name the client sent, so it holds no
+        directory part. (Flask's and Starlette's `.filename` is the client's name as sent.)"""
+        attribute = node.child_by_field_name("attribute")
+        value = node.child_by_field_name("object")
+        return (
+            attribute is not None
+            and value is not None
+            and node_text(attribute) == "name"
+            and self._django_upload(value, 0)
+        )
+
+    def _django_upload(self, node: Node, depth: int) -> bool:
+        """A file object Django made from an upload (see _django_upload_name)."""
+        if depth > 3:
+            return False
+        kind = node.type
+        if kind == "subscript":
+            value = node.child_by_field_name("value")
+            return value is not None and (
+                bool(_DJANGO_UPLOADS.search(node_text(value))) or _django_upload_list(value)
+            )
+        if kind == "call":
+            function = node.child_by_field_name("function")
+            method = function.child_by_field_name("attribute") if function is not None else None
+            inner = function.child_by_field_name("object") if function is not None else None
+            return (
+                method is not None
+                and inner is not None
+                and node_text(method) == "get"
+                and bool(_DJANGO_UPLOADS.search(node_text(inner)))
+            )
+        if kind != "identifier":
+            return False
+        scope = self.enclosing_scope(node)
+        name = node_text(node)
+        definitions = [
+            d for d in self.reaching_definitions(scope, name, node) if d.kind != "augment"
+        ]
+        if not definitions:
+            return any(
+                p.name == name
+                and bool(set(re.findall(r"\w+", p.annotation)) & _DJANGO_UPLOAD_TYPES)
+                for p in self.parameters(scope)
+            )
+        return all(
+            d.value is not None
+            and d.element is None
+            and (
+                (d.kind == "assign" and self._django_upload(d.value, depth + 1))
+                or (d.kind == "iterate" and _django_upload_list(d.value))
+            )
+            for d in definitions
+        )
 
     def _assigned_value(self, name: Node) -> Node | None:
         """The one value assigned to `name` that reaches it, not counting what was added
@@ -2567,6 +2651,36 @@ def _doubled_quote(node: Node) -> str | None:
     if quote in ('"', "`") and _string_value(values[1]) == quote * 2:
         return quote
     return None
+
+
+def _django_upload_list(node: Node) -> bool:
+    """`request.FILES.getlist("f")`, `request.FILES.values()`: Django's uploaded files."""
+    if node.type != "call":
+        return False
+    function = node.child_by_field_name("function")
+    method = function.child_by_field_name("attribute") if function is not None else None
+    inner = function.child_by_field_name("object") if function is not None else None
+    return (
+        method is not None
+        and inner is not None
+        and node_text(method) in ("getlist", "values")
+        and bool(_DJANGO_UPLOADS.search(node_text(inner)))
+    )
+
+
+def _extension_of(node: Node) -> bool:
+    """`os.path.splitext(name)[1]` (or `[-1]`): "" or a dot and what follows it in the
+    last component, so no separator and no `..`."""
+    value = node.child_by_field_name("value")
+    index = node.child_by_field_name("subscript")
+    if value is None or index is None or value.type != "call":
+        return False
+    return _splitext_call(value) and node_text(index).replace(" ", "") in ("1", "-1")
+
+
+def _splitext_call(node: Node) -> bool:
+    function = node.child_by_field_name("function")
+    return function is not None and node_text(function).rsplit(".", 1)[-1] == "splitext"
 
 
 def _cut_at(parts: list[str | Node], marker: str) -> list[str | Node]:
