@@ -2386,6 +2386,8 @@ class PythonFlow(FlowAnalyzer):
                     return set()
                 return self.subject_texts(parents)
             if self.allowlist_like(right):
+                if self._hostless_pass(left, self._collection_values(right)):
+                    return set()
                 return self.subject_texts(left)
             return set()
         if operator in ("==", "!=", "is", "is not"):
@@ -2400,9 +2402,9 @@ class PythonFlow(FlowAnalyzer):
             if not equal:
                 return set()
             if right.type in self.literal_types:
-                return self.subject_texts(left)
+                return set() if self._hostless_pass(left, [right]) else self.subject_texts(left)
             if left.type in self.literal_types:
-                return self.subject_texts(right)
+                return set() if self._hostless_pass(right, [left]) else self.subject_texts(right)
             # commonpath([base, path]) == base: equal to a known value.
             return self.subject_texts(left) | self.subject_texts(right)
         if operator in ("<", ">", "<=", ">="):
@@ -2415,6 +2417,40 @@ class PythonFlow(FlowAnalyzer):
                 for s in self.subject_texts(o)
             }
         return set()
+
+    def _hostless_pass(self, subject: Node, values: list[Node] | None) -> bool:
+        """For a redirect: a host allowlist or comparison that admits "no host" (`""` or
+        `None` among the values tested against `urlparse(u).netloc` / `.hostname`) lets
+        `/\\evil.example` through: urlparse finds no host in it, a browser does. (A
+        fetch of a URL without a host fails, so for SSRF such a list is still a control.)"""
+        if self.rule != "open-redirect" or values is None:
+            return False
+        if not any(
+            v.type == "none" or (v.type == "string" and _string_value(v) == "") for v in values
+        ):
+            return False
+        if subject.type == "identifier":
+            single = self.single_value(subject)
+            subject = single if single is not None else subject
+        return bool(_HOST_PART.search(node_text(subject)))
+
+    def _collection_values(self, collection: Node, depth: int = 0) -> list[Node] | None:
+        """The elements of a literal collection (`("", "a.example")`, `{...}`,
+        `frozenset({...})`, a name assigned one once), or None when they are not known."""
+        if depth > 3:
+            return None
+        if collection.type == "identifier":
+            single = self.single_value(collection)
+            return self._collection_values(single, depth + 1) if single is not None else None
+        if collection.type == "call":
+            arguments = collection.child_by_field_name("arguments")
+            inner = arguments.named_children if arguments is not None else []
+            if self.is_constant_collection(collection) and len(inner) == 1:
+                return self._collection_values(inner[0], depth + 1)
+            return None
+        if collection.type in ("list", "tuple", "set"):
+            return list(collection.named_children)
+        return None
 
     def _parents_owner(self, node: Node) -> Node | None:
         """`p` in `p.parents` (pathlib's ancestors of a path), else None."""
