@@ -25,7 +25,45 @@
 ((jsx_attribute
    (property_identifier) @_attribute
    (jsx_expression (_) @sink.arg)) @sink.call
- (#any-of? @_attribute "href" "src" "action" "formAction" "xlinkHref")
+ (#any-of? @_attribute "href" "action" "formAction" "xlinkHref")
+ (#set! unguarded.policy "url-scheme")
+ (#set! unguarded.controls "url")
+ (#set! unguarded.sink "URL attribute")
+ (#set! unguarded.rule "xss"))
+
+; <iframe src={url}>: a frame, an embed or a script loads the URL as a document or as
+; code, so a javascript: URL runs. The src of an image or a media element (img, video,
+; audio, source, track, input) or of a component cannot.
+([(jsx_opening_element
+    name: (identifier) @_element
+    attribute: (jsx_attribute
+      (property_identifier) @_attribute
+      (jsx_expression (_) @sink.arg)) @sink.call)
+  (jsx_self_closing_element
+    name: (identifier) @_element
+    attribute: (jsx_attribute
+      (property_identifier) @_attribute
+      (jsx_expression (_) @sink.arg)) @sink.call)]
+ (#any-of? @_element "iframe" "frame" "embed" "script")
+ (#eq? @_attribute "src")
+ (#set! unguarded.policy "url-scheme")
+ (#set! unguarded.controls "url")
+ (#set! unguarded.sink "URL attribute")
+ (#set! unguarded.rule "xss"))
+
+; <object data={url}>: the object's document, like a frame's.
+([(jsx_opening_element
+    name: (identifier) @_element
+    attribute: (jsx_attribute
+      (property_identifier) @_attribute
+      (jsx_expression (_) @sink.arg)) @sink.call)
+  (jsx_self_closing_element
+    name: (identifier) @_element
+    attribute: (jsx_attribute
+      (property_identifier) @_attribute
+      (jsx_expression (_) @sink.arg)) @sink.call)]
+ (#eq? @_element "object")
+ (#eq? @_attribute "data")
  (#set! unguarded.policy "url-scheme")
  (#set! unguarded.controls "url")
  (#set! unguarded.sink "URL attribute")

@@ -85,6 +85,30 @@ def _rename(source: Source, finding: Finding, node: Node, name: str, title: str)
     return builder.build(title, preferred=True)
 
 
+def _jsx_web_link(source: Source, finding: Finding, argument: Node) -> list[Fix]:
+    """`<a href={url}>`, `<iframe src={url}>`: the attribute gets the URL only when it is
+    an http(s) URL, and is left out otherwise (a JSX attribute set to `undefined` is not
+    rendered). Only for a name or a field path, which reading twice does not change."""
+    bare = argument
+    while bare.type == "member_expression":
+        inner = bare.child_by_field_name("object")
+        prop = bare.child_by_field_name("property")
+        if inner is None or prop is None or prop.type != "property_identifier":
+            return []
+        bare = inner
+    if bare.type != "identifier" or argument.parent is None:
+        return []
+    if argument.parent.type != "jsx_expression":
+        return []
+    value = text_of(argument)
+    builder = FixBuilder(source, finding.rule_id)
+    builder.replace(
+        argument,
+        f'typeof {value} === "string" && /^https?:\\/\\//i.test({value}) ? {value} : undefined',
+    )
+    return [builder.build("Allow only http(s) URLs in the attribute", preferred=True)]
+
+
 def _javascript(source: Source, finding: Finding) -> list[Fix]:
     argument = source.node_at(finding.argument)
     sink = source.node_at(
@@ -96,6 +120,7 @@ def _javascript(source: Source, finding: Finding) -> list[Fix]:
             "pair",
             "jsx_opening_element",
             "jsx_self_closing_element",
+            "jsx_attribute",
         ),
     )
     if argument is None or sink is None:
@@ -103,7 +128,7 @@ def _javascript(source: Source, finding: Finding) -> list[Fix]:
     if finding.sink_name == "URL attribute":
         # A link set from script (setAttribute("href", url)): only web links.
         if sink.type != "call_expression":
-            return []
+            return _jsx_web_link(source, finding, argument)
         return web_link_fixes(source, finding, argument, "Allow only http(s) links")
     if sink.type == "call_expression" and finding.sink_name == 'setAttribute("on...")':
         return []  # an event handler from data: no rewrite keeps the behaviour
