@@ -828,6 +828,44 @@ def test_a_guard_statement_added_to_the_module_before_the_sink() -> None:
     assert editor.findings == full(editor.document) == []
 
 
+CLASS_SINKS = """\
+import os
+from flask import request
+
+
+class Jobs:
+    def run(self):
+        os.system(request.args["c"])
+
+    def clean(self):
+        os.remove(self.path)
+
+
+def later():
+    pass
+"""
+
+
+@pytest.mark.parametrize(
+    "anchor, guard",
+    [
+        ("\n\ndef later", '\nif not os.environ.get("JOBS"):\n    raise SystemExit(1)\n\ndef later'),
+        ("\n    def clean", '\n    assert os.environ.get("JOBS")\n\n    def clean'),
+    ],
+    ids=["module", "class body"],
+)
+def test_a_guard_statement_added_after_a_sinks_statement_checks_nothing_again(
+    anchor: str, guard: str
+) -> None:
+    """A module or class body's checks guard only the statements after them: one added
+    below the method that holds the sink leaves its finding as it is."""
+    editor = Editor(CLASS_SINKS)
+    assert [f.rule_id for f in editor.findings] == ["command-injection"]
+    editor.replace(anchor, guard)
+    assert not any(rule == "command-injection" for rule, _ in editor.analysis.checked)
+    assert same(editor.findings, full(editor.document))
+
+
 def test_a_method_added_to_a_decorated_class_is_followed() -> None:
     source = textwrap.dedent(
         """\

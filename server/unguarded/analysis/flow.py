@@ -270,16 +270,21 @@ class Recorder:
     keys: set[DependencyKey] = field(default_factory=set)
     # Ranges that matter only to an edit that writes the name (see read_absence).
     named_ranges: set[tuple[int, int, str]] = field(default_factory=set)
+    # Facts read for a range only: they matter only to an edit there that changes them
+    # (the guard statements of a module or class body before a statement).
+    fact_ranges: set[tuple[int, int, DependencyKey]] = field(default_factory=set)
 
     def absorb(self, other: Recorder) -> None:
         self.ranges |= other.ranges
         self.keys |= other.keys
         self.named_ranges |= other.named_ranges
+        self.fact_ranges |= other.fact_ranges
 
     def clear(self) -> None:
         self.ranges.clear()
         self.keys.clear()
         self.named_ranges.clear()
+        self.fact_ranges.clear()
 
 
 class FlowIndex:
@@ -379,7 +384,9 @@ class FlowAnalyzer:
         self._recent: list[Node] = []
         self._members: dict[NodeKey, Node | None] = {}
         self._statements: dict[NodeKey, Node] = {}
-        self._body_guards: dict[NodeKey, tuple[list[DependencyKey], list[tuple[int, int]]]] = {}
+        self._body_guards: dict[
+            NodeKey, tuple[list[tuple[int, int, DependencyKey]], list[tuple[int, int]]]
+        ] = {}
         # What a guard walk reads in a block, by the statement it walks up from.
         self._statement_reads: dict[NodeKey, list[tuple[int, int]]] = {}
         self._walk_recorder: Recorder | None = None
@@ -1647,8 +1654,8 @@ class FlowAnalyzer:
             self._read_statements_before(node, scope)
             return
         self.read_context(node)
-        keys, ranges = self._body_guard_reads(node)
-        self.recorder.keys.update(keys)
+        facts, ranges = self._body_guard_reads(node)
+        self.recorder.fact_ranges.update(facts)
         self.recorder.ranges.update(ranges)
 
     # Node types whose earlier statements guard a statement (see guard_steps).
@@ -1694,18 +1701,21 @@ class FlowAnalyzer:
                 ranges.update(found)
             current = parent
 
-    def _body_guard_reads(self, node: Node) -> tuple[list[DependencyKey], list[tuple[int, int]]]:
+    def _body_guard_reads(
+        self, node: Node
+    ) -> tuple[list[tuple[int, int, DependencyKey]], list[tuple[int, int]]]:
         """What a guard walk from `node` up to the module reads above its statement: in
         each module or class body on the way, the statements before it that can guard
         it (an `if` that exits, an `assert`, a validator call). Which statements those
-        are is a fact of the body, ("guards", name): it changes when one comes or goes."""
+        are is a fact of the body, ("guards", name), read for the body up to the
+        statement: it changes when one comes or goes there."""
         member = self.member_of(node)
         cache_key = node_key(member if member is not None else node)
         found = self._body_guards.get(cache_key)
         if found is not None:
             return found
         chain = [*self.ancestors(node), node]
-        keys: list[DependencyKey] = []
+        facts: list[tuple[int, int, DependencyKey]] = []
         ranges: list[tuple[int, int]] = []
         names = [""]
         for index in range(len(chain) - 1):
@@ -1715,11 +1725,11 @@ class FlowAnalyzer:
             if self.class_wrapper(parent) == parent:  # (not its decorated or exported form)
                 names.append(names[-1] + "." + self.class_name(parent))
             if parent.type in self.guard_holders:
-                keys.append(("guards", names[-1]))
+                facts.append((parent.start_byte, current.start_byte, ("guards", names[-1])))
                 for sibling in earlier_siblings(current, parent):
                     if self.may_guard(sibling):
                         ranges.append((sibling.start_byte, sibling.end_byte))
-        found = self._body_guards[cache_key] = (keys, ranges)
+        found = self._body_guards[cache_key] = (facts, ranges)
         return found
 
     def may_guard(self, statement: Node) -> bool:

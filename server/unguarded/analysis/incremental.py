@@ -87,20 +87,26 @@ class Dependencies:
     keys: frozenset[DependencyKey]
     # Ranges that only an edit writing the name changes (a name no scope there defines).
     named_ranges: frozenset[tuple[int, int, str]] = frozenset()
+    # Facts read for a range: only an edit there that changes the fact changes them.
+    fact_ranges: frozenset[tuple[int, int, DependencyKey]] = frozenset()
     # The span of the ranges: an edit outside it touches none of them.
     low: int = 0
     high: int = -1
 
     def __post_init__(self) -> None:
-        if (self.ranges or self.named_ranges) and self.high < self.low:
-            spans = [*self.ranges, *((start, end) for start, end, _ in self.named_ranges)]
+        if self.positional and self.high < self.low:
+            spans = [
+                *self.ranges,
+                *((start, end) for start, end, _ in self.named_ranges),
+                *((start, end) for start, end, _ in self.fact_ranges),
+            ]
             self.low = min(start for start, _ in spans)
             self.high = max(end for _, end in spans)
 
     @property
     def positional(self) -> bool:
         """Whether any of what was read is a range of the document."""
-        return bool(self.ranges or self.named_ranges)
+        return bool(self.ranges or self.named_ranges or self.fact_ranges)
 
     @classmethod
     def of(
@@ -109,8 +115,13 @@ class Dependencies:
         """What `recorder` noted. Reads of named facts alone (the binding of `exec`) are
         shared between the many decisions that make them, to be judged once."""
         keys = frozenset(recorder.keys)
-        if recorder.ranges or recorder.named_ranges:
-            return cls(frozenset(recorder.ranges), keys, frozenset(recorder.named_ranges))
+        if recorder.ranges or recorder.named_ranges or recorder.fact_ranges:
+            return cls(
+                frozenset(recorder.ranges),
+                keys,
+                frozenset(recorder.named_ranges),
+                frozenset(recorder.fact_ranges),
+            )
         found = shared.get(keys)
         if found is None:
             found = shared[keys] = cls(frozenset(), keys)
@@ -934,7 +945,7 @@ class DocumentAnalysis:
         self._untrack(raw)
         raw.decision_reads = (
             Dependencies.of(recorder, self._shared_reads)
-            if recorder.ranges or recorder.keys or recorder.named_ranges
+            if recorder.ranges or recorder.keys or recorder.named_ranges or recorder.fact_ranges
             else None
         )
         self._track(raw)
@@ -1171,6 +1182,9 @@ class _Changes:
                 frozenset(
                     (start + delta, end + delta, name) for start, end, name in reads.named_ranges
                 ),
+                frozenset(
+                    (start + delta, end + delta, key) for start, end, key in reads.fact_ranges
+                ),
                 reads.low + delta,
                 reads.high + delta,
             )
@@ -1184,9 +1198,14 @@ class _Changes:
             if region.touches_old(start, end) and self._edit_mentions(name):
                 return None
             named.append((region.shift(start), region.shift(end), name))
+        facts = []
+        for start, end, key in reads.fact_ranges:
+            if region.touches_old(start, end) and self.changed(key):
+                return None
+            facts.append((region.shift(start), region.shift(end), key))
         if not self._keys_unchanged(reads):
             return None
-        return Dependencies(frozenset(ranges), reads.keys, frozenset(named))
+        return Dependencies(frozenset(ranges), reads.keys, frozenset(named), frozenset(facts))
 
     def _keys_unchanged(self, reads: Dependencies) -> bool:
         # Many results read the same facts: judged once per set (and per state of the
