@@ -235,6 +235,30 @@ _DJANGO_UPLOADS = re.compile(r"(^|\.)request\.(FILES|data)$")
 _DJANGO_UPLOAD_TYPES = frozenset(
     {"UploadedFile", "InMemoryUploadedFile", "TemporaryUploadedFile", "SimpleUploadedFile"}
 )
+# DRF serializer and Django form fields whose valid values are closed: a listed choice, a
+# number, a flag, a UUID, a date or time, a record picked by its key.
+_CLOSED_FORM_FIELDS = frozenset(
+    {
+        "ChoiceField",
+        "TypedChoiceField",
+        "MultipleChoiceField",
+        "TypedMultipleChoiceField",
+        "IntegerField",
+        "FloatField",
+        "DecimalField",
+        "BooleanField",
+        "NullBooleanField",
+        "UUIDField",
+        "DateField",
+        "DateTimeField",
+        "TimeField",
+        "DurationField",
+        "PrimaryKeyRelatedField",
+        "SlugRelatedField",
+        "ModelChoiceField",
+        "ModelMultipleChoiceField",
+    }
+)
 # pathlib fields that hold only (a part of) the last component: no separator, no `..`.
 _LAST_PART_FIELDS = frozenset({"name", "stem", "suffix", "suffixes"})
 # SQLAlchemy Core statement constructors: their values become bound parameters.
@@ -1206,6 +1230,8 @@ class PythonFlow(FlowAnalyzer):
             return []  # request.FILES["f"].name: Django keeps only the client name's basename
         if kind == "subscript" and self.rule == "path-traversal" and _extension_of(node):
             return []  # os.path.splitext(name)[1]: an extension holds no separator
+        if kind in ("subscript", "call") and self._closed_form_field(node):
+            return []  # validated_data["n"] of an IntegerField: a number or no value at all
         if (
             self.rule == "path-traversal"
             and node.parent is not None
@@ -1336,6 +1362,189 @@ class PythonFlow(FlowAnalyzer):
         ):
             return []  # root, ext = os.path.splitext(name): see _extension_of
         return super().evaluate_definition(definition, depth, field)
+
+    def _closed_form_field(self, node: Node) -> bool:
+        """`serializer.validated_data["f"]` (DRF) or `form.cleaned_data["f"]` (Django), also
+        through `.get("f")` or a name that holds the mapping, where the serializer's or
+        form's class in this file declares `f` with a closed type (_closed_field). Both
+        mappings exist only once the data was validated (DRF refuses to give
+        validated_data before is_valid(); a form has cleaned_data only after it), so the
+        value passed that field's validation wherever it is read. A class of another
+        module, or a field it does not declare (a ModelSerializer's model fields), is
+        not judged: its values are followed to the request data."""
+        if node.type == "subscript":
+            mapping = node.child_by_field_name("value")
+            key = node.child_by_field_name("subscript")
+        else:
+            function = node.child_by_field_name("function")
+            method = function.child_by_field_name("attribute") if function is not None else None
+            if function is None or method is None or node_text(method) != "get":
+                return False
+            mapping = function.child_by_field_name("object")
+            positional, _ = self.call_arguments(node)
+            key = positional[0] if positional else None
+        if mapping is None or key is None or key.type != "string":
+            return False
+        if mapping.type == "identifier":
+            single = self.single_value(mapping)
+            if single is None:
+                return False
+            mapping = single
+        attribute = (
+            mapping.child_by_field_name("attribute") if mapping.type == "attribute" else None
+        )
+        holder = mapping.child_by_field_name("object") if attribute is not None else None
+        if (
+            attribute is None
+            or holder is None
+            or node_text(attribute) not in ("validated_data", "cleaned_data")
+        ):
+            return False
+        klass = self._form_class(holder)
+        if klass is None:
+            return False
+        field = self._declared_field(klass, _string_value(key))
+        return field is not None and self._closed_field(field)
+
+    def _form_class(self, holder: Node) -> Node | None:
+        """The class of this file a serializer or form object is made from: `X(data=...)`,
+        `X(request.POST)`, `self.get_serializer(...)` / `self.get_form()` of a view whose
+        `serializer_class` / `form_class` is `X`, or `self` in a method of the class."""
+        if holder.type == "identifier" and node_text(holder) == "self":
+            return next(
+                (a for a in reversed(self.ancestors(holder)) if a.type == "class_definition"),
+                None,
+            )
+        if holder.type == "identifier":
+            single = self.single_value(holder)
+            if single is None:
+                return None
+            holder = single
+        if holder.type != "call":
+            return None
+        function = holder.child_by_field_name("function")
+        if function is None:
+            return None
+        name = node_text(function)
+        if name in ("self.get_serializer", "self.get_form"):
+            attribute = "serializer_class" if name.endswith("serializer") else "form_class"
+            view = next(
+                (a for a in reversed(self.ancestors(holder)) if a.type == "class_definition"),
+                None,
+            )
+            value = self._class_attribute(view, attribute) if view is not None else None
+            if value is None or value.type != "identifier":
+                return None
+            name = node_text(value)
+        if not name.isidentifier():
+            return None
+        return next(
+            (
+                d.statement
+                for d in self.module_definitions(name)
+                if d.statement.type == "class_definition"
+            ),
+            None,
+        )
+
+    def _class_attribute(self, klass: Node, name: str) -> Node | None:
+        """The value a class body assigns to `name` (`title = forms.CharField()`)."""
+        self.read_member(klass)
+        body = klass.child_by_field_name("body")
+        for statement in body.named_children if body is not None else []:
+            if statement.type != "expression_statement" or not statement.named_children:
+                continue
+            assignment = statement.named_children[0]
+            left = assignment.child_by_field_name("left")
+            right = assignment.child_by_field_name("right")
+            if (
+                assignment.type == "assignment"
+                and left is not None
+                and right is not None
+                and node_text(left) == name
+            ):
+                return right
+        return None
+
+    def _declared_field(self, klass: Node, name: str, depth: int = 0) -> Node | None:
+        """The field `name` a serializer or form class declares, or inherits from a class
+        of this file."""
+        if depth > 5:
+            return None
+        value = self._class_attribute(klass, name)
+        if value is not None:
+            return value
+        superclasses = klass.child_by_field_name("superclasses")
+        for base in superclasses.named_children if superclasses is not None else []:
+            if base.type != "identifier":
+                continue
+            for definition in self.module_definitions(node_text(base)):
+                if definition.statement.type == "class_definition":
+                    found = self._declared_field(definition.statement, name, depth + 1)
+                    if found is not None:
+                        return found
+        return None
+
+    def _closed_field(self, field: Node, depth: int = 0) -> bool:
+        """A DRF serializer or Django form field whose valid values are closed for this
+        rule: a choice, a number, a flag, a UUID, a date or time, a record chosen by key;
+        a slug for a path or a command; a RegexField (or a field with a RegexValidator)
+        whose pattern is anchored. Free text (CharField, URLField, EmailField) is not."""
+        if field.type != "call" or depth > 2:
+            return False
+        function = field.child_by_field_name("function")
+        kind = node_text(function).rsplit(".", 1)[-1] if function is not None else ""
+        positional, keywords = self.call_arguments(field)
+        if kind in _CLOSED_FORM_FIELDS:
+            return True
+        if kind in ("SlugField",) and self.rule in ("path-traversal", "command-injection"):
+            return True
+        if kind in ("ListField", "MultipleChoiceField") and "child" in keywords:
+            return self._closed_field(keywords["child"], depth + 1)
+        patterns: list[Node] = []
+        if kind == "RegexField":
+            pattern = keywords.get("regex") or (positional[0] if positional else None)
+            if pattern is not None:
+                patterns.append(pattern)
+        validators = keywords.get("validators")
+        for validator in validators.named_children if validators is not None else []:
+            if validator.type != "call":
+                continue
+            callee = validator.child_by_field_name("function")
+            if callee is None or node_text(callee).rsplit(".", 1)[-1] != "RegexValidator":
+                continue
+            inner, named = self.call_arguments(validator)
+            pattern = named.get("regex") or (inner[0] if inner else None)
+            if pattern is not None and "inverse_match" not in named:
+                patterns.append(pattern)
+        return any(self._anchored_pattern(p) for p in patterns)
+
+    def _anchored_pattern(self, pattern: Node) -> bool:
+        """A pattern (a string, `re.compile(...)`, or a name of one) that Django's
+        search() must match as a whole: every alternative anchored at both ends, and for
+        a site or host check, one that refuses other sites."""
+        if pattern.type == "identifier":
+            single = self.single_value(pattern)
+            if single is None:
+                return False
+            pattern = single
+        if pattern.type == "call":
+            arguments, _ = self.call_arguments(pattern)
+            if not arguments:
+                return False
+            pattern = arguments[0]
+        if pattern.type != "string" or any(
+            c.type == "interpolation" for c in pattern.named_children
+        ):
+            return False
+        text = _string_value(pattern)
+        site = regex_site_check(text, self.rule, "search")
+        if site is not None:
+            return site
+        return all(
+            alternative.startswith(("^", "\\A")) and ends_with_anchor(alternative, ("$", "\\Z"))
+            for alternative in regex_alternatives(text)
+        )
 
     def _django_upload_name(self, node: Node) -> bool:
         """`.name` of a file Django received (`request.FILES["f"].name`, DRF's
@@ -2259,6 +2468,15 @@ class PythonFlow(FlowAnalyzer):
         if self.rule == "ssrf" and name.rsplit(".", 1)[-1] in FORMAT_ONLY_VALIDATORS:
             # isIP("127.0.0.1") and validators.url("http://169.254.169.254/") pass:
             # a well-formed address is not an allowed one.
+            return set()
+        if (
+            name.rsplit(".", 1)[-1] == "is_valid"
+            and "." in name
+            and not self.call_arguments(call)[0]
+        ):
+            # serializer.is_valid() / form.is_valid(): what it checks depends on each
+            # field's type; a closed field's validated_data[f] / cleaned_data[f] is judged
+            # where it is read (_closed_form_field), the rest is not checked.
             return set()
         validator = self.is_statement_validator(call) if statement else self.is_validator_call(call)
         function = call.child_by_field_name("function")
