@@ -1372,6 +1372,17 @@ class JavaScriptFlow(FlowAnalyzer):
             if method in LOOKUP_METHODS:
                 # Files.query.filter_by(name=x).first(): a stored record, not the key.
                 return receiver_traces
+            if method in ("replace", "replaceAll") and arguments is not None:
+                # text.replace(new RegExp(term, "g"), "<mark>$&</mark>"): the pattern only
+                # picks which slices of the text are replaced; the result is made of the
+                # text and the replacement (a string, or what a function returns).
+                replacement = [a for a in arguments.named_children if a.type != "comment"][1:2]
+                values = [
+                    value
+                    for a in replacement
+                    for value in (self.returned_values(a) if a.type in _FUNCTIONS else [a])
+                ]
+                return merge(receiver_traces, self.evaluate_all(values, depth))
             # "★".repeat(stars), s.slice(0, n): counts and positions are no content.
             counts = _COUNT_ARGUMENTS.get(method, 0)
             return merge(receiver_traces, self.evaluate_all(argument_nodes[counts:], depth))
