@@ -150,8 +150,31 @@ _BRANCHES = frozenset(
 _STRING_MAP = re.compile(
     r"^request\.(?:args|form|values|cookies|headers|GET|POST|COOKIES|META|query_params)$"
 )
+# The methods of str that return a str (of a string receiver, whatever their arguments).
 _STRING_METHODS = frozenset(
-    {"strip", "lstrip", "rstrip", "lower", "upper", "casefold", "title", "replace"}
+    {
+        "capitalize",
+        "casefold",
+        "center",
+        "expandtabs",
+        "format",
+        "format_map",
+        "join",
+        "ljust",
+        "lower",
+        "lstrip",
+        "removeprefix",
+        "removesuffix",
+        "replace",
+        "rjust",
+        "rstrip",
+        "strip",
+        "swapcase",
+        "title",
+        "translate",
+        "upper",
+        "zfill",
+    }
 )
 _PATH_TYPES = frozenset(
     {"Path", "PurePath", "PosixPath", "PurePosixPath", "WindowsPath", "PureWindowsPath"}
@@ -2088,6 +2111,9 @@ class PythonFlow(FlowAnalyzer):
             return all(self.request_string(c, depth + 1) for c in node.named_children)
         if kind == "subscript":
             value = node.child_by_field_name("value")
+            index = node.child_by_field_name("subscript")
+            if value is not None and index is not None and index.type == "slice":
+                return self.request_string(value, depth + 1)  # token[7:]: a str
             return value is not None and _STRING_MAP.match(node_text(value)) is not None
         if kind == "call":
             function = node.child_by_field_name("function")
