@@ -704,7 +704,11 @@ class JavaScriptFlow(FlowAnalyzer):
             # A callback handed to a library call (`port.onMessage.addListener(cb)`, or a
             # field of its options object: `consumer.run({ eachMessage: cb })`).
             remote = self._remote_message(registration, function, parameter)
-            if remote == "":
+            if remote == "" or (
+                remote is not None
+                and remote.startswith(_COMMAND_LINE)
+                and self._listed_option_parameter(parameter)
+            ):
                 return []
             if remote:
                 origin = Step(Span.of(parameter.node), remote)
@@ -762,6 +766,12 @@ class JavaScriptFlow(FlowAnalyzer):
                 for argument in holder.named_children if holder is not None else []:
                     if argument.type == "identifier" and node_text(argument) == name:
                         remote = self._remote_message(call, argument, parameter)
+                        if (
+                            remote is not None
+                            and remote.startswith(_COMMAND_LINE)
+                            and self._listed_option_parameter(parameter)
+                        ):
+                            return []
                         if remote:
                             origin = Step(Span.of(parameter.node), remote)
                             return [Trace(OriginKind.UNTRUSTED, origin, origin_text=remote)]
@@ -985,7 +995,7 @@ class JavaScriptFlow(FlowAnalyzer):
         if method == "action" and last and self._file_imports("commander"):
             # commander's `program.command("deploy <env>").action((env, options) => ...)`:
             # every argument is the command line's.
-            return f"command-line argument ({parameter.name})"
+            return f"{_COMMAND_LINE}{parameter.name})"
         if method == "command" and last and position >= 2 and self._file_imports("yargs"):
             # yargs' `.command(cmd, description, builder, (argv) => ...)`: the parsed argv.
             return f"command-line arguments ({parameter.name})" if first else ""
@@ -1187,6 +1197,123 @@ class JavaScriptFlow(FlowAnalyzer):
             return []  # const { path } = req.file: see _stored_upload_field
         return traces
 
+    def _listed_command_option(self, member: Node, traces: list[Trace]) -> bool:
+        """`options.format` in a commander action handler, where the command declares
+        `--format` with `.choices([...])`: commander rejects any other value."""
+        prop = member.child_by_field_name("property")
+        if member.type != "member_expression" or prop is None or not traces:
+            return False
+        if not all(t.origin_text.startswith(_COMMAND_LINE) for t in traces):
+            return False
+        for trace in traces:
+            span = trace.origin.span
+            node = self.tree_root.descendant_for_byte_range(span.start_byte, span.end_byte)
+            if node is None:
+                return False
+            self.read_range(node)
+            function = self.enclosing_scope(node)
+            if function.type not in _FUNCTIONS:
+                return False
+            if node_text(prop) not in self._action_choices(function):
+                return False
+        return True
+
+    def _listed_option_parameter(self, parameter: Parameter) -> bool:
+        """`.action((table, { format }) => ...)`: an option destructured from a commander
+        action's options, declared with `.choices([...])`."""
+        holder = parameter.node.parent
+        key = parameter.name
+        if parameter.node.type == "shorthand_property_identifier_pattern":
+            pass
+        elif holder is not None and holder.type == "pair_pattern":
+            found = holder.child_by_field_name("key")
+            if found is None or holder.child_by_field_name("value") != parameter.node:
+                return False
+            key = node_text(found)
+        else:
+            return False
+        function = self.enclosing_scope(parameter.node)
+        return function.type in _FUNCTIONS and key in self._action_choices(function)
+
+    def _action_choices(self, function: Node) -> set[str]:
+        """The options limited to listed values (`new Option("-f, --format <f>")
+        .choices(["csv", "json"])`, added with `.addOption(...)`) of the commander command
+        whose `.action(...)` `function` is, inline or by name: their attribute names."""
+        calls: list[Node] = []
+        registration = self._registration_of(function)
+        if registration is not None:
+            calls.append(registration)
+        name = self.function_name(function)
+        if registration is None and name != "<anonymous>":
+            calls.extend(self.calls_named("&" + name))
+        listed: set[str] = set()
+        for call in calls:
+            callee = call.child_by_field_name("function")
+            if callee is None or callee.type != "member_expression":
+                continue
+            method = callee.child_by_field_name("property")
+            if method is None or node_text(method) != "action":
+                continue
+            listed |= self._command_choices(callee.child_by_field_name("object"))
+        return listed
+
+    def _command_choices(self, command: Node | None) -> set[str]:
+        """What `_action_choices` finds on the command `command` builds: the options of
+        its chain of calls (`program.command("x").addOption(...).option(...)`) down to
+        its `.command(...)`, or to a name, then also those added to that name elsewhere
+        (`cmd.addOption(...)`). An option also declared without choices is not listed."""
+        listed: set[str] = set()
+        free: set[str] = set()
+        added: list[Node] = []
+        current = _bare(command) if command is not None else None
+        while current is not None and current.type == "call_expression":
+            callee = current.child_by_field_name("function")
+            if callee is None or callee.type != "member_expression":
+                return set()
+            method = callee.child_by_field_name("property")
+            arguments = current.child_by_field_name("arguments")
+            values = arguments.named_children if arguments is not None else []
+            method_name = node_text(method) if method is not None else ""
+            if method_name == "addOption":
+                added.extend(values[:1])
+            elif method_name in ("option", "requiredOption") and values:
+                free.add(_option_attribute(_string_value(values[0])))
+            elif method_name == "command":
+                current = None
+                break
+            inner = callee.child_by_field_name("object")
+            current = _bare(inner) if inner is not None else None
+        if current is not None and current.type == "identifier":
+            added.extend(self._options_added_to(current))
+        for option in added:
+            value = _bare(option)
+            if value.type == "identifier":
+                single = self.single_value(value)
+                value = _bare(single) if single is not None else value
+            flags = _choice_option_flags(value)
+            if flags is not None:
+                listed.add(_option_attribute(flags))
+        return listed - free
+
+    def _options_added_to(self, command: Node) -> list[Node]:
+        """The options `command.addOption(option)` adds in statements of their own."""
+        root = self.tree_root
+        if self.recorder is not None:
+            # A new call can come only from an edit that writes the method's name.
+            self.recorder.named_ranges.add((root.start_byte, root.end_byte, "addOption"))
+        found: list[Node] = []
+        for match in re.finditer(rb"\.\s*(addOption)\s*\(", root.text or b""):
+            call = self.member_call_at(match.start(1), match.end(1))
+            if call is None:
+                continue
+            self.read_range(call)
+            receivers = self.receiver_of(call)
+            if not receivers or node_text(receivers[0]) != node_text(command):
+                continue
+            arguments = call.child_by_field_name("arguments")
+            found.extend(arguments.named_children[:1] if arguments is not None else [])
+        return found
+
     def _stored_upload_field(self, member: Node, traces: list[Trace]) -> bool:
         """`req.file.path`, `req.files[i].filename`: where the upload middleware stored
         the file (multer's `path` / `filename` / `destination`, express-fileupload's
@@ -1282,6 +1409,8 @@ class JavaScriptFlow(FlowAnalyzer):
                 return []
             traces = self.evaluate_container(value, node, depth)
             if self.rule == "path-traversal" and self._stored_upload_field(node, traces):
+                return []
+            if self._listed_command_option(node, traces):
                 return []
             if (
                 value.type == "identifier"
@@ -2294,6 +2423,51 @@ class JavaScriptFlow(FlowAnalyzer):
         return super().identifier_parts(identifier, depth)
 
 
+def _choice_option_flags(option: Node) -> str | None:
+    """The flags of a commander `new Option(flags, ...)` whose chain of calls limits it to
+    listed values (`.choices(["csv", "json"])`), else None."""
+    limited = False
+    current = option
+    while current.type == "call_expression":
+        callee = current.child_by_field_name("function")
+        if callee is None or callee.type != "member_expression":
+            return None
+        method = callee.child_by_field_name("property")
+        arguments = current.child_by_field_name("arguments")
+        values = arguments.named_children if arguments is not None else []
+        if method is not None and node_text(method) == "choices":
+            limited = limited or bool(values and values[0].type == "array")
+        inner = callee.child_by_field_name("object")
+        if inner is None:
+            return None
+        current = _bare(inner)
+    constructor = current.child_by_field_name("constructor")
+    arguments = current.child_by_field_name("arguments")
+    values = arguments.named_children if arguments is not None else []
+    if (
+        not limited
+        or current.type != "new_expression"
+        or constructor is None
+        or node_text(constructor).rsplit(".", 1)[-1] != "Option"
+        or not values
+        or values[0].type != "string"
+    ):
+        return None
+    return _string_value(values[0])
+
+
+def _option_attribute(flags: str) -> str:
+    """The attribute commander stores an option under: `--dry-run` -> `dryRun`, `--no-x`
+    -> `x`, a short flag alone (`-f`) -> `f`."""
+    names = re.findall(r"(?:^|[\s,|])(-{1,2})([A-Za-z][\w-]*)", flags)
+    long = [name for dashes, name in names if dashes == "--"]
+    name = long[0] if long else (names[0][1] if names else "")
+    if long and name.startswith("no-"):
+        name = name[3:]
+    head, *rest = name.split("-")
+    return head + "".join(part[:1].upper() + part[1:] for part in rest)
+
+
 def _uploaded_file(node: Node) -> bool:
     """`node` is a file object (or the list of them) an upload middleware put on the
     request: `req.file`, `req.files`, `req.files[0]`, `req.files.avatar[0]`,
@@ -2515,6 +2689,8 @@ _LIFECYCLE_EVENTS = frozenset(
         "reconnect",
     }
 )
+# The label of a commander action's arguments (see _remote_message).
+_COMMAND_LINE = "command-line argument ("
 # Where an upload middleware stored a file (see _stored_upload_field).
 _STORED_UPLOAD_FIELDS = frozenset(
     {"path", "filename", "destination", "tempFilePath", "filepath", "newFilename"}
