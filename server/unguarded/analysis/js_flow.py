@@ -2202,6 +2202,8 @@ class JavaScriptFlow(FlowAnalyzer):
             method = node_text(prop) if prop is not None else ""
         arguments = call.child_by_field_name("arguments")
         argument_nodes = list(arguments.named_children) if arguments is not None else []
+        if method == "startsWith" and self.rule == "open-redirect" and receiver is not None:
+            return self._redirect_prefix_subjects(call, receiver, argument_nodes, positive)
         if method in ("startsWith", "endsWith"):
             literals = [a for a in argument_nodes if a.type == "string"]
             scheme_check = literals and all(_SCHEME_LIKE.match(_string_value(a)) for a in literals)
@@ -2239,6 +2241,85 @@ class JavaScriptFlow(FlowAnalyzer):
         if receiver is not None:
             subjects |= self.subject_texts(receiver)
         return subjects
+
+    def _redirect_prefix_subjects(
+        self, call: Node, receiver: Node, arguments: list[Node], positive: bool
+    ) -> set[str]:
+        r"""`target.startsWith(prefix)` before a redirect, where it holds: a prefix that
+        fixes the host (`"https://app.example.com/"`), a path of this site (`"/account/"`),
+        a prefix the code does not spell out (a configured base), or `"/"` in the strict
+        same-site form (see _strict_same_site). `//evil.example`, `/\evil.example` and a
+        tab or newline after the slash (`/<tab>/evil.example`: browsers drop it) all start
+        with "/"; `startsWith("//")` alone is a blocklist."""
+        if not positive or not arguments:
+            return set()
+        prefix = _literal_text(self, arguments[0])
+        if prefix is None:
+            return self.subject_texts(receiver)  # startsWith(APP_ORIGIN + "/")
+        if FIXED_HOST_PREFIX.match(prefix) or re.match(r"^/[^/\\\s]", prefix):
+            return self.subject_texts(receiver)
+        if prefix == "/" and self._strict_same_site(call, receiver):
+            return self.subject_texts(receiver)
+        return set()
+
+    def _strict_same_site(self, call: Node, receiver: Node) -> bool:
+        r"""`call` (`target.startsWith("/")`, required to hold) sits in one condition that
+        also requires `target` not to start with "//" nor with "/\" and to hold no tab
+        or newline (`!/[\u0000-\u001f]/.test(target)`, `!/\s/.test(target)`): the quick
+        fix's guard, or `a && !b && !c && !d` in a returned predicate or a ternary."""
+        top, polarity = call, True
+        while top.parent is not None:
+            parent = top.parent
+            if parent.type == "unary_expression" and node_text(parent).startswith("!"):
+                polarity = not polarity
+            elif parent.type == "binary_expression":
+                operator = parent.child_by_field_name("operator")
+                if operator is None or operator.type not in ("&&", "||"):
+                    break
+            elif parent.type not in _VALUE_WRAPPERS:
+                break
+            top = parent
+        literals = _required_literals(top, polarity)
+        if (node_key(call), True) not in {(node_key(n), p) for n, p in literals}:
+            return False
+        subject = normalized(node_text(receiver))
+        refused: set[str] = set()
+        controls_refused = False
+        for node, holds in literals:
+            if node.type != "call_expression":
+                continue
+            function = node.child_by_field_name("function")
+            holder = node.child_by_field_name("arguments")
+            values = holder.named_children if holder is not None else []
+            if function is None or function.type != "member_expression" or not values:
+                continue
+            method = node_text(function.child_by_field_name("property") or function)
+            owner = function.child_by_field_name("object")
+            if owner is None:
+                continue
+            if method == "startsWith" and not holds and normalized(node_text(owner)) == subject:
+                text = _literal_text(self, values[0])
+                if text is not None:
+                    refused.add(text)
+            elif method == "test" and normalized(node_text(values[0])) == subject:
+                controls_refused |= self._refuses_control_characters(owner, holds)
+        return {"//", "/\\"} <= refused and controls_refused
+
+    def _refuses_control_characters(self, pattern: Node, holds: bool) -> bool:
+        """A regex test that, required to hold (or to fail), keeps out the tab and the
+        newline browsers drop from URLs."""
+        if pattern.type == "identifier":
+            pattern = self.single_value(pattern) or pattern
+        body = pattern.child_by_field_name("pattern") if pattern.type == "regex" else None
+        if body is None:
+            return False
+        try:
+            compiled = re.compile(node_text(body))
+        except (re.error, RecursionError, OverflowError):
+            return False
+        if holds:
+            return not any(compiled.search(t) for t in ("/\t/evil.example", "/\n/evil.example"))
+        return all(compiled.search(c) for c in ("\t", "\n", "\r"))
 
     def _anchored_regex(self, receiver: Node | None, arguments: list[Node], method: str) -> bool:
         """A regex validates a value only if it must match all of it (^...$)."""
@@ -2421,6 +2502,54 @@ class JavaScriptFlow(FlowAnalyzer):
                         parts = parts + self.string_parts(definition.value, depth + 1)
                 return parts
         return super().identifier_parts(identifier, depth)
+
+
+def _required_literals(condition: Node, holds: bool) -> list[tuple[Node, bool]]:
+    """The tests `condition` requires, each with the value it must have, when the
+    condition must have the value `holds`: `a && !b` to hold requires `a` and not `b`;
+    `a || b` to hold requires neither alone (it is one test, returned whole)."""
+    node = _bare(condition)
+    if node.type == "unary_expression" and node_text(node).startswith("!"):
+        argument = node.child_by_field_name("argument")
+        if argument is not None:
+            return _required_literals(argument, not holds)
+    if node.type == "binary_expression":
+        operator = node.child_by_field_name("operator")
+        left = node.child_by_field_name("left")
+        right = node.child_by_field_name("right")
+        joined = operator is not None and operator.type == ("&&" if holds else "||")
+        if joined and left is not None and right is not None:
+            return _required_literals(left, holds) + _required_literals(right, holds)
+    return [(node, holds)]
+
+
+_JS_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "0": "\0", "b": "\b", "f": "\f", "v": "\v"}
+
+
+def _literal_text(flow: JavaScriptFlow, node: Node) -> str | None:
+    r"""The text of a constant string (escape sequences read: `"/\\"` is `/\`), through
+    names assigned once; None when any part is not constant."""
+    node = _bare(node)
+    if node.type == "identifier":
+        single = flow.single_value(node)
+        return _literal_text(flow, single) if single is not None else None
+    if node.type != "string":
+        return None
+    text = ""
+    for child in node.named_children:
+        if child.type == "string_fragment":
+            text += node_text(child)
+        elif child.type == "escape_sequence":
+            escaped = node_text(child)[1:]
+            if escaped[:1] in ("x", "u"):
+                digits = escaped[1:].strip("{}")
+                try:
+                    text += chr(int(digits, 16))
+                except ValueError:
+                    return None
+            else:
+                text += _JS_ESCAPES.get(escaped, escaped)
+    return text
 
 
 def _choice_option_flags(option: Node) -> str | None:
