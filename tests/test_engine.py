@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import textwrap
+from pathlib import Path
 
 import pytest
 
 from unguarded.analysis import AnalysisSettings, Finding, OriginKind, analyze
 from unguarded.catalog import Severity
-from unguarded.documents import LANGUAGES, Document
+from unguarded.documents import LANGUAGES, Document, language_for_path
 
 
 def run(
@@ -856,3 +857,35 @@ def test_flask_app_with_state_changing_routes_and_no_csrf_protection(
     assert bool(findings) is reported, source
     if reported:
         assert findings[0].sink_name == "Flask app with state-changing routes and no CSRFProtect"
+
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.mark.parametrize(
+    "fixture",
+    [
+        "sql-injection/repository_methods.py",
+        "path-traversal/attachment_store.py",
+        "sql-injection/repository_methods.ts",
+        "code-injection/named_message_listener.js",
+        "path-traversal/cli_exports.ts",
+    ],
+)
+@pytest.mark.parametrize("lead", ["\n\n", "  \n", "// lead\n\n"])
+def test_text_before_the_first_statement_changes_no_finding(fixture: str, lead: str) -> None:
+    """The tree's root starts at the first token: blank lines (or a comment, which the
+    root does not hold in every grammar) before it must not shift what a search of the
+    text finds (the calls of a method, a listener's registration, commander options)."""
+    path = FIXTURES / fixture
+    language = language_for_path(path)
+    assert language is not None
+    if lead.startswith("//") and language.family == "python":
+        lead = "# lead\n\n"
+    text = path.read_text(encoding="utf-8")
+    plain = analyze(Document.from_text(path.as_uri(), language, text))
+    led = analyze(Document.from_text(path.as_uri(), language, lead + text))
+    shift = len(lead.encode())
+    assert [(f.rule_id, f.span.start_byte + shift, [s.label for s in f.path]) for f in plain] == [
+        (f.rule_id, f.span.start_byte, [s.label for s in f.path]) for f in led
+    ]

@@ -1312,15 +1312,14 @@ class FlowAnalyzer:
         if not name.isidentifier() or not self.methods_traced_to_calls(method):
             return None
         root = self.tree_root
-        data = root.text or b""
         if self.recorder is not None:
             # A new call of the method can come only from an edit that writes its name.
             self.recorder.named_ranges.add((root.start_byte, root.end_byte, name))
         klass = self.class_of_method(method)
         calls: list[Node] = []
         pattern = re.compile(rb"\.\s*(" + re.escape(name.encode()) + rb")\s*\(")
-        for match in pattern.finditer(data):
-            call = self.member_call_at(match.start(1), match.end(1))
+        for start, end in self.text_matches(pattern):
+            call = self.member_call_at(start, end)
             if call is None:
                 continue
             self.read_range(call)
@@ -1333,6 +1332,15 @@ class FlowAnalyzer:
                 return None
             calls.append(call)
         return calls or None
+
+    def text_matches(self, pattern: re.Pattern[bytes]) -> Iterator[tuple[int, int]]:
+        """Where the first group of `pattern` matches in the text of the tree, as byte
+        offsets of the document (the root node starts after leading blank space and
+        comments, so its own text is offset by its start)."""
+        root = self.tree_root
+        base = root.start_byte
+        for match in pattern.finditer(root.text or b""):
+            yield base + match.start(1), base + match.end(1)
 
     def methods_traced_to_calls(self, method: Node) -> bool:
         """Whether `method` is a method whose callers can all be in this file."""

@@ -163,6 +163,9 @@ _COUNT_ARGUMENTS = {
 }
 
 
+_ADD_OPTION = re.compile(rb"\.\s*(addOption)\s*\(")
+
+
 class JavaScriptFlow(FlowAnalyzer):
     function_types = _FUNCTIONS
     statement_holders = frozenset({"statement_block", "program", "switch_case", "class_body"})
@@ -811,10 +814,9 @@ class JavaScriptFlow(FlowAnalyzer):
             # A new registration comes only from an edit that writes one of the names.
             for written in (name, "onmessage"):
                 self.recorder.named_ranges.add((root.start_byte, root.end_byte, written))
-        data = root.text or b""
         pattern = re.compile(rb"\bonmessage\s*=\s*(" + re.escape(name.encode()) + rb")\b")
-        for match in pattern.finditer(data):
-            value = root.descendant_for_byte_range(match.start(1), match.end(1))
+        for start, end in self.text_matches(pattern):
+            value = root.descendant_for_byte_range(start, end)
             assignment = value.parent if value is not None else None
             if (
                 value is None
@@ -1302,8 +1304,8 @@ class JavaScriptFlow(FlowAnalyzer):
             # A new call can come only from an edit that writes the method's name.
             self.recorder.named_ranges.add((root.start_byte, root.end_byte, "addOption"))
         found: list[Node] = []
-        for match in re.finditer(rb"\.\s*(addOption)\s*\(", root.text or b""):
-            call = self.member_call_at(match.start(1), match.end(1))
+        for start, end in self.text_matches(_ADD_OPTION):
+            call = self.member_call_at(start, end)
             if call is None:
                 continue
             self.read_range(call)
