@@ -101,6 +101,50 @@
  (#set! unguarded.sink "Location header")
  (#set! unguarded.rule "open-redirect"))
 
+; node:http (and Express, which extends it): res.writeHead(302, { Location: url }), also
+; with a reason phrase before the headers.
+((call_expression
+   function: (member_expression
+     object: (identifier) @_response
+     property: (property_identifier) @_write)
+   arguments: (arguments
+     (object
+       (pair
+         key: [(property_identifier) (string)] @_location
+         value: (_) @sink.arg)))) @sink.call
+ (#any-of? @_response "res" "response" "resp")
+ (#eq? @_write "writeHead")
+ (#match? @_location "^[\"']?(?i:location)[\"']?$")
+ (#set! unguarded.policy "ssrf")
+ (#set! unguarded.sink "Location header")
+ (#set! unguarded.rule "open-redirect"))
+
+; A Location header set by name: node:http res.setHeader("Location", url) (appendHeader),
+; Express res.set / res.header / res.append, Fastify reply.header, Koa ctx.set.
+((call_expression
+   function: (member_expression
+     object: (identifier) @_response
+     property: (property_identifier) @_set)
+   arguments: (arguments . (string) @_location . (_) @sink.arg)) @sink.call
+ (#any-of? @_response "res" "response" "resp" "reply" "ctx")
+ (#any-of? @_set "setHeader" "appendHeader" "set" "header" "append")
+ (#match? @_location "^[\"'](?i:location)[\"']$")
+ (#set! unguarded.policy "ssrf")
+ (#set! unguarded.sink "Location header")
+ (#set! unguarded.rule "open-redirect"))
+
+; Express res.location(url) sets the Location header a redirect status sends the browser to.
+((call_expression
+   function: (member_expression
+     object: (identifier) @_response
+     property: (property_identifier) @_location)
+   arguments: (arguments . (_) @sink.arg .)) @sink.call
+ (#any-of? @_response "res" "response" "resp")
+ (#eq? @_location "location")
+ (#set! unguarded.policy "ssrf")
+ (#set! unguarded.sink "res.location()")
+ (#set! unguarded.rule "open-redirect"))
+
 ; Next.js route handlers and middleware: NextResponse.redirect(url), Response.redirect(url)
 ; (often `new URL(next, req.url)`: an absolute `next` replaces the base's host).
 ((call_expression

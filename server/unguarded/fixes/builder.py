@@ -3,6 +3,8 @@ statement in the file's indentation."""
 
 from __future__ import annotations
 
+import re
+
 from unguarded.fixes.imports import drop_unused, resolve
 from unguarded.fixes.model import (
     Fix,
@@ -206,6 +208,9 @@ def js_rejection(builder: FixBuilder, node: Node, message: str) -> list[str]:
         for response in ("res", "response", "reply"):
             if response in names and any(n in names for n in ("req", "request")):
                 send = f"{response}.status(400).send({literal}){semicolon}"
+                if _node_http_handler(source, function):
+                    # A plain http.ServerResponse has no status() or send().
+                    send = f"{response}.writeHead(400).end({literal}){semicolon}"
                 if typed_return:
                     return [send, f"return{semicolon}"]
                 return [f"return {send}"]
@@ -213,6 +218,28 @@ def js_rejection(builder: FixBuilder, node: Node, message: str) -> list[str]:
         if "ctx" in _parameter_names(outer):  # Koa: ctx.throw() raises, from any depth
             return [f"return ctx.throw(400, {literal}){semicolon}"]
     return [f"throw new Error({literal}){semicolon}"]
+
+
+def _node_http_handler(source: Source, function: Node) -> bool:
+    """`function` is the request listener of a node:http server: passed to
+    `createServer(...)` (`http.createServer((req, res) => ...)`, or by name)."""
+    holder = function.parent
+    if holder is not None and holder.type == "variable_declarator":
+        declared = holder.child_by_field_name("name")
+        name = declared.text.decode() if declared is not None and declared.text else ""
+    else:
+        found = function.child_by_field_name("name")
+        name = found.text.decode() if found is not None and found.text else ""
+    if holder is not None and holder.type == "arguments":
+        call = holder.parent
+        callee = call.child_by_field_name("function") if call is not None else None
+        return callee is not None and (callee.text or b"").endswith(b"createServer")
+    if not name:
+        return False
+    pattern = (
+        rb"\bcreateServer\s*\(\s*(?:\{[^()]*\}\s*,\s*)?" + re.escape(name.encode()) + rb"\s*\)"
+    )
+    return re.search(pattern, source.document.data) is not None
 
 
 def rejection(builder: FixBuilder, node: Node, message: str) -> list[str]:
