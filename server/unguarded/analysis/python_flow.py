@@ -352,6 +352,7 @@ def _from_sqlalchemy(flow: FlowAnalyzer, identifier: Node) -> bool:
 class PythonFlow(FlowAnalyzer):
     function_types = frozenset({"function_definition", "lambda"})
     statement_holders = frozenset({"block", "module"})
+    statement_lists = statement_holders
     guard_holders = frozenset({"block", "module"})
     module_type = "module"
     literal_types = frozenset(
@@ -1692,6 +1693,13 @@ class PythonFlow(FlowAnalyzer):
             return []  # boto3 signs a URL on the storage service's own host
         if self.rule == "xss" and self._renders_template_file(call):
             return []  # the template file's autoescaping decides what its values become
+        rendered = self._rendered_template(call) if self.rule == "xss" else None
+        if rendered is not None:
+            # Template(src).render(ctx): the source's text as it is, and the context's
+            # values unless the engine escapes them (Django; a Jinja environment with
+            # autoescape).
+            source, values = rendered
+            return merge(self.evaluate(source, depth), self.evaluate_all(values, depth))
         function = call.child_by_field_name("function")
         arguments = call.child_by_field_name("arguments")
         if function is None:
@@ -1839,6 +1847,56 @@ class PythonFlow(FlowAnalyzer):
             and self.callee_name(receiver).rsplit(".", 1)[-1]
             in ("get_template", "select_template", "get_or_select_template")
         )
+
+    def _rendered_template(self, call: Node) -> tuple[Node, list[Node]] | None:
+        """For `Template(src).render(ctx)` (Django, Jinja2, Mako; also through a name
+        that holds the template, and `env.from_string(src).render(...)`): the template
+        source, and the values of the call that reach the output as they are: none when
+        the engine escapes them (Django's Template with a Context that keeps autoescape,
+        a Jinja Environment built with autoescape, Django's `engines[...]`) unless the
+        source turns escaping off (`{% autoescape off %}`, `|safe`). None for other
+        calls."""
+        function = call.child_by_field_name("function")
+        method = function.child_by_field_name("attribute") if function is not None else None
+        receiver = function.child_by_field_name("object") if function is not None else None
+        if method is None or receiver is None or node_text(method) != "render":
+            return None
+        if receiver.type == "identifier":
+            receiver = self.single_value(receiver) or receiver
+        if receiver.type != "call":
+            return None
+        builder = receiver.child_by_field_name("function")
+        if builder is None:
+            return None
+        name = node_text(builder).rsplit(".", 1)[-1]
+        if name not in ("Template", "from_string") or node_text(builder) == "string.Template":
+            return None
+        positional, keywords = self.call_arguments(receiver)
+        source = positional[0] if positional else keywords.get("source")
+        if source is None:
+            return None
+        arguments = call.child_by_field_name("arguments")
+        values = [a for a in (arguments.named_children if arguments is not None else [])]
+        literal = "".join(p for p in self.string_parts(source) if isinstance(p, str))
+        if re.search(r"autoescape\s+(?:off|false)|\|\s*safe\b", literal, re.IGNORECASE):
+            return source, values
+        escaped = False
+        if name == "Template" and builder.type == "identifier":
+            module = imported_module(self, builder) or ""
+            escaped = module.startswith("django")
+        elif name == "Template":
+            escaped = node_text(builder).startswith("django.")
+        else:
+            environment = builder.child_by_field_name("object")
+            if environment is not None and environment.type == "identifier":
+                environment = self.single_value(environment) or environment
+            text = node_text(environment) if environment is not None else ""
+            escaped = text.startswith("engines[") or bool(
+                re.search(r"autoescape\s*=\s*(?:True|select_autoescape)", text)
+            )
+        if escaped and any(re.search(r"autoescape\s*=\s*False", node_text(v)) for v in values):
+            escaped = False  # Context(values, autoescape=False)
+        return source, [] if escaped else values
 
     def _strips_harmful_characters(self, call: Node) -> bool:
         """`re.sub(r"[^a-z0-9-]+", "-", x)` (or a compiled pattern's `.sub("-", x)`): every
@@ -2828,6 +2886,11 @@ class PythonFlow(FlowAnalyzer):
             helper = self.helper_parts(node, depth)
             if helper is not None:
                 return helper
+            rendered = self._rendered_template(node)
+            if rendered is not None:
+                # Template(src).render(ctx): the text of the source, then the values.
+                source, values = rendered
+                return [*self.string_parts(source, depth + 1), *values]
             function = node.child_by_field_name("function")
             if function is not None and function.type == "attribute":
                 attribute = function.child_by_field_name("attribute")

@@ -210,6 +210,10 @@ def _context_name(source: Source, node: Node, taken: set[str]) -> str:
 def _python(source: Source, finding: Finding) -> list[Fix]:
     call = source.node_at(finding.span, ("call",))
     argument = source.node_at(finding.argument)
+    if argument is not None:
+        rendered = _rendered_template(source, finding, argument)
+        if rendered is not None:
+            return [rendered]
     if call is None or argument is None:
         return []
     function = call.child_by_field_name("function")
@@ -318,6 +322,157 @@ def _render_template_string(
     return builder.build(
         "Pass the values to the template as variables (autoescaped)", preferred=True
     )
+
+
+def _single_value(source: Source, node: Node) -> Node | None:
+    """`node`, or the one value assigned to the name `node` is."""
+    if node.type != "identifier":
+        return node
+    binding = binding_of(source, node)
+    return binding.value if binding.single else None
+
+
+def _rendered_template(source: Source, finding: Finding, argument: Node) -> Fix | None:
+    """HTML rendered from a template built from a string, `Template(src).render(ctx)`
+    (directly or through names): the values spliced into the source become template
+    variables, and where the engine does not escape its variables (jinja2.Template, Mako,
+    Context(autoescape=False)) every variable of the call is wrapped in html.escape()."""
+    render = _single_value(source, argument)
+    function = render.child_by_field_name("function") if render is not None else None
+    if render is None or function is None or function.type != "attribute":
+        return None
+    method = function.child_by_field_name("attribute")
+    template = function.child_by_field_name("object")
+    if method is None or template is None or text_of(method) != "render":
+        return None
+    template = _single_value(source, template)
+    builder_function = template.child_by_field_name("function") if template is not None else None
+    template_arguments = template.child_by_field_name("arguments") if template is not None else None
+    if (
+        builder_function is None
+        or template_arguments is None
+        or not template_arguments.named_children
+        or text_of(builder_function).rsplit(".", 1)[-1] != "Template"
+        or text_of(builder_function) == "string.Template"
+    ):
+        return None
+    arguments = render.child_by_field_name("arguments")
+    if arguments is None:
+        return None
+    django = text_of(builder_function).startswith("django.") or (
+        builder_function.type == "identifier"
+        and re.search(
+            rb"from django\.template import [^\n]*\b"
+            + re.escape(source.data[builder_function.start_byte : builder_function.end_byte])
+            + rb"\b",
+            source.data,
+        )
+        is not None
+    )
+    context = _context_dictionary(arguments)
+    escaped = django and not re.search(r"autoescape\s*=\s*False", text_of(arguments))
+    if django and context is None:
+        raise Unsupported("a Context that is not built from a dict literal")
+    node: Node = template_arguments.named_children[0]
+    pieces: Pieces = []  # a constant template: only its variables
+    if node.type != "string" or any(c.type == "interpolation" for c in node.named_children):
+        node, pieces = _template_source(source, node)
+    builder = FixBuilder(source, finding.rule_id)
+    escape = "" if escaped else builder.require("py-name", "html", "escape")
+
+    def wrapped(expression: str) -> str:
+        return expression if escaped else f"{escape}({expression})"
+
+    taken = {
+        text_of(a.child_by_field_name("name") or a)
+        for a in arguments.named_children
+        if a.type == "keyword_argument"
+    }
+    if context is not None:
+        taken |= {
+            _string_key(pair)
+            for pair in context.named_children
+            if pair.type == "pair" and _string_key(pair)
+        }
+    template_text: list[str] = []
+    added: list[tuple[str, str]] = []
+    names: dict[str, str] = {}
+    for piece in pieces:
+        if isinstance(piece, Lit):
+            template_text.append(piece.value)
+            continue
+        if piece.text not in names:
+            names[piece.text] = _context_name(source, piece.node, taken)
+            added.append((names[piece.text], piece.text))
+        template_text.append("{{ " + names[piece.text] + " }}")
+    if added:
+        triple = '"""' in text_of(node) or "'''" in text_of(node)
+        builder.replace(node, python_string(source, "".join(template_text), multiline=triple))
+    if not escaped:
+        # The variables already passed go out as they are: escape them too.
+        for keyword in arguments.named_children:
+            value = keyword.child_by_field_name("value")
+            if keyword.type == "keyword_argument" and value is not None:
+                builder.replace(value, wrapped(text_of(value)))
+        for pair in context.named_children if context is not None else []:
+            value = pair.child_by_field_name("value")
+            if pair.type == "pair" and value is not None:
+                builder.replace(value, wrapped(text_of(value)))
+    if not added and escaped:
+        raise Unsupported("nothing to move into the context")
+    if added and context is not None:
+        entries = ", ".join(
+            f"{python_string(source, name)}: {wrapped(value)}" for name, value in added
+        )
+        closing = context.children[-1]
+        pairs = [c for c in context.named_children if c.type != "comment"]
+        if not pairs:
+            builder.insert(closing.start_byte, entries)
+        else:
+            between = source.data[pairs[-1].end_byte : closing.start_byte].decode("utf-8")
+            if "," in between:
+                builder.insert(closing.start_byte, entries + ", ")
+            else:
+                builder.insert(pairs[-1].end_byte, ", " + entries)
+    elif added:
+        if any(a.type in ("dictionary_splat", "list_splat") for a in arguments.named_children):
+            raise Unsupported("*args/**context: names may collide")
+        entries = ", ".join(f"{name}={wrapped(value)}" for name, value in added)
+        closing = arguments.children[-1]
+        if closing.type != ")":
+            raise Unsupported("argument list")
+        named = arguments.named_children
+        if not named:
+            builder.insert(closing.start_byte, entries)
+        else:
+            between = source.data[named[-1].end_byte : closing.start_byte].decode("utf-8")
+            if "," in between:
+                builder.insert(closing.start_byte, entries + ", ")
+            else:
+                builder.insert(named[-1].end_byte, ", " + entries)
+    title = (
+        "Pass the values to the template as variables (autoescaped)"
+        if escaped
+        else "Escape the template's values with html.escape()"
+    )
+    return builder.build(title, preferred=True)
+
+
+def _context_dictionary(arguments: Node) -> Node | None:
+    """The dict literal of `render(Context({...}))` or `render({...})`, or None."""
+    first = arguments.named_children[0] if arguments.named_children else None
+    if first is not None and first.type == "call":
+        callee = first.child_by_field_name("function")
+        inner = first.child_by_field_name("arguments")
+        if callee is None or text_of(callee).rsplit(".", 1)[-1] != "Context" or inner is None:
+            return None
+        first = inner.named_children[0] if inner.named_children else None
+    return first if first is not None and first.type == "dictionary" else None
+
+
+def _string_key(pair: Node) -> str:
+    key = pair.child_by_field_name("key")
+    return text_of(key).strip("\"'") if key is not None and key.type == "string" else ""
 
 
 def _markup(source: Source, finding: Finding, call: Node, callee: str, argument: Node) -> Fix:
