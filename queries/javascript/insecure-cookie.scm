@@ -200,6 +200,7 @@
  (#set! unguarded.sink "cookies().set() without secure/httpOnly")
  (#set! unguarded.rule "insecure-cookie"))
 
+; ... with options that leave out secure or httpOnly.
 ((call_expression
    function: (member_expression
      object: (identifier) @sink.receiver
@@ -217,6 +218,7 @@
  (#set! unguarded.sink "cookies().set() without secure or httpOnly")
  (#set! unguarded.rule "insecure-cookie"))
 
+; ... with secure: false or httpOnly: false.
 ((call_expression
    function: (member_expression
      object: (identifier) @sink.receiver
@@ -232,6 +234,7 @@
  (#set! unguarded.file_module "next/headers")
  (#set! unguarded.rule "insecure-cookie"))
 
+; ... with sameSite: "none" and no secure: true.
 ((call_expression
    function: (member_expression
      object: (identifier) @sink.receiver

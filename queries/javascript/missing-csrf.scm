@@ -26,6 +26,7 @@
  (#set! unguarded.sink "cookie session with state-changing routes and no CSRF check")
  (#set! unguarded.rule "missing-csrf"))
 
+; ... cookie-session, when the file has no express-session.
 ((program
    (expression_statement
      (call_expression
@@ -49,6 +50,7 @@
  (#set! unguarded.sink "cookie session with state-changing routes and no CSRF check")
  (#set! unguarded.rule "missing-csrf"))
 
+; ... cookie-parser, when it is the file's only cookie middleware.
 ((program
    (expression_statement
      (call_expression
