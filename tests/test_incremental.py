@@ -127,6 +127,61 @@ def test_an_edit_inside_one_function_checks_only_its_sinks() -> None:
     assert 'request.args.get("uri")' in editor.findings[1].message
 
 
+# Statements above a sink in its function that neither define nor check its value.
+LONG_HANDLERS = {
+    "python": """\
+import os
+from flask import request
+
+
+@app.route("/run")
+def run():
+    command = request.args["cmd"]
+    total = 0
+    for item in range(3):
+        total += item
+    label = "items: %d" % total
+    os.system(command)
+""",
+    "javascript": """\
+const { exec } = require("child_process");
+app.get("/run", (req, res) => {
+  let command = req.query.cmd;
+  let total = 0;
+  for (const item of [1, 2, 3]) {
+    total += item;
+  }
+  const label = `items: ${total}`;
+  exec(command);
+});
+""",
+}
+
+
+@pytest.mark.parametrize("language", ["python", "javascript"])
+def test_an_edit_above_a_sink_that_neither_defines_nor_checks_its_value_checks_nothing(
+    language: str,
+) -> None:
+    """What a sink's check reads of its function is what it depends on: the function's
+    head, the definitions that reach its value and the statements that may check it.
+    Other statements above it can change without a re-check; one that defines the value
+    is read."""
+    editor = Editor(LONG_HANDLERS[language], language)
+    assert [f.rule_id for f in editor.findings] == ["command-injection"]
+    editor.replace("total += item", "total += item * 2")
+    assert editor.analysis.checked == []
+    assert same(editor.findings, full(editor.document))
+    editor.replace("total = 0", "total = 1")
+    assert editor.analysis.checked == []
+    assert same(editor.findings, full(editor.document))
+    # A definition of the value above the sink is read: the finding goes.
+    if language == "python":
+        editor.replace("    label = ", "    command = 'ls'\n    label = ")
+    else:
+        editor.replace("  const label = ", "  command = 'ls';\n  const label = ")
+    assert editor.findings == full(editor.document) == []
+
+
 # A bracket left open puts the rest of the file in one function: the helper, a long
 # function after it and the call that passes it request input are then its statements.
 OPEN_FUNCTION = """\

@@ -115,7 +115,7 @@ class _Analysis:
         """The finding for one sink, or None. Each sink is judged on its own (see
         FlowAnalyzer.begin_sink)."""
         self.flow.begin_sink()
-        self.flow.read_member(sink.call)
+        self.flow.read_enclosing(sink.call)
         try:
             return self._check_sink(self.flow, sink)
         except RecursionError:

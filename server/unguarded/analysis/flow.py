@@ -486,6 +486,29 @@ class FlowAnalyzer:
         if member is not None:
             self.recorder.ranges.add((member.start_byte, max(node.end_byte, member.start_byte)))
 
+    def read_enclosing(self, node: Node) -> None:
+        """The analysis depends on `node` and on what encloses it up to the statement of
+        the module or class body that holds it: in each node on the way, what comes
+        before the way down (a function's name, parameters and decorators, the call it is
+        passed to, an `if`'s condition), but not the earlier statements of a block. The
+        reads that need those make them: the definitions that reach a use, the checks
+        that guard it. An edit that changes what encloses `node` changes the tree's
+        structure around it, which the changed region covers."""
+        if self.recorder is None:
+            return
+        member = self.member_of(node)
+        if member is None:
+            return
+        ranges = self.recorder.ranges
+        ranges.add((node.start_byte, node.end_byte))
+        chain = [*self.ancestors(node), node]
+        index = next((i for i, n in enumerate(chain) if n == member), None)
+        if index is None:  # `node` is the member itself
+            return
+        for parent, child in zip(chain[index:], chain[index + 1 :], strict=False):
+            if parent.type not in self.statement_lists:
+                ranges.add((parent.start_byte, child.start_byte))
+
     def read_definition(self, function: Node) -> None:
         """The analysis depends on a function it found by name: its text and what makes
         it what it is (its name, decorators, the declaration it is the value of)."""
@@ -918,8 +941,18 @@ class FlowAnalyzer:
         """Definitions that reach a use are made before it, in its statement at the
         latest (`a if (n := f()) else n`). Some are made later: hoisted functions and
         React state setters, found by name; their statements are read too."""
-        if candidates:
-            self.read_before(scope, self.statement_of(use))
+        if candidates and name.isidentifier():
+            # Which definitions reach the use changes with an edit before it that writes
+            # the name (a definition comes or goes), or one that changes a definition or
+            # the branches between it and the use: read those, not the whole scope, so
+            # that a lookup in a long function does not depend on every edit above it.
+            statement = self.statement_of(use)
+            self.read_absence(scope, statement, name)
+            for definition in candidates:
+                if definition.statement.start_byte < statement.end_byte:
+                    self._read_definition_branches(definition.statement, use, scope)
+        elif candidates:
+            self.read_before(scope, self.statement_of(use))  # a path (`params["url"]`)
         else:
             # No definition of the name anywhere in the scope: only an edit there that
             # writes the name can make one. Read so, a lookup that passes through a large
@@ -931,6 +964,26 @@ class FlowAnalyzer:
         for definition in candidates:
             if definition.statement.end_byte > use.end_byte:
                 self.read_range(definition.statement)
+
+    def _read_definition_branches(self, statement: Node, use: Node, scope: Node) -> None:
+        """Read what decides whether the definition `statement` makes reaches `use`: the
+        statement and the branches around it below the innermost node that holds both
+        (the `if`s and loops it may not run in, the other branches that may assign the
+        name too). When `statement` holds the use (a loop's header), its head."""
+        chain = [*self.ancestors(statement), statement]
+        for index in range(len(chain) - 1, -1, -1):
+            holder = chain[index]
+            if not _contains(holder, use):
+                continue
+            if holder == statement:
+                inner = next((c for c in statement.children if _contains(c, use)), use)
+                self.read_head(statement, inner)
+            elif _contains(scope, holder):
+                self.read_range(chain[index + 1])
+            else:  # the use is not in the scope: what holds both is above it
+                self.read_before(scope, self.statement_of(use))
+            return
+        self.read_before(scope, self.statement_of(use))
 
     def late_definitions(self, scope: Node, name: str) -> list[DependencyKey]:
         """Facts that name the definitions of `name` in `scope` made after a use."""
@@ -959,6 +1012,8 @@ class FlowAnalyzer:
 
     # Node types whose children are statements.
     statement_holders: frozenset[str] = frozenset()
+    # Those whose children before a statement are statements only (not a `case` label).
+    statement_lists: frozenset[str] = frozenset()
 
     def read_module_definitions(self, name: str, definitions: list[Definition]) -> None:
         """Module-level definitions of `name` were read: they change when any statement

@@ -169,6 +169,7 @@ _ADD_OPTION = re.compile(rb"\.\s*(addOption)\s*\(")
 class JavaScriptFlow(FlowAnalyzer):
     function_types = _FUNCTIONS
     statement_holders = frozenset({"statement_block", "program", "switch_case", "class_body"})
+    statement_lists = frozenset({"statement_block", "program", "class_body"})
     guard_holders = frozenset({"statement_block", "program", "switch_case"})
 
     def __init__(
