@@ -563,8 +563,10 @@ class DocumentAnalysis:
                 findings[key] = sink.finding
         self.stats.update(decided=decided, checked=computed, sinks=len(sinks))
         result = sorted(findings.values(), key=lambda f: (f.span.start_byte, f.rule_id))
-        # `# unguarded: ignore[rule] reason` comments bound to the sink's statement.
-        result = apply_suppressions(document, result)[0]
+        # `# unguarded: ignore[rule] reason` comments bound to the sink's statement (with no
+        # finding, nothing to look for: most files, and a scan of the whole text saved).
+        if result:
+            result = apply_suppressions(document, result)[0]
         self._document = document
         self._analysis = self._kept_analysis(document, analysis)
         self._findings = result
