@@ -550,7 +550,6 @@ class PythonFlow(FlowAnalyzer):
             stack.extend(reversed(node.named_children))  # definitions are named nodes
         return table
 
-    # ------------------------------------------------------------------ parameters
     def _bind_target(
         self,
         add: Callable[..., None],
@@ -628,6 +627,7 @@ class PythonFlow(FlowAnalyzer):
             if root.type == "identifier" and node_text(root) not in ("self", "cls"):
                 add(node_text(root), "augment", value, position, stmt, path)
 
+    # ------------------------------------------------------------------ parameters
     def parameters_of(self, function: Node) -> list[Parameter]:
         holder = function.child_by_field_name("parameters")
         if holder is None:
