@@ -17,6 +17,7 @@ Finally both servers open --open-files files at once and the resident memory is 
     python bench/latency.py                      # the full run (several minutes)
     python bench/latency.py --files 3 --edits 20 # a quick look
     python bench/latency.py --json result.json
+    python bench/latency.py --rounds 3           # both servers three times, in turns
     python bench/latency.py --profile prof.html --edits 10
         # no servers: the same files and edits through Document.apply_changes and the
         # incremental analysis in-process, under pyinstrument; prints the call tree, CPU
@@ -537,8 +538,23 @@ def typing_report(result: dict[str, Any]) -> list[str]:
         )
         for failure in data["failures"][:5]:
             out.append(f"  {failure}")
+    if len(result.get("rounds", [])) > 1:
+        out.append("")
+        out.append("didChange p95 by round (unguarded / floor = ratio):")
+        ratios: dict[str, list[float]] = {group: [] for group in result["files"]}
+        for number, measured in enumerate(result["rounds"], 1):
+            cells = []
+            for group in result["files"]:
+                u, f = measured["unguarded"][group], measured["floor"][group]
+                ratios[group].append(u / f)
+                cells.append(f"{group} {u:.1f} / {f:.1f} = {u / f:.2f}x")
+            out.append(f"  round {number}: " + "; ".join(cells))
+        out.append(
+            "  median ratio: "
+            + "; ".join(f"{g} {statistics.median(r):.2f}x" for g, r in ratios.items())
+        )
     out.append("")
-    out.append("slowest files (unguarded didChange p95 ms):")
+    out.append("slowest files (unguarded didChange p95 ms, first round):")
     slow = sorted(result["unguarded"]["per_file_change_p95"].items(), key=lambda kv: -kv[1])
     for name, value in slow[:8]:
         out.append(f"  {value:8.1f}  {name}")
@@ -575,23 +591,34 @@ async def main_async(arguments: argparse.Namespace) -> dict[str, Any]:
         "files": {g: [str(p) for p in paths] for g, paths in groups.items()},
         "lines": {g: sum(line_count(p) for p in paths) for g, paths in groups.items()},
     }
-    for name, command in (("unguarded", unguarded), ("floor", floor)):
-        if arguments.files == 0:
-            break  # --files 0: the memory run only
-        print(f"typing with {name} ...", file=sys.stderr)
-        run = await measure_typing(
-            name,
-            command,
-            groups,
-            arguments.edits,
-            arguments.seed,
-            arguments.timeout,
-            arguments.interval_ms,
-        )
-        data = asdict(run)
-        data["open_ms"] = {g: summary(v) for g, v in run.open_ms.items()}
-        data["change_ms"] = {g: summary(v) for g, v in run.change_ms.items()}
-        result[name] = data
+    # Each round runs both servers, in turns (unguarded first in odd rounds, the floor
+    # first in even ones), so that a slower spell of a shared machine falls on both.
+    servers = (("unguarded", unguarded), ("floor", floor))
+    rounds: list[dict[str, Any]] = []
+    for number in range(arguments.rounds if arguments.files else 0):
+        measured: dict[str, Any] = {}
+        for name, command in servers if number % 2 == 0 else servers[::-1]:
+            print(f"typing with {name} (round {number + 1}) ...", file=sys.stderr)
+            run = await measure_typing(
+                name,
+                command,
+                groups,
+                arguments.edits,
+                arguments.seed,
+                arguments.timeout,
+                arguments.interval_ms,
+            )
+            data = asdict(run)
+            data["open_ms"] = {g: summary(v) for g, v in run.open_ms.items()}
+            data["change_ms"] = {g: summary(v) for g, v in run.change_ms.items()}
+            measured[name] = data
+        rounds.append(measured)
+    if rounds:
+        result.update(rounds[0])  # the first round in full, as with one round
+        result["rounds"] = [
+            {name: {g: r[name]["change_ms"][g]["p95"] for g in groups} for name in r}
+            for r in rounds
+        ]
     if arguments.open_files > 0:
         half = arguments.open_files // 2
         many = largest_files(corpus["django"], PYTHON_SUFFIXES, half, arguments.max_lines)
@@ -709,6 +736,13 @@ def main() -> int:
         default=0.0,
         help="send edits no faster than one per this many ms (a typist's pace; default 0: "
         "each edit as soon as the one before has its diagnostics)",
+    )
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=1,
+        help="run both servers this many times, in turns, and report the median of each "
+        "round's p95 ratio (a shared machine's speed drifts between runs)",
     )
     parser.add_argument("--open-files", type=int, default=200, help="0 to skip the memory run")
     parser.add_argument("--timeout", type=float, default=60.0)
