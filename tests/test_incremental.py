@@ -182,6 +182,31 @@ def test_an_edit_above_a_sink_that_neither_defines_nor_checks_its_value_checks_n
     assert editor.findings == full(editor.document) == []
 
 
+COMMANDER_CLI = """\
+const { program } = require("commander");
+const { exec } = require("child_process");
+program.command("run <dir>").action((dir) => {
+  exec("ls " + dir);
+});
+function other() {
+  return 1;
+}
+"""
+
+
+def test_what_a_file_imports_is_a_fact_an_edit_elsewhere_does_not_change() -> None:
+    """A command-line framework's callback takes its origin from the package the file
+    imports: an edit that imports nothing new re-checks nothing; changing the import
+    decides again."""
+    editor = Editor(COMMANDER_CLI, "javascript")
+    assert [f.rule_id for f in editor.findings] == ["command-injection"]
+    editor.replace("return 1", "return 2")
+    assert editor.analysis.checked == []
+    assert same(editor.findings, full(editor.document))
+    editor.replace('require("commander")', 'require("./local-cli")')
+    assert editor.findings == full(editor.document) == []
+
+
 # A bracket left open puts the rest of the file in one function: the helper, a long
 # function after it and the call that passes it request input are then its statements.
 OPEN_FUNCTION = """\

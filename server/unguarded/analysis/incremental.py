@@ -52,7 +52,12 @@ from unguarded.analysis.flow import (
     Recorder,
     node_text,
 )
-from unguarded.analysis.js_flow import EXPORT_STATEMENTS, JavaScriptFlow
+from unguarded.analysis.js_flow import (
+    EXPORT_STATEMENTS,
+    MODULE_REFERENCES,
+    JavaScriptFlow,
+    module_references,
+)
 from unguarded.analysis.model import Finding, Span, Step
 from unguarded.analysis.queries import INDEX, LanguageQueries, queries_for
 from unguarded.analysis.settings import AnalysisSettings
@@ -1268,6 +1273,13 @@ class _Changes:
             )
         if kind == "member-definitions":
             return key in self._touched_member_definitions()
+        if kind == MODULE_REFERENCES[0]:
+            old, new = self._old_document, self._document
+            return (
+                old is None
+                or new is None
+                or (module_references(old.data) != module_references(new.data))
+            )
         return key in self._body_facts()
 
     def _touched_member_definitions(self) -> set[DependencyKey]:

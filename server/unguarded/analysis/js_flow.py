@@ -12,7 +12,6 @@ from unguarded.analysis.flow import (
     FORMAT_ONLY_VALIDATORS,
     LOOKUP_METHODS,
     MAX_CONDITION_DEPTH,
-    WHOLE_DOCUMENT,
     Captures,
     Check,
     Definition,
@@ -1117,13 +1116,13 @@ class JavaScriptFlow(FlowAnalyzer):
 
     def _file_imports(self, *modules: str) -> bool:
         """The file imports or requires one of `modules` (or a subpath of one)."""
-        self.read_key(WHOLE_DOCUMENT)
+        # A fact of the file, compared between versions: an edit that imports no other
+        # module changes no answer (reading the whole document would redo the check on
+        # every edit of the file).
+        self.read_key(MODULE_REFERENCES)
         found = self._imported_modules
         if found is None:
-            found = self._imported_modules = frozenset(
-                m.group(1).split("/")[0] if not m.group(1).startswith("@") else m.group(1)
-                for m in _MODULE_REFERENCE.finditer(node_text(self.tree_root))
-            )
+            found = self._imported_modules = module_references(self.tree_root.text or b"")
         return any(m in found or "node:" + m in found for m in modules)
 
     def _request_field(self, function: Node, parameter: Parameter) -> bool:
@@ -2796,7 +2795,21 @@ _ORIGIN_CHECK_IS_NOT_ENCODING = frozenset({"xss", "open-redirect", "code-injecti
 # message)`, `(topic, payload)`).
 _SUBSCRIBER_EVENTS = {"message": 1, "messageBuffer": 1, "pmessage": 2, "pmessageBuffer": 2}
 # `from "kafkajs"`, `require("amqplib/callback_api")`, `import("bullmq")`.
-_MODULE_REFERENCE = re.compile(r"""(?:\bfrom|\brequire\(|\bimport\(?)\s*["']([^"']+)["']""")
+_MODULE_REFERENCE = re.compile(rb"""(?:\bfrom|\brequire\(|\bimport\(?)\s*["']([^"']+)["']""")
+# The packages a file imports or requires (see module_references): a fact of the file.
+MODULE_REFERENCES: DependencyKey = ("module-references", "")
+
+
+def module_references(data: bytes) -> frozenset[str]:
+    """The packages `data` imports or requires (`@scope/name`, or a name's first part):
+    read from the text, strings and comments included (a superset)."""
+    found: set[str] = set()
+    for match in _MODULE_REFERENCE.finditer(data):
+        name = match.group(1).decode(errors="replace")
+        found.add(name if name.startswith("@") else name.split("/")[0])
+    return frozenset(found)
+
+
 _CLASS_DECLARATIONS = frozenset({"class_declaration", "class", "abstract_class_declaration"})
 # Receivers of messages from network peers (socket.io sockets, ws connections).
 _PEER_RECEIVER = re.compile(r"^(?:socket|sock|ws|websocket|webSocket|connection|conn|client|peer)$")
