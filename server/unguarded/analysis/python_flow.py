@@ -791,6 +791,12 @@ class PythonFlow(FlowAnalyzer):
             and self.class_of_method(method) is not None
         )
 
+    def _enclosing_class(self, node: Node) -> Node | None:
+        """The innermost class definition around `node`."""
+        return next(
+            (a for a in reversed(self.ancestors(node)) if a.type == "class_definition"), None
+        )
+
     def class_of_method(self, method: Node) -> Node | None:
         holder = method.parent
         if holder is not None and holder.type == "decorated_definition":
@@ -844,10 +850,7 @@ class PythonFlow(FlowAnalyzer):
                 self.read_member(candidate)
         if len(candidates) != 1:
             return None
-        klass = next(
-            (a for a in reversed(self.ancestors(candidates[0])) if a.type == "class_definition"),
-            None,
-        )
+        klass = self._enclosing_class(candidates[0])
         name_node = klass.child_by_field_name("name") if klass is not None else None
         if name_node is None or node_text(name_node) != class_name:
             return None
@@ -956,9 +959,7 @@ class PythonFlow(FlowAnalyzer):
         if len(parts) != 2 or parts[0] != "self" or parts[1] not in _HTTP_SERVER_REQUEST:
             return None
         self.read_context(node)
-        klass = next(
-            (a for a in reversed(self.ancestors(node)) if a.type == "class_definition"), None
-        )
+        klass = self._enclosing_class(node)
         if klass is None or not self._derives_from(klass, _HTTP_SERVER_HANDLERS):
             return None
         return [self.untrusted(node)]
@@ -1043,9 +1044,7 @@ class PythonFlow(FlowAnalyzer):
         """The method `name` of the class around `node`, or of the first of its bases (in
         this file, depth first) that defines it."""
         self.read_context(node)
-        klass = next(
-            (a for a in reversed(self.ancestors(node)) if a.type == "class_definition"), None
-        )
+        klass = self._enclosing_class(node)
         seen: set[NodeKey] = set()
         while klass is not None and node_key(klass) not in seen and len(seen) < 6:
             seen.add(node_key(klass))
@@ -1435,10 +1434,7 @@ class PythonFlow(FlowAnalyzer):
         `X(request.POST)`, `self.get_serializer(...)` / `self.get_form()` of a view whose
         `serializer_class` / `form_class` is `X`, or `self` in a method of the class."""
         if holder.type == "identifier" and node_text(holder) == "self":
-            return next(
-                (a for a in reversed(self.ancestors(holder)) if a.type == "class_definition"),
-                None,
-            )
+            return self._enclosing_class(holder)
         if holder.type == "identifier":
             single = self.single_value(holder)
             if single is None:
@@ -1452,10 +1448,7 @@ class PythonFlow(FlowAnalyzer):
         name = node_text(function)
         if name in ("self.get_serializer", "self.get_form"):
             attribute = "serializer_class" if name.endswith("serializer") else "form_class"
-            view = next(
-                (a for a in reversed(self.ancestors(holder)) if a.type == "class_definition"),
-                None,
-            )
+            view = self._enclosing_class(holder)
             value = self._class_attribute(view, attribute) if view is not None else None
             if value is None or value.type != "identifier":
                 return None

@@ -424,16 +424,8 @@ def _rendered_template(source: Source, finding: Finding, argument: Node) -> Fix 
         entries = ", ".join(
             f"{python_string(source, name)}: {wrapped(value)}" for name, value in added
         )
-        closing = context.children[-1]
         pairs = [c for c in context.named_children if c.type != "comment"]
-        if not pairs:
-            builder.insert(closing.start_byte, entries)
-        else:
-            between = source.data[pairs[-1].end_byte : closing.start_byte].decode("utf-8")
-            if "," in between:
-                builder.insert(closing.start_byte, entries + ", ")
-            else:
-                builder.insert(pairs[-1].end_byte, ", " + entries)
+        _append_entries(builder, source, pairs, context.children[-1], entries)
     elif added:
         if any(a.type in ("dictionary_splat", "list_splat") for a in arguments.named_children):
             raise Unsupported("*args/**context: names may collide")
@@ -441,21 +433,28 @@ def _rendered_template(source: Source, finding: Finding, argument: Node) -> Fix 
         closing = arguments.children[-1]
         if closing.type != ")":
             raise Unsupported("argument list")
-        named = arguments.named_children
-        if not named:
-            builder.insert(closing.start_byte, entries)
-        else:
-            between = source.data[named[-1].end_byte : closing.start_byte].decode("utf-8")
-            if "," in between:
-                builder.insert(closing.start_byte, entries + ", ")
-            else:
-                builder.insert(named[-1].end_byte, ", " + entries)
+        _append_entries(builder, source, arguments.named_children, closing, entries)
     title = (
         "Pass the values to the template as variables (autoescaped)"
         if escaped
         else "Escape the template's values with html.escape()"
     )
     return builder.build(title, preferred=True)
+
+
+def _append_entries(
+    builder: FixBuilder, source: Source, items: list[Node], closing: Node, entries: str
+) -> None:
+    """Add `entries` after the last of `items` (a dict's pairs, a call's arguments), before
+    `closing`, keeping a trailing comma where the code has one."""
+    if not items:
+        builder.insert(closing.start_byte, entries)
+        return
+    between = source.data[items[-1].end_byte : closing.start_byte].decode("utf-8")
+    if "," in between:
+        builder.insert(closing.start_byte, entries + ", ")
+    else:
+        builder.insert(items[-1].end_byte, ", " + entries)
 
 
 def _context_dictionary(arguments: Node) -> Node | None:
