@@ -4,6 +4,7 @@ snapshot of the document, and results are published only if still current."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import ctypes
 import logging
 import threading
@@ -180,7 +181,16 @@ class AnalysisScheduler:
             )
             return False
         self._publish(snapshot, findings)
+        # Freeing the version before waits until the diagnostics are out (RuntimeError:
+        # the executor was shut down meanwhile).
+        with contextlib.suppress(RuntimeError):
+            self._executor.submit(self._release, snapshot.uri)
         return provisional
+
+    def _release(self, uri: str) -> None:
+        analysis = self._analyses.get(uri)
+        if analysis is not None:
+            analysis.release()
 
     def _analyse_on_thread(
         self, snapshot: Document, settings: AnalysisSettings, provisional: bool = False
