@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable, Iterator
 from functools import partial
 
-from unguarded.analysis.aliases import imported_module
+from unguarded.analysis.aliases import imported_module, imported_name
 from unguarded.analysis.flow import (
     FORMAT_ONLY_VALIDATORS,
     LOOKUP_METHODS,
@@ -1132,15 +1132,17 @@ class PythonFlow(FlowAnalyzer):
         return block is not None and node_key(block) in write_path
 
     def _derives_from(self, klass: Node, bases: frozenset[str], depth: int = 0) -> bool:
-        """The class names one of `bases` among its bases (`web.RequestHandler`), or
-        derives from a class of this file that does."""
+        """The class names one of `bases` among its bases (`web.RequestHandler`, also
+        under another name: `from http.server import BaseHTTPRequestHandler as Handler`,
+        `Base = http.server.BaseHTTPRequestHandler`), or derives from a class of this
+        file that does."""
         superclasses = klass.child_by_field_name("superclasses")
         if superclasses is None or depth > 5:
             return False
         for base in superclasses.named_children:
             if base.type not in ("identifier", "attribute"):
                 continue
-            if node_text(base).rsplit(".", 1)[-1] in bases:
+            if any(name.rsplit(".", 1)[-1] in bases for name in self._base_names(base)):
                 return True
             if base.type == "identifier":
                 for definition in self.module_definitions(node_text(base)):
@@ -1152,6 +1154,21 @@ class PythonFlow(FlowAnalyzer):
                     ):
                         return True
         return False
+
+    def _base_names(self, base: Node, depth: int = 0) -> list[str]:
+        """The names a base class expression stands for: as written, the qualified name
+        an import binds to it (`Handler` -> "http.server.BaseHTTPRequestHandler"), and
+        what a name assigned once from another class expression names."""
+        names = [node_text(base)]
+        if base.type != "identifier" or depth > 3:
+            return names
+        qualified = imported_name(self, base)
+        if qualified is not None:
+            return [*names, qualified]
+        value = self.single_value(base)
+        if value is not None and value.type in ("identifier", "attribute"):
+            names.extend(self._base_names(value, depth + 1))
+        return names
 
     def _framework_decorator(self, callee: Node) -> bool:
         """A bare route decorator imported from a framework: `from litestar import get`,
