@@ -555,10 +555,33 @@ rule(
     - pattern-either:
         - pattern: $RES.sendFile($PATH, ...)
         - pattern: $RES.download($PATH, ...)
-        # AdonisJS response.attachment(path, name) streams the file at the path (Express's
-        # res.attachment(name) takes one argument and sets the download name from it)
-        - pattern: $RES.attachment($PATH)
-        - pattern: $RES.attachment($PATH, $NAME, ...)
+        # AdonisJS response.attachment(path, name?) streams the file at the path. Express's
+        # res.attachment(name) and Koa's ctx.attachment(name, options?) only set the download
+        # name (Content-Disposition): only in a file importing AdonisJS, or on a `response`
+        # destructured from the handler's context (`async show({ request, response })`).
+        - patterns:
+            - pattern: $RES.attachment($PATH, ...)
+            - pattern-either:
+                - patterns:
+                    - pattern-either:
+                        - pattern-inside: |
+                            import $IMPORTED from "$MODULE";
+                            ...
+                        - pattern-inside: |
+                            import { $IMPORTED } from "$MODULE";
+                            ...
+                    - metavariable-regex:
+                        metavariable: $MODULE
+                        regex: ^(@adonisjs/|@ioc:Adonis/)
+                - patterns:
+                    - pattern-either:
+                        - pattern-inside: |
+                            function $HANDLER({..., response, ...}, ...) { ... }
+                        - pattern-inside: |
+                            $HANDLER({..., response, ...}, ...) { ... }
+                        - pattern-inside: |
+                            ({..., response, ...}, ...) => { ... }
+                    - pattern: response.attachment($PATH, ...)
     - pattern-not: '$RES.sendFile($PATH, {..., root: $ROOT, ...}, ...)'
     - pattern-not: '$RES.download($PATH, {..., root: $ROOT, ...}, ...)'
     - pattern-not: '$RES.download($PATH, $NAME, {..., root: $ROOT, ...}, ...)'

@@ -48,6 +48,21 @@ app.get('/file4', (req, res) => {
   res.sendFile(path.join(PUBLIC, path.basename(req.query.name)));
 });
 
+app.get('/export', (req, res) => {
+  // Express's attachment(name) only sets Content-Disposition: the name the browser saves
+  // the download under; no file is read from it
+  // ok: javascript-path-traversal-express-sendfile
+  res.attachment(req.query.name);
+  res.send(buildCsv());
+});
+
+// Koa: ctx.attachment(name, options) sets the same header
+async function exportReport(ctx) {
+  // ok: javascript-path-traversal-express-sendfile
+  ctx.attachment(ctx.query.filename, { type: 'inline' });
+  ctx.body = renderReport();
+}
+
 // ---------------------------------------------------------------- AdonisJS
 
 const INVOICES = path.resolve('storage/invoices');
@@ -63,6 +78,12 @@ class InvoicesController {
     // attachment(path, name) streams the file at the path
     // ruleid: javascript-path-traversal-express-sendfile
     return response.attachment(`${INVOICES}/${request.input('id')}.pdf`, 'invoice.pdf');
+  }
+
+  async receipt({ request, response }) {
+    // with the path alone it streams the file too
+    // ruleid: javascript-path-traversal-express-sendfile
+    return response.attachment(path.join(INVOICES, request.input('receipt')));
   }
 
   async checked({ request, response }) {
@@ -81,4 +102,4 @@ class InvoicesController {
   }
 }
 
-module.exports = { InvoicesController };
+module.exports = { InvoicesController, exportReport };

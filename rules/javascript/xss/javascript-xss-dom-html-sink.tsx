@@ -11,10 +11,11 @@ export function NotePreview() {
 export function SearchSummary() {
   const params = new URLSearchParams(location.search);
   const [query] = createSignal(params.get('q') ?? '');
+  // ruleid: javascript-xss-dom-html-sink
+  const summary = <p class="summary" innerHTML={`Results for <b>${params.get('q')}</b>`}></p>;
   return (
     <section>
-      {/* ruleid: javascript-xss-dom-html-sink */}
-      <p class="summary" innerHTML={`Results for <b>${params.get('q')}</b>`}></p>
+      {summary}
       <span>{query()}</span>
     </section>
   );
