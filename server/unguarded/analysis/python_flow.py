@@ -12,6 +12,7 @@ from unguarded.analysis.flow import (
     FORMAT_ONLY_VALIDATORS,
     LOOKUP_METHODS,
     MAX_CONDITION_DEPTH,
+    MAX_DEPTH,
     Check,
     Definition,
     FlowAnalyzer,
@@ -282,6 +283,12 @@ _CLOSED_FORM_FIELDS = frozenset(
         "ModelMultipleChoiceField",
     }
 )
+# Django form and DRF serializer base classes: what their field hooks check and what a
+# form's `self.cleaned_data` holds.
+_DJANGO_FORMS = frozenset({"Form", "ModelForm", "BaseForm", "BaseModelForm"})
+_DRF_SERIALIZERS = frozenset({"Serializer", "ModelSerializer", "HyperlinkedModelSerializer"})
+# DRF serializer methods that receive the validated mapping, and the parameter's position.
+_VALIDATED_PARAMETERS = {"validate": 1, "create": 1, "update": 2}
 # pathlib fields that hold only (a part of) the last component: no separator, no `..`.
 _LAST_PART_FIELDS = frozenset({"name", "stem", "suffix", "suffixes"})
 # SQLAlchemy Core statement constructors: their values become bound parameters.
@@ -933,6 +940,14 @@ class PythonFlow(FlowAnalyzer):
                 return f"URL path argument '{parameter.name}' of {name}()"
             if name == "on_message" and self._derives_from(klass, _TORNADO_HANDLERS):
                 return f"websocket message '{parameter.name}' of on_message()"
+            if (
+                name.startswith("validate_")
+                and parameter.index == 1
+                and self._derives_from(klass, _DRF_SERIALIZERS)
+            ):
+                # DRF passes the field's value, as the request sent it and the field
+                # parsed it, to the serializer's validate_<field>().
+                return f"serializer field value '{parameter.name}' of {name}()"
             return None
         if holder is None or holder.type != "module":
             return None
@@ -956,6 +971,14 @@ class PythonFlow(FlowAnalyzer):
         """`self.path`, `self.headers`, `self.rfile`, `self.requestline` in a class that
         derives from an http.server request handler: what the client sent."""
         parts = path.split(".")
+        if path == "self.cleaned_data":
+            # A Django form's cleaned data, in its own methods: what the request sent,
+            # as the fields cleaned it.
+            self.read_context(node)
+            klass = self._enclosing_class(node)
+            if klass is None or not self._derives_from(klass, _DJANGO_FORMS):
+                return None
+            return [self.untrusted(node)]
         if len(parts) != 2 or parts[0] != "self" or parts[1] not in _HTTP_SERVER_REQUEST:
             return None
         self.read_context(node)
@@ -1270,8 +1293,10 @@ class PythonFlow(FlowAnalyzer):
             return []  # request.FILES["f"].name: Django keeps only the client name's basename
         if kind == "subscript" and self.rule == "path-traversal" and _extension_of(node):
             return []  # os.path.splitext(name)[1]: an extension holds no separator
-        if kind in ("subscript", "call") and self._closed_form_field(node):
-            return []  # validated_data["n"] of an IntegerField: a number or no value at all
+        if kind in ("subscript", "call") and self._closed_form_field(node, depth):
+            # validated_data["n"] of an IntegerField: a number or no value at all; of a
+            # field whose validate_n()/clean_n() refuses what a check does not pass
+            return []
         if (
             self.rule == "path-traversal"
             and node.parent is not None
@@ -1403,15 +1428,19 @@ class PythonFlow(FlowAnalyzer):
             return []  # root, ext = os.path.splitext(name): see _extension_of
         return super().evaluate_definition(definition, depth, field)
 
-    def _closed_form_field(self, node: Node) -> bool:
+    def _closed_form_field(self, node: Node, depth: int) -> bool:
         """`serializer.validated_data["f"]` (DRF) or `form.cleaned_data["f"]` (Django), also
         through `.get("f")` or a name that holds the mapping, where the serializer's or
-        form's class in this file declares `f` with a closed type (_closed_field). Both
-        mappings exist only once the data was validated (DRF refuses to give
-        validated_data before is_valid(); a form has cleaned_data only after it), so the
-        value passed that field's validation wherever it is read. A class of another
-        module, or a field it does not declare (a ModelSerializer's model fields), is
-        not judged: its values are followed to the request data."""
+        form's class in this file declares `f` with a closed type (_closed_field) or
+        checks it in its hook for the field (_field_hook_checks). Both mappings exist only
+        once the data was validated (DRF refuses to give validated_data before
+        is_valid(); a form has cleaned_data only after it), so the value passed that
+        field's validation wherever it is read. So does a serializer's `.data` read where
+        a passed is_valid() dominates it (after a failed one it holds the input as sent),
+        and the mapping DRF passes to the serializer's own validate(attrs), create() and
+        update(). A class of another module, or a field it does not declare (a
+        ModelSerializer's model fields) and no hook checks, is not judged: its values are
+        followed to the request data."""
         if node.type == "subscript":
             mapping = node.child_by_field_name("value")
             key = node.child_by_field_name("subscript")
@@ -1425,26 +1454,192 @@ class PythonFlow(FlowAnalyzer):
             key = positional[0] if positional else None
         if mapping is None or key is None or key.type != "string":
             return False
+        name = _string_value(key)
         if mapping.type == "identifier":
             single = self.single_value(mapping)
             if single is None:
-                return False
+                found = self._validated_parameter(mapping, name)
+                return found is not None and self._validated_field(
+                    found, name, "validate_", node, depth
+                )
             mapping = single
         attribute = (
             mapping.child_by_field_name("attribute") if mapping.type == "attribute" else None
         )
         holder = mapping.child_by_field_name("object") if attribute is not None else None
-        if (
-            attribute is None
-            or holder is None
-            or node_text(attribute) not in ("validated_data", "cleaned_data")
-        ):
+        kind = node_text(attribute) if attribute is not None else ""
+        if holder is None or kind not in ("validated_data", "cleaned_data", "data"):
             return False
         klass = self._form_class(holder)
         if klass is None:
             return False
-        field = self._declared_field(klass, _string_value(key))
-        return field is not None and self._closed_field(field)
+        if kind == "data" and not (
+            self._derives_from(klass, _DRF_SERIALIZERS) and self._validated_before(holder, node)
+        ):
+            return False
+        hook = "clean_" if kind == "cleaned_data" else "validate_"
+        return self._validated_field(klass, name, hook, node, depth)
+
+    def _validated_field(self, klass: Node, name: str, hook: str, read: Node, depth: int) -> bool:
+        """The field `name` of a serializer or form class holds a checked value: its type
+        is closed, or its hook (`validate_<name>` / `clean_<name>`) checks it."""
+        field = self._declared_field(klass, name)
+        if field is not None and self._closed_field(field):
+            return True
+        return self._field_hook_checks(klass, name, hook, read, depth)
+
+    def _field_hook_checks(self, klass: Node, name: str, hook: str, read: Node, depth: int) -> bool:
+        """The class (or a class of this file it derives from) has the hook DRF or
+        Django calls for the field, `validate_<name>(self, value)` or `clean_<name>(self)`,
+        and what the hook returns, which becomes the field's value, carries nothing
+        untrusted for this rule: every return is guarded by a sound check that raises
+        otherwise (an allowlist, an anchored pattern, a containment check), or returns a
+        value the code chose. A hook that only strips, lowercases or checks the length
+        returns the value as it came. Inside the hook itself the field's value is the one
+        before it; a class that writes the field of its mapping elsewhere
+        (`attrs["f"] = ...` in validate(), `cleaned_data["f"] = ...` in clean()) is not
+        judged."""
+        method = self._own_method(klass, hook + name)
+        if method is None or contains(method, read) or depth + 10 > MAX_DEPTH:
+            return False
+        values = self.returned_values(method)
+        if not values or self._field_rewritten(klass, name, method):
+            return False
+        return not self.evaluate_all(values, depth + 1)
+
+    def _own_method(self, klass: Node, name: str, depth: int = 0) -> Node | None:
+        """The method `name` a class defines, or inherits from a class of this file."""
+        if depth > 5:
+            return None
+        for function in self._class_functions(klass):
+            if self.function_name(function) == name:
+                return function
+        superclasses = klass.child_by_field_name("superclasses")
+        for base in superclasses.named_children if superclasses is not None else []:
+            if base.type != "identifier":
+                continue
+            for definition in self.module_definitions(node_text(base)):
+                if definition.statement.type == "class_definition":
+                    found = self._own_method(definition.statement, name, depth + 1)
+                    if found is not None:
+                        return found
+        return None
+
+    def _class_functions(self, klass: Node) -> list[Node]:
+        """The methods of a class, all read (which methods there are, and their text)."""
+        body = klass.child_by_field_name("body")
+        functions = [
+            function
+            for member in (body.named_children if body is not None else [])
+            if (function := self.class_method_function(member)) is not None
+        ]
+        self.read_class(klass, functions)
+        return functions
+
+    def _field_rewritten(self, klass: Node, name: str, hook: Node) -> bool:
+        """A method of the class other than the field's hook assigns the field in a
+        mapping: `attrs["f"] = ...`, `self.cleaned_data["f"] = ...`."""
+        for function in self._class_functions(klass):
+            if function == hook:
+                continue
+            for assignment in _descendants(function, "assignment"):
+                left = assignment.child_by_field_name("left")
+                key = left.child_by_field_name("subscript") if left is not None else None
+                if (
+                    left is not None
+                    and left.type == "subscript"
+                    and key is not None
+                    and key.type == "string"
+                    and _string_value(key) == name
+                ):
+                    return True
+        return False
+
+    def _validated_parameter(self, identifier: Node, name: str) -> Node | None:
+        """For the mapping DRF passes to a serializer's validate(self, attrs),
+        create(self, validated_data) or update(self, instance, validated_data), read
+        without reassignment: the serializer class. create() and update() get what
+        save(**kwargs) adds on top, so a `.save(f=...)` anywhere in the file leaves the
+        field `name` unjudged."""
+        scope = self.enclosing_scope(identifier)
+        if scope.type != "function_definition":
+            return None
+        method = self.function_name(scope)
+        position = _VALIDATED_PARAMETERS.get(method)
+        text = node_text(identifier)
+        if position is None or self.reaching_definitions(scope, text, identifier):
+            return None
+        parameter = next((p for p in self.parameters(scope) if p.name == text), None)
+        if parameter is None or parameter.index != position:
+            return None
+        klass = self.class_of_method(scope)
+        if klass is None or not self._derives_from(klass, _DRF_SERIALIZERS):
+            return None
+        if method != "validate" and self._saved_with(name):
+            return None
+        return klass
+
+    def _saved_with(self, name: str) -> bool:
+        """Some `.save(...)` call of the file passes the keyword `name`."""
+        root = self.tree_root
+        if self.recorder is not None:
+            # A new save() call can come only from an edit that writes the name.
+            self.recorder.named_ranges.add((root.start_byte, root.end_byte, "save"))
+        pattern = re.compile(rb"\.\s*(save)\s*\(")
+        for start, end in self.text_matches(pattern):
+            call = self.member_call_at(start, end)
+            if call is None:
+                continue
+            self.read_range(call)
+            if name in self.call_arguments(call)[1]:
+                return True
+        return False
+
+    def _validated_before(self, serializer: Node, read: Node) -> bool:
+        """`serializer.is_valid()` passed where `read` runs: `read` is in the body of
+        `if serializer.is_valid():`, or follows in a block that holds
+        `serializer.is_valid(raise_exception=True)` or `if not serializer.is_valid():`
+        with an exit."""
+        if serializer.type != "identifier":
+            return False
+        function = self.enclosing_scope(read)
+        body = function.child_by_field_name("body")
+        if self.is_module(function) or body is None:
+            return False
+        self.read_before(function, read)
+        wanted = node_text(serializer) + ".is_valid"
+        for call in _descendants(body, "call"):
+            callee = call.child_by_field_name("function")
+            if (
+                callee is None
+                or normalized(node_text(callee)) != wanted
+                or call.start_byte >= read.start_byte
+            ):
+                continue
+            outer = call.parent
+            negated = False
+            while outer is not None and outer.type in ("parenthesized_expression", "not_operator"):
+                negated ^= outer.type == "not_operator"
+                outer = outer.parent
+            if outer is None:
+                continue
+            if outer.type == "expression_statement":
+                raising = self.call_arguments(call)[1].get("raise_exception")
+                if (
+                    raising is not None
+                    and node_text(raising) == "True"
+                    and self._dominates(outer, read)
+                ):
+                    return True
+            elif outer.type == "if_statement":
+                consequence = outer.child_by_field_name("consequence")
+                if consequence is None:
+                    continue
+                if not negated and contains(consequence, read):
+                    return True
+                if negated and self.exits(consequence) and self._dominates(outer, read):
+                    return True
+        return False
 
     def _form_class(self, holder: Node) -> Node | None:
         """The class of this file a serializer or form object is made from: `X(data=...)`,
@@ -1485,6 +1680,10 @@ class PythonFlow(FlowAnalyzer):
         """The value a class body assigns to `name` (`title = forms.CharField()`)."""
         self.read_member(klass)
         body = klass.child_by_field_name("body")
+        if body is not None:
+            # The statements of the body, and where one can be added: a class at module
+            # level is no member of itself (its header is the file's outline).
+            self.read_range(body)
         for statement in body.named_children if body is not None else []:
             if statement.type != "expression_statement" or not statement.named_children:
                 continue
