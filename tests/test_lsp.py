@@ -85,6 +85,26 @@ async def test_guard_added_then_removed_then_closed(client: LanguageClient) -> N
     await wait_for_diagnostics(client, uri, lambda d: len(d) == 0)
 
 
+async def test_a_suppression_typed_in_pieces_is_seen_and_one_broken_is_dropped(
+    client: LanguageClient,
+) -> None:
+    # The server reads only the edited text for the word `unguarded` while the file had
+    # none (diagnostics.py): a word completed across two edits must still be found.
+    uri = "file:///project/typed_suppression.py"
+    open_document(client, uri, "import os\nimport sys\n\nos.system(sys.argv[1])\n")
+    await wait_for_diagnostics(client, uri, lambda d: [x.code for x in d] == ["command-injection"])
+    change_document(client, uri, 2, (3, 0), (3, 0), "# ungu\n")
+    await wait_for_diagnostics(client, uri, lambda d: [x.code for x in d] == ["command-injection"])
+    change_document(client, uri, 3, (3, 6), (3, 6), "ARDED: ignore[command-injection]")
+
+    def silenced_with_a_warning(diagnostics: Sequence[types.Diagnostic]) -> bool:
+        return [x.code for x in diagnostics] == ["suppression-without-reason"]
+
+    await wait_for_diagnostics(client, uri, silenced_with_a_warning)
+    change_document(client, uri, 4, (3, 4), (3, 5), "")  # "# unuARDED: ...": no marker
+    await wait_for_diagnostics(client, uri, lambda d: [x.code for x in d] == ["command-injection"])
+
+
 async def test_typing_keeps_server_text_and_tree_in_sync(client: LanguageClient) -> None:
     uri = "file:///project/typing.py"
     open_document(client, uri, VULNERABLE)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from unguarded.analysis import Finding, analyze
 from unguarded.analysis.suppressions import (
@@ -11,6 +13,8 @@ from unguarded.analysis.suppressions import (
     PROBLEM_SYNTAX,
     apply_suppressions,
     list_suppressions,
+    mentions_marker,
+    mentions_marker_after_edit,
     parse_comment,
     suppression_problems,
 )
@@ -240,3 +244,34 @@ def test_engine_drops_suppressed_findings() -> None:
         "    os.system(sys.argv[2])\n"
     )
     assert [f.line + 1 for f in analyze(document(text))] == [8]
+
+
+_PIECES = st.sampled_from(["unguarded", "UnGuarded", "ungu", "arded", "x", " ", "\n", "#", ": "])
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(_PIECES, max_size=8).map("".join),
+    st.lists(
+        st.tuples(st.integers(0, 80), st.integers(0, 12), st.lists(_PIECES, max_size=3)),
+        max_size=6,
+    ),
+)
+def test_the_word_is_found_from_the_edit_alone_as_in_the_whole_text(
+    start: str, edits: list[tuple[int, int, list[str]]]
+) -> None:
+    old = start.encode()
+    known = mentions_marker(old)
+    for position, length, pieces in edits:
+        at = min(position, len(old))
+        new = old[:at] + "".join(pieces).encode() + old[at + length :]
+        known = mentions_marker_after_edit(old, known, new)
+        assert known == mentions_marker(new)
+        old = new
+
+
+def test_the_word_cut_by_the_edit_or_made_by_it() -> None:
+    assert mentions_marker_after_edit(b"# ungu x", False, b"# ungu arded x") is False
+    assert mentions_marker_after_edit(b"# ungu x", False, b"# unguarded x") is True
+    assert mentions_marker_after_edit(b"# ungu x", False, b"# unguARDED x") is True
+    assert mentions_marker_after_edit(b"a unguarded", True, b"a ungarded") is False

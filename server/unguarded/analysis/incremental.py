@@ -64,6 +64,7 @@ from unguarded.analysis.settings import AnalysisSettings
 from unguarded.analysis.suppressions import apply_suppressions
 from unguarded.catalog import CATALOG
 from unguarded.documents import Document, LineIndex
+from unguarded.documents.content import common_prefix, common_suffix
 
 # Subtrees up to this size are queried as one chunk. Smaller chunks mean less to query
 # again after an edit, but more parts to keep; a deeply nested chunk costs its depth
@@ -1692,8 +1693,8 @@ def _changed_region(previous: Document, document: Document) -> Region | None:
     where the new tree's structure differs from the old one's (tree-sitter's changed
     ranges, e.g. a string left open that turns later code into an error)."""
     old, new = previous.data, document.data
-    prefix = _common_prefix(old, new)
-    suffix = _common_suffix(old, new, min(len(old), len(new)) - prefix)
+    prefix = common_prefix(old, new)
+    suffix = common_suffix(old, new, min(len(old), len(new)) - prefix)
     old_end, new_end = len(old) - suffix, len(new) - suffix
     edited = previous.tree.copy()
     if old_end != prefix or new_end != prefix:
@@ -1715,30 +1716,6 @@ def _changed_region(previous: Document, document: Document) -> Region | None:
         return None
     delta = new_end - old_end
     return Region(start, end - delta, end, prefix, old_end, new_end, tuple(sorted(structure)))
-
-
-def _common_prefix(a: bytes, b: bytes) -> int:
-    low, high = 0, min(len(a), len(b))
-    while low < high:
-        middle = (low + high + 1) // 2
-        if a[low:middle] == b[low:middle]:
-            low = middle
-        else:
-            high = middle - 1
-    return low
-
-
-def _common_suffix(a: bytes, b: bytes, limit: int) -> int:
-    """The length of the common end of `a` and `b`, at most `limit`."""
-    low, high = 0, limit
-    size_a, size_b = len(a), len(b)
-    while low < high:
-        middle = (low + high + 1) // 2
-        if a[size_a - middle : size_a - low] == b[size_b - middle : size_b - low]:
-            low = middle
-        else:
-            high = middle - 1
-    return low
 
 
 def _ts_point(document: Document, offset: int) -> tuple[int, int]:

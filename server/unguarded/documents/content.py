@@ -36,3 +36,30 @@ def looks_minified(data: bytes) -> bool:
             return True
         start = end + 1
     return False
+
+
+def common_prefix(a: bytes, b: bytes) -> int:
+    """The length of the common start of `a` and `b`, by bisection on slice equality
+    (memcmp, not a Python loop over bytes; each step compares only the undecided half)."""
+    low, high = 0, min(len(a), len(b))
+    while low < high:
+        middle = (low + high + 1) // 2
+        if a[low:middle] == b[low:middle]:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+def common_suffix(a: bytes, b: bytes, limit: int) -> int:
+    """The length of the common end of `a` and `b`, at most `limit` (pass what is left
+    after the common prefix, so that the two do not overlap)."""
+    low, high = 0, limit
+    size_a, size_b = len(a), len(b)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if a[size_a - middle : size_a - low] == b[size_b - middle : size_b - low]:
+            low = middle
+        else:
+            high = middle - 1
+    return low

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from lsprotocol import types
 
 from unguarded.analysis import AnalysisSettings, Finding
+from unguarded.analysis.suppressions import mentions_marker, mentions_marker_after_edit
 from unguarded.catalog import CATALOG
 from unguarded.documents import Document
 from unguarded.lsp.convert import to_diagnostic
@@ -40,8 +41,10 @@ class _Open:
 
     # The analysed text without its tree (kept until the next result; see engine_result).
     engine: tuple[Document, list[Finding]] | None = None
-    # Warnings about malformed suppression comments in that text.
+    # Warnings about malformed suppression comments in that text, and whether it holds
+    # the word `unguarded` at all (the next version's text is then read near the edit).
     suppressions: list[types.Diagnostic] = field(default_factory=list)
+    mentions_marker: bool = False
     semgrep: tuple[bytes, list[Finding]] | None = None
     version: int | None = None
     diagnostics: list[types.Diagnostic] = field(default_factory=list)
@@ -82,9 +85,17 @@ class DiagnosticStore:
         from unguarded.lsp.handlers.code_actions import suppression_diagnostics
 
         entry = self._open.setdefault(snapshot.uri, _Open())
+        previous = entry.engine
+        entry.mentions_marker = (
+            mentions_marker_after_edit(previous[0].data, entry.mentions_marker, snapshot.data)
+            if previous is not None
+            else mentions_marker(snapshot.data)
+        )
         # Suppression comments need the tree; everything later needs only the text, and
         # keeping a tree per open document would hold every tree the server ever evicted.
-        entry.suppressions = suppression_diagnostics(snapshot, self._server.encoding)
+        entry.suppressions = suppression_diagnostics(
+            snapshot, self._server.encoding, entry.mentions_marker
+        )
         entry.engine = (snapshot.without_tree(), findings)
         self._deliver_open(snapshot.uri, entry)
 

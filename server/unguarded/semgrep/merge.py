@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 
 from unguarded.analysis import Finding, Span, Step
 from unguarded.documents import LineIndex
+from unguarded.documents.content import common_prefix, common_suffix
 
 _Mover = Callable[[Span], Span | None]
 
@@ -82,9 +83,9 @@ def remap_findings(findings: Sequence[Finding], old: bytes, new: bytes) -> list[
     other finding where it belongs; nothing is ever shown on text semgrep did not see."""
     if old == new:
         return list(findings)
-    prefix = _common_prefix(old, new)
+    prefix = common_prefix(old, new)
     limit = min(len(old), len(new)) - prefix
-    suffix = _common_suffix(old, new, limit)
+    suffix = common_suffix(old, new, limit)
     delta = len(new) - len(old)
     old_tail = len(old) - suffix
     lines = LineIndex(new)
@@ -123,27 +124,3 @@ def _moved_step(step: Step | None, moved: _Mover) -> Step | None:
 def _point(lines: LineIndex, offset: int) -> tuple[int, int]:
     line = lines.line_of(offset)
     return line, offset - lines.line_starts[line]
-
-
-def _common_prefix(a: bytes, b: bytes) -> int:
-    """Length of the common prefix, by bisection on slice equality (memcmp, not a Python
-    loop over bytes: a 2 MB file takes a few milliseconds)."""
-    low, high = 0, min(len(a), len(b))
-    while low < high:
-        middle = (low + high + 1) // 2
-        if a[:middle] == b[:middle]:
-            low = middle
-        else:
-            high = middle - 1
-    return low
-
-
-def _common_suffix(a: bytes, b: bytes, limit: int) -> int:
-    low, high = 0, limit
-    while low < high:
-        middle = (low + high + 1) // 2
-        if a[len(a) - middle :] == b[len(b) - middle :]:
-            low = middle
-        else:
-            high = middle - 1
-    return low

@@ -235,9 +235,10 @@ def fix_all(
 
 
 def suppression_diagnostics(
-    document: Document, encoding: PositionEncoding
+    document: Document, encoding: PositionEncoding, mentioned: bool | None = None
 ) -> list[types.Diagnostic]:
-    """Warnings for suppression comments without a reason, for unknown rules, malformed."""
+    """Warnings for suppression comments without a reason, for unknown rules, malformed.
+    (`mentioned`: whether the text holds the word `unguarded`, when the caller knows.)"""
     return [
         types.Diagnostic(
             range=to_range(document, problem.span, encoding),
@@ -246,5 +247,5 @@ def suppression_diagnostics(
             code=problem.code,
             source=SOURCE,
         )
-        for problem in suppression_problems(document)
+        for problem in suppression_problems(document, mentioned)
     ]
