@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import ast
 import itertools
 import re
 from collections.abc import Callable, Iterator
 from functools import partial
+from urllib.parse import urlsplit
 
-from unguarded.analysis.aliases import imported_module, imported_name
+from unguarded.analysis.aliases import imported_module, imported_name, spellings
 from unguarded.analysis.flow import (
+    FIXED_HOST_PREFIX,
     FORMAT_ONLY_VALIDATORS,
     LOOKUP_METHODS,
     MAX_CONDITION_DEPTH,
@@ -283,6 +286,37 @@ _CLOSED_FORM_FIELDS = frozenset(
         "ModelMultipleChoiceField",
     }
 )
+# Redirects whose framework percent-encodes the URL before it goes out as the Location
+# header: Django's HttpResponseRedirect (iri_to_uri), Starlette's RedirectResponse and
+# Sanic's redirect() (urllib's quote): `/\evil.example` leaves as `/%5Cevil.example` and
+# a tab as `%09`, both paths of this site. Werkzeug (Flask, Quart) does not do so reliably
+# (up to 3.0.2 an ASCII URL went out as it was; since, urlsplit() drops tabs and
+# newlines first, so `/<tab>/evil.example` becomes `//evil.example`), nor do Tornado,
+# Pyramid, Bottle or a Location header set by hand.
+_ENCODING_REDIRECTS = frozenset(
+    {
+        "django.http.HttpResponseRedirect",
+        "django.http.HttpResponsePermanentRedirect",
+        "django.http.response.HttpResponseRedirect",
+        "django.http.response.HttpResponsePermanentRedirect",
+        "django.shortcuts.redirect",
+        "starlette.responses.RedirectResponse",
+        "fastapi.responses.RedirectResponse",
+        "sanic.response.redirect",
+        "sanic.redirect",
+    }
+)
+# Their class names, which only these frameworks define: judged by name when no import
+# or definition of the file binds the name.
+_ENCODING_REDIRECT_NAMES = frozenset(
+    {"HttpResponseRedirect", "HttpResponsePermanentRedirect", "RedirectResponse"}
+)
+# URLs of another site that a same-site check on a redirect target must refuse, and
+# those that become one unless the framework percent-encodes the URL: browsers read
+# "/\evil.example" as "//evil.example" and drop a tab or newline ("/<tab>/evil.example"),
+# and so does Python's urlsplit() (Werkzeug's iri_to_uri()).
+_REDIRECT_ELSEWHERE = ("//evil.example", "//3627732462", "https://evil.example/")
+_SAME_SITE_ESCAPES = ("/\\evil.example", "/\t/evil.example", "/\n/evil.example", "/\r/evil.example")
 # Django form and DRF serializer base classes: what their field hooks check and what a
 # form's `self.cleaned_data` holds.
 _DJANGO_FORMS = frozenset({"Form", "ModelForm", "BaseForm", "BaseModelForm"})
@@ -2634,10 +2668,233 @@ class PythonFlow(FlowAnalyzer):
                 return True
         return False
 
+    def begin_sink(self) -> None:
+        super().begin_sink()
+        # Whether the redirect being judged percent-encodes its URL (_ENCODING_REDIRECTS).
+        self.encoded_redirect = False
+
+    def traces(self, node: Node, rule: str) -> list[Trace]:
+        self.encoded_redirect = rule == "open-redirect" and self._encoding_redirect(node)
+        return super().traces(node, rule)
+
+    def _encoding_redirect(self, node: Node) -> bool:
+        """`node` is (part of) the URL of a redirect that percent-encodes it: a call of
+        _ENCODING_REDIRECTS around it in its statement."""
+        for ancestor in reversed(self.ancestors(node)):
+            if ancestor.type in ("block", "module") or ancestor.type.endswith("_statement"):
+                return False
+            if ancestor.type != "call":
+                continue
+            callee = ancestor.child_by_field_name("function")
+            if callee is None:
+                continue
+            spelled = spellings(self, ancestor)
+            text = spelled[0][0] if spelled else node_text(callee)
+            if text in _ENCODING_REDIRECTS:
+                return True
+            if (
+                not spelled
+                and text in _ENCODING_REDIRECT_NAMES
+                and not self.module_definitions(text)
+            ):
+                return True
+        return False
+
+    def _redirect_check_subjects(self, call: Node, positive: bool | None) -> set[str] | None:
+        r"""For a redirect, what `target.startswith(prefix)` or a regex test checks where
+        it must hold. A prefix that fixes the host (`"https://app.example.com/"`), a path
+        of this site (`"/account/"`) or a prefix the code does not spell out (a configured
+        base) is a control; `"/"` only in one condition that also refuses the other
+        sites that start with it (_same_site_condition): `//evil.example`,
+        `/\evil.example`, `/<tab>/evil.example`. A startswith() that must fail
+        (`if n.startswith("//"): abort()`) is a blocklist. A regex test that lets one of
+        them through alone (`re.fullmatch(r"/[\w/-]*", n)` accepts `//3627732462`) counts
+        when its condition refuses the rest. None when `call` is neither, or a regex test
+        that is judged as elsewhere."""
+        function = call.child_by_field_name("function")
+        if function is None or function.type != "attribute":
+            return None
+        method = function.child_by_field_name("attribute")
+        receiver = function.child_by_field_name("object")
+        if method is None or receiver is None:
+            return None
+        arguments, _ = self.call_arguments(call)
+        if node_text(method) in ("match", "fullmatch", "search"):
+            if not positive:
+                return None
+            test = self._regex_test(call)
+            if test is None:
+                return None
+            verdict, value = test
+            subject = normalized(node_text(value))
+            alone = self._anchored_regex(call, function, node_text(method))
+            escapes = [t for t in self._foreign_targets() if t in _SAME_SITE_ESCAPES]
+            if alone and not any(verdict(t) for t in escapes):
+                return None  # sound on its own: judged as any validating regex
+            if self._same_site_condition(call, subject):
+                return self.subject_texts(value)
+            return set()
+        if node_text(method) != "startswith":
+            return None
+        if not positive or not arguments:
+            return set()
+        prefixes = self._literal_strings(arguments[0])
+        if prefixes is None:
+            return self.subject_texts(receiver)  # startswith(APP_ORIGIN + "/")
+        subject = normalized(node_text(receiver))
+        for prefix in prefixes:
+            if FIXED_HOST_PREFIX.match(prefix) or re.match(r"^/[^/\\\s]", prefix):
+                continue
+            if prefix == "/" and self._same_site_condition(call, subject):
+                continue
+            return set()
+        return self.subject_texts(receiver) if prefixes else set()
+
+    def _foreign_targets(self) -> tuple[str, ...]:
+        """What a same-site check must refuse for the redirect being judged: URLs of
+        another site, and unless the redirect percent-encodes its URL, those that become
+        one once a browser reads `\\` as `/` or drops a tab or newline (or Werkzeug's
+        urlsplit() drops them). The first four are refused by any check."""
+        if self.encoded_redirect:
+            return _REDIRECT_ELSEWHERE
+        return _REDIRECT_ELSEWHERE + _SAME_SITE_ESCAPES
+
+    def _same_site_condition(self, call: Node, subject: str) -> bool:
+        r"""`call`, required to hold, sits in one condition whose required tests
+        together refuse every URL of _foreign_targets: the quick fix's guard `not
+        n.startswith("/") or n.startswith(("//", "/\\")) or not n.isprintable()`, or the
+        same tests joined with `and` in a returned predicate or a name, a regex that
+        refuses the escapes with a `not n.startswith("//")`. What each test says of a URL
+        is worked out on the URL itself (_url_test); a test it cannot read refuses
+        nothing."""
+        top, holds = call, True
+        while top.parent is not None:
+            parent = top.parent
+            if parent.type == "not_operator":
+                holds = not holds
+            elif parent.type not in ("boolean_operator", "parenthesized_expression"):
+                break
+            top = parent
+        literals = _required_literals(top, holds)
+        if not any(n == call and h for n, h in literals):
+            return False
+        tests = [
+            (test, required)
+            for node, required in literals
+            if (test := self._url_test(node, subject)) is not None
+        ]
+        return all(
+            any(test(target) != required for test, required in tests)
+            for target in self._foreign_targets()
+        )
+
+    def _url_test(self, node: Node, subject: str) -> Callable[[str], bool] | None:
+        """What a test of `subject` makes of a URL: `s.startswith(...)` with constant
+        prefixes, `s.isprintable()`, a regex test with a constant pattern, `"x" in s`,
+        the truthiness of `urlparse(s).netloc` / `.scheme` / `.hostname`. None for any
+        other test."""
+        if node.type == "call":
+            function = node.child_by_field_name("function")
+            owner = function.child_by_field_name("object") if function is not None else None
+            name = function.child_by_field_name("attribute") if function is not None else None
+            if owner is not None and name is not None and normalized(node_text(owner)) == subject:
+                arguments, _ = self.call_arguments(node)
+                if node_text(name) == "startswith" and arguments:
+                    prefixes = self._literal_strings(arguments[0])
+                    if prefixes is not None:
+                        return lambda url: url.startswith(tuple(prefixes))
+                if node_text(name) == "isprintable":
+                    return str.isprintable
+            found = self._regex_test(node)
+            if found is not None and normalized(node_text(found[1])) == subject:
+                return found[0]
+            return None
+        if node.type == "comparison_operator":
+            operands = node.named_children
+            operators = [node_text(c) for c in node.children_by_field_name("operators")]
+            if len(operands) == 2 and operators in (["in"], ["not", "in"]):
+                needle = _literal_string(operands[0])
+                if needle is not None and normalized(node_text(operands[1])) == subject:
+                    present = operators == ["in"]
+                    return lambda url: (needle in url) == present
+            return None
+        if node.type == "attribute":
+            part = node.child_by_field_name("attribute")
+            parsed = node.child_by_field_name("object")
+            if (
+                part is None
+                or parsed is None
+                or parsed.type != "call"
+                or node_text(part) not in ("netloc", "scheme", "hostname")
+                or self.callee_name(parsed).rsplit(".", 1)[-1] not in ("urlparse", "urlsplit")
+            ):
+                return None
+            arguments, _ = self.call_arguments(parsed)
+            if not arguments or normalized(node_text(arguments[0])) != subject:
+                return None
+            field = node_text(part)
+            return lambda url: bool(getattr(urlsplit(url), field))
+        return None
+
+    def _regex_test(self, call: Node) -> tuple[Callable[[str], bool], Node] | None:
+        """A regex test with a constant pattern (`re.search(p, s)`, `PATTERN.fullmatch(s)`):
+        what it makes of a string, and the value it tests."""
+        name = self.callee_name(call).rsplit(".", 1)[-1]
+        if name not in ("match", "fullmatch", "search"):
+            return None
+        function = call.child_by_field_name("function")
+        receiver = function.child_by_field_name("object") if function is not None else None
+        arguments, _ = self.call_arguments(call)
+        pattern: Node | None = None
+        value: Node | None = None
+        if receiver is not None and node_text(receiver) == "re" and len(arguments) >= 2:
+            pattern, value = arguments[0], arguments[1]
+        elif receiver is not None and receiver.type == "identifier" and arguments:
+            compiled = self.single_value(receiver)
+            if compiled is None:
+                compiled = next(
+                    (d.value for d in self.module_definitions(node_text(receiver)) if d.value),
+                    None,
+                )
+            if compiled is not None and compiled.type == "call":
+                inner, _ = self.call_arguments(compiled)
+                pattern = inner[0] if inner else None
+            value = arguments[0]
+        source = _literal_string(pattern) if pattern is not None else None
+        if source is None or value is None:
+            return None
+        try:
+            regex = re.compile(source)
+        except (re.error, RecursionError, OverflowError):
+            return None
+        apply = {"match": regex.match, "fullmatch": regex.fullmatch}.get(name, regex.search)
+        return (lambda url: apply(url) is not None), value
+
+    def _literal_strings(self, node: Node) -> list[str] | None:
+        """The constant strings of a startswith() argument (a string, a tuple or list
+        of them, a name assigned one once); None when one is not constant."""
+        if node.type == "identifier":
+            single = self.single_value(node)
+            return self._literal_strings(single) if single is not None else None
+        if node.type in ("tuple", "list", "parenthesized_expression"):
+            found: list[str] = []
+            for child in node.named_children:
+                inner = self._literal_strings(child)
+                if inner is None:
+                    return None
+                found.extend(inner)
+            return found
+        text = _literal_string(node)
+        return [text] if text is not None else None
+
     def tested_subjects(self, condition: Node, positive: bool | None, depth: int = 0) -> set[str]:
         kind = condition.type
         if depth > MAX_CONDITION_DEPTH:
             return set()
+        if kind == "call" and self.rule == "open-redirect":
+            prefix = self._redirect_check_subjects(condition, positive)
+            if prefix is not None:
+                return prefix
         if positive is None:
             # A statement-level check: it passes or it raises.
             if kind == "call":
@@ -3335,6 +3592,39 @@ def _joins_values(node: Node) -> bool:
 
 
 _SCHEME_LIKE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:?/{0,2}|/|\.|)$", re.IGNORECASE)
+
+
+def _required_literals(condition: Node, holds: bool) -> list[tuple[Node, bool]]:
+    """The tests `condition` requires, each with the value it must have, when the
+    condition must have the value `holds`: `a and not b` to hold requires `a` and not `b`;
+    `a or b` to hold requires neither alone (it is one test, returned whole)."""
+    node = condition
+    while node.type == "parenthesized_expression" and node.named_children:
+        node = node.named_children[0]
+    if node.type == "not_operator":
+        argument = node.child_by_field_name("argument")
+        if argument is not None:
+            return _required_literals(argument, not holds)
+    if node.type == "boolean_operator":
+        operator = node.child_by_field_name("operator")
+        left = node.child_by_field_name("left")
+        right = node.child_by_field_name("right")
+        joined = operator is not None and operator.type == ("and" if holds else "or")
+        if joined and left is not None and right is not None:
+            return _required_literals(left, holds) + _required_literals(right, holds)
+    return [(node, holds)]
+
+
+def _literal_string(node: Node) -> str | None:
+    r"""The value of a constant string literal, escapes read (`"/\"` is `/\`); None for
+    anything else (an f-string, bytes, a name)."""
+    if node.type != "string" or any(c.type == "interpolation" for c in node.named_children):
+        return None
+    try:
+        value = ast.literal_eval(node_text(node))
+    except (ValueError, SyntaxError, MemoryError, RecursionError):
+        return None
+    return value if isinstance(value, str) else None
 
 
 def _string_value(node: Node) -> str:
