@@ -293,6 +293,36 @@ def test_a_module_constant_changed_to_untrusted_input_is_reported() -> None:
     assert same(editor.findings, full(editor.document))
 
 
+def test_an_edit_of_what_an_element_is_decides_its_src_sink_again() -> None:
+    # frame.src is a sink only on an element that loads its src as a document: the
+    # element's kind is read where it is made and where a ref is attached to it.
+    editor = Editor(
+        textwrap.dedent(
+            """\
+            import { useEffect, useRef } from "react";
+
+            export function Demo() {
+              const box = useRef(null);
+              useEffect(() => {
+                const frame = document.createElement("img");
+                frame.src = location.hash.slice(1);
+                box.current.src = location.hash.slice(1);
+              }, []);
+              return <img ref={box} />;
+            }
+            """
+        ),
+        "tsx",
+    )
+    assert editor.findings == []
+    editor.replace('createElement("img")', 'createElement("iframe")')
+    assert [f.rule_id for f in editor.findings] == ["xss"]
+    assert same(editor.findings, full(editor.document))
+    editor.replace("<img ref={box} />", "<iframe ref={box} />")
+    assert [f.rule_id for f in editor.findings] == ["xss", "xss"]
+    assert same(editor.findings, full(editor.document))
+
+
 def test_an_attribute_assigned_in_another_method_is_followed() -> None:
     editor = Editor(
         textwrap.dedent(

@@ -173,7 +173,36 @@
      property: (property_identifier) @_method)
    arguments: (arguments . (string) @_attribute . (_) @sink.arg)) @sink.call
  (#eq? @_method "setAttribute")
- (#match? @_attribute "^[\"'](?i:href|src|action|formaction|xlink:href)[\"']$")
+ (#match? @_attribute "^[\"'](?i:href|action|formaction|xlink:href)[\"']$")
+ (#set! unguarded.policy "url-scheme")
+ (#set! unguarded.controls "url")
+ (#set! unguarded.sink "URL attribute")
+ (#set! unguarded.rule "xss"))
+
+; frame.setAttribute("src", url), frame.src = url, object.data = url: a frame, an embed or
+; a script loads its src as a document or as code, an object its data, so a javascript: URL
+; runs, as with <iframe src> in JSX. Only on an element the code shows to be one of those
+; (or names so: `previewFrame`); an image's or a media element's src runs no script (see
+; JavaScriptFlow.element_loads_url).
+((call_expression
+   function: (member_expression
+     property: (property_identifier) @_method)
+   arguments: (arguments . (string) @_attribute . (_) @sink.arg)) @sink.call
+ (#eq? @_method "setAttribute")
+ (#match? @_attribute "^[\"'](?i:src|data)[\"']$")
+ (#set! unguarded.context "url-element")
+ (#set! unguarded.policy "url-scheme")
+ (#set! unguarded.controls "url")
+ (#set! unguarded.sink "URL attribute")
+ (#set! unguarded.rule "xss"))
+
+; The same set as a property: frame.src = url, script.src = url, object.data = url.
+((assignment_expression
+   left: (member_expression
+     property: (property_identifier) @_property)
+   right: (_) @sink.arg) @sink.call
+ (#any-of? @_property "src" "data")
+ (#set! unguarded.context "url-element")
  (#set! unguarded.policy "url-scheme")
  (#set! unguarded.controls "url")
  (#set! unguarded.sink "URL attribute")

@@ -229,6 +229,9 @@ class _Analysis:
         sends_html = getattr(self.flow, "sends_html", None)
         if context == "html-body" and (sends_html is None or not sends_html(call)):
             return None  # a body written after a text/html Content-Type header
+        loads_url = getattr(self.flow, "element_loads_url", None)
+        if context == "url-element" and (loads_url is None or not loads_url(call)):
+            return None  # a src or data set on an element that runs no javascript: URL
         name = settings.get("unguarded.sink") or _sink_name(call)
         return SinkMatch(
             rule_id,

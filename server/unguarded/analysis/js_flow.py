@@ -163,7 +163,24 @@ _COUNT_ARGUMENTS = {
 }
 
 
-_ADD_OPTION = re.compile(rb"\.\s*(addOption)\s*\(")
+# What declares the options and arguments of a commander command (see
+# _command_declarations), and those calls as statements of their own.
+_COMMAND_DECLARATIONS = (
+    "option",
+    "requiredOption",
+    "addOption",
+    "argument",
+    "arguments",
+    "addArgument",
+)
+_DECLARE_ON_COMMAND = re.compile(rb"\.\s*(" + "|".join(_COMMAND_DECLARATIONS).encode() + rb")\s*\(")
+# A command-line argument in `.command("deploy <env> [region]")` or `.arguments(...)`.
+_COMMAND_ARGUMENT = re.compile(r"<[^>]*>|\[[^\]]*\]")
+# What holds a parameter that is a whole argument (not a field destructured from one).
+_WHOLE_PARAMETER_HOLDERS = frozenset(
+    {"formal_parameters", "required_parameter", "optional_parameter", "arrow_function"}
+    | {"assignment_pattern"}
+)
 
 
 class JavaScriptFlow(FlowAnalyzer):
@@ -715,7 +732,10 @@ class JavaScriptFlow(FlowAnalyzer):
             if remote == "" or (
                 remote is not None
                 and remote.startswith(_COMMAND_LINE)
-                and self._listed_option_parameter(parameter)
+                and (
+                    self._listed_option_parameter(parameter)
+                    or self._listed_argument_parameter(function, parameter)
+                )
             ):
                 return []
             if remote:
@@ -777,7 +797,10 @@ class JavaScriptFlow(FlowAnalyzer):
                         if (
                             remote is not None
                             and remote.startswith(_COMMAND_LINE)
-                            and self._listed_option_parameter(parameter)
+                            and (
+                                self._listed_option_parameter(parameter)
+                                or self._listed_argument_parameter(function, parameter)
+                            )
                         ):
                             return []
                         if remote:
@@ -1202,15 +1225,312 @@ class JavaScriptFlow(FlowAnalyzer):
             and self._uploaded_files(traces)
         ):
             return []  # const { path } = req.file: see _stored_upload_field
+        field_name = re.fullmatch(r"\.(\w+)", definition.part)
+        if (
+            definition.kind == "assign"
+            and field_name is not None
+            and self._listed_command_field(field_name.group(1), traces)
+        ):
+            return []  # const { format } = command.opts(): see _listed_command_field
         return traces
+
+    # ------------------------------------------------------------------ element kinds
+    def element_loads_url(self, sink: Node) -> bool:
+        """`el.src = url`, `el.setAttribute("src", url)` (and `data`): whether `el` may be
+        an element that loads the URL as a document or as code, where a javascript: URL
+        runs: the `src` of an iframe, frame, embed or script, the `data` of an object.
+        What the element is comes from how the code makes, finds or declares it (see
+        _element_kinds): an element shown to be an image, a media element, an input or
+        anything else is not one. An element the code does not show is judged by its
+        names (`frame`, `previewIframe`, `getElementById("embed-player")`, `frameRef`)
+        for a `src`, and otherwise is not taken as one, as a JSX component's `src` is
+        not: most elements with a URL attribute are images and media."""
+        found = _url_attribute(sink)
+        if found is None:
+            return False
+        attribute, receiver = found
+        loaders = _URL_LOADERS.get(attribute)
+        if loaders is None:
+            return False
+        self.read_range(sink)
+        for kind in self._element_kinds(receiver, 0):
+            if kind in loaders:
+                return True
+            if kind.startswith("?") and attribute == "src" and _LOADER_WORDS & _words(kind[1:]):
+                return True
+        return False
+
+    def _element_kinds(self, node: Node, depth: int) -> set[str]:
+        """What elements `node` may be: tag names ("iframe"), "" for a value that is no
+        element (an object literal, a string), and "?names" for one the code does not
+        show, with the names it goes by (a variable, an id, a selector)."""
+        if depth > _ELEMENT_DEPTH:
+            return {"?"}
+        kind = node.type
+        if kind in _VALUE_WRAPPERS or kind == "await_expression":
+            if kind in ("as_expression", "satisfies_expression", "type_assertion"):
+                # `x as HTMLIFrameElement`, `<HTMLIFrameElement>x`: the type says.
+                children = node.named_children
+                typed = (
+                    (children[0] if kind == "type_assertion" else children[-1])
+                    if children
+                    else None
+                )
+                declared = _declared_elements(node_text(typed)) if typed is not None else None
+                if declared is not None:
+                    return declared
+            inner = [c for c in node.named_children if c.type not in ("comment", "type_arguments")]
+            return self._element_kinds(inner[0], depth + 1) if inner else {"?"}
+        if kind == "call_expression":
+            return self._found_element_kinds(node, depth)
+        if kind == "subscript_expression":
+            # An item of a collection (`querySelectorAll("iframe")[0]`, `frames[i]`).
+            collection = node.child_by_field_name("object")
+            return self._element_kinds(collection, depth + 1) if collection else {"?"}
+        if kind == "new_expression":
+            constructor = node.child_by_field_name("constructor")
+            name = node_text(constructor) if constructor is not None else ""
+            return {_CONSTRUCTED_ELEMENTS.get(name, "?" + name)}
+        if kind == "identifier":
+            return self._name_element_kinds(node, depth)
+        if kind == "member_expression":
+            return self._member_element_kinds(node, depth)
+        if kind == "ternary_expression":
+            branches = [node.child_by_field_name(f) for f in ("consequence", "alternative")]
+            found: set[str] = set()
+            for branch in branches:
+                found |= self._element_kinds(branch, depth + 1) if branch else {"?"}
+            return found
+        operator = node.child_by_field_name("operator")
+        if kind == "binary_expression" and operator is not None and operator.type in ("??", "||"):
+            left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
+            return (self._element_kinds(left, depth + 1) if left else {"?"}) | (
+                self._element_kinds(right, depth + 1) if right else {"?"}
+            )
+        if kind == "array":
+            found = set()
+            for item in node.named_children:
+                spread = item.type == "spread_element" and item.named_children
+                value = item.named_children[0] if spread else item
+                found |= self._element_kinds(value, depth + 1)
+            return found or {""}
+        if kind in _NO_ELEMENT:
+            return {""}
+        return {"?"}
+
+    def _found_element_kinds(self, call: Node, depth: int) -> set[str]:
+        """The elements a DOM call makes or finds: `createElement("iframe")`,
+        `querySelector("#player iframe")`, `getElementsByTagName("embed")`,
+        `querySelector<HTMLIFrameElement>(...)`, `useRef<HTMLIFrameElement>(null)`."""
+        types = call.child_by_field_name("type_arguments")
+        if types is not None:
+            declared = _declared_elements(node_text(types))
+            if declared is not None:
+                return declared
+        function = call.child_by_field_name("function")
+        holder = call.child_by_field_name("arguments")
+        values = holder.named_children if holder is not None else []
+        first = _string_value(values[0]) if values and values[0].type == "string" else None
+        if function is None:
+            return {"?"}
+        if node_text(function) == "Array.from" and values:
+            return self._element_kinds(values[0], depth + 1)
+        if function.type != "member_expression":
+            return {"?"}
+        method_node = function.child_by_field_name("property")
+        method = node_text(method_node) if method_node is not None else ""
+        receiver = function.child_by_field_name("object")
+        if method == "createElement" and first is not None:
+            return {first.lower()}
+        if method == "createElementNS" and len(values) > 1 and values[1].type == "string":
+            return {_string_value(values[1]).rsplit(":", 1)[-1].lower()}
+        if method in ("querySelector", "querySelectorAll", "closest") and first is not None:
+            return _selector_kinds(first)
+        if method == "getElementsByTagName" and first is not None:
+            return {first.lower() if first != "*" else "?"}
+        if method in ("getElementById", "getElementsByClassName", "getElementsByName"):
+            return {"?" + (first or "")}
+        if method in _SAME_ELEMENT_METHODS and receiver is not None:
+            return self._element_kinds(receiver, depth + 1)
+        return {"?"}
+
+    def _name_element_kinds(self, identifier: Node, depth: int) -> set[str]:
+        """The elements a name holds: its declared type (`const f: HTMLIFrameElement`, a
+        parameter `(el: HTMLScriptElement)`), else the values assigned to it, else for
+        the element parameter of a collection's callback (`frames.forEach((f) => ...)`)
+        the collection's elements."""
+        name = node_text(identifier)
+        scope = self.enclosing_scope(identifier)
+        point = identifier
+        while True:
+            definitions = self.reaching_definitions(scope, name, point)
+            if definitions:
+                declared = self._declared_name_type(scope, name, point)
+                if declared is not None:
+                    return declared
+                return self._assigned_element_kinds(definitions, name, depth)
+            parameter = next((p for p in self.parameters(scope) if p.name == name), None)
+            if parameter is not None:
+                declared = _declared_elements(parameter.annotation)
+                if declared is not None:
+                    return declared
+                return _named(self._callback_element_kinds(scope, parameter, depth), name)
+            if self.is_module(scope):
+                return {"?" + name}
+            outer = self.enclosing_scope(scope)
+            if self.is_module(outer):
+                definitions = self.module_definitions(name)
+                if not definitions:
+                    return {"?" + name}
+                declared = self._declared_name_type(outer, name, None)
+                if declared is not None:
+                    return declared
+                return self._assigned_element_kinds(definitions, name, depth)
+            point, scope = scope, outer
+
+    def _declared_name_type(self, scope: Node, name: str, use: Node | None) -> set[str] | None:
+        """The elements the declaration of `name` in `scope` (before `use`) names in its
+        type: `let frame: HTMLIFrameElement | null = null`. Its statement is among those
+        the lookup of the name's definitions read."""
+        for definition in self.definitions(scope).get(name, []):
+            if use is not None and definition.position > use.start_byte:
+                continue
+            for declarator in _descendants(definition.statement, "variable_declarator"):
+                declared_name = declarator.child_by_field_name("name")
+                annotation = declarator.child_by_field_name("type")
+                if (
+                    annotation is not None
+                    and declared_name is not None
+                    and node_text(declared_name) == name
+                ):
+                    declared = _declared_elements(node_text(annotation))
+                    if declared is not None:
+                        return declared
+        return None
+
+    def _assigned_element_kinds(
+        self, definitions: list[Definition], name: str, depth: int
+    ) -> set[str]:
+        found: set[str] = set()
+        for definition in definitions:
+            if definition.field:
+                continue  # `frame.width = "640"` sets a field: the element stays what it is
+            if definition.value is None or definition.kind not in ("assign", "iterate"):
+                found.add("?")
+            elif definition.part:
+                found.add("?")  # destructured: `const { frame } = refs`
+            else:
+                # (A loop over a collection takes its elements: the same kinds.)
+                found |= self._element_kinds(definition.value, depth + 1)
+        return _named(found or {"?"}, name)
+
+    def _callback_element_kinds(self, function: Node, parameter: Parameter, depth: int) -> set[str]:
+        """`document.querySelectorAll("iframe").forEach((frame) => ...)`: the element
+        parameter of a collection's callback holds its elements."""
+        holder = function.parent
+        call = holder.parent if holder is not None and holder.type == "arguments" else None
+        if call is None or call.type != "call_expression" or parameter.index != 0:
+            return {"?"}
+        self.read_head(call, function)
+        callee = call.child_by_field_name("function")
+        if callee is None or callee.type != "member_expression":
+            return {"?"}
+        method = callee.child_by_field_name("property")
+        receiver = callee.child_by_field_name("object")
+        if method is None or receiver is None or node_text(method) not in _ELEMENT_CALLBACKS:
+            return {"?"}
+        return self._element_kinds(receiver, depth + 1)
+
+    def _member_element_kinds(self, member: Node, depth: int) -> set[str]:
+        """`frameRef.current` (React), `frame.value` (Vue), `ref.nativeElement` (Angular):
+        the element the ref holds, by its type (`useRef<HTMLIFrameElement>`,
+        `ElementRef<HTMLIFrameElement>`) or the JSX element it is passed to as `ref`;
+        `this.frame`: the class's field type and what its methods assign; another path:
+        what is assigned to it."""
+        prop = member.child_by_field_name("property")
+        holder = member.child_by_field_name("object")
+        name = node_text(prop) if prop is not None else ""
+        if holder is None:
+            return {"?" + name}
+        if name in _REF_VALUES:
+            held = self._element_kinds(holder, depth + 1)
+            if all(k.startswith("?") for k in held):
+                held |= self._jsx_ref_kinds(holder)
+            return held
+        path = normalized(node_text(member))
+        scope = self.enclosing_scope(member)
+        definitions = self.reaching_definitions(scope, path, member)
+        if definitions:
+            return self._assigned_element_kinds(definitions, name, depth)
+        if path.startswith("this.") and path.count(".") == 1:
+            return self._this_element_kinds(member, name, depth)
+        return {"?" + name}
+
+    def _this_element_kinds(self, member: Node, name: str, depth: int) -> set[str]:
+        """`this.frame`: the type of the class's field (`private frame!: HTMLIFrameElement`,
+        `@ViewChild("f") f: ElementRef<HTMLIFrameElement>`) and what it and the methods
+        assign to it."""
+        klass = next((a for a in reversed(self.ancestors(member)) if a.type in _CLASS_NODES), None)
+        body = klass.child_by_field_name("body") if klass is not None else None
+        if body is None:
+            return {"?" + name}
+        self.read_range(body)
+        found: set[str] = set()
+        path = "this." + name
+        for child in body.named_children:
+            if child.type in ("public_field_definition", "field_definition"):
+                field_name = child.child_by_field_name("name") or child.child_by_field_name(
+                    "property"
+                )
+                if field_name is None or node_text(field_name) != name:
+                    continue
+                annotation = child.child_by_field_name("type")
+                declared = _declared_elements(node_text(annotation)) if annotation else None
+                if declared is not None:
+                    return declared
+                value = child.child_by_field_name("value")
+                if value is not None:
+                    found |= self._element_kinds(value, depth + 1)
+            elif child.type == "method_definition":
+                for definition in self.definitions(child).get(path, []):
+                    found |= self._assigned_element_kinds([definition], name, depth)
+        return _named(found or {"?"}, name)
+
+    def _jsx_ref_kinds(self, holder: Node) -> set[str]:
+        """The JSX elements a ref is passed to: `<iframe ref={frameRef} />`."""
+        if holder.type != "identifier":
+            return set()
+        name = node_text(holder)
+        root = self.tree_root
+        if self.recorder is not None:
+            # A new `ref={name}` can come only from an edit that writes the name.
+            self.recorder.named_ranges.add((root.start_byte, root.end_byte, name))
+        pattern = re.compile(rb"ref\s*=\s*\{\s*(" + re.escape(name.encode()) + rb")\s*\}")
+        found: set[str] = set()
+        for start, end in self.text_matches(pattern, whole_word=True):
+            value = root.descendant_for_byte_range(start, end)
+            attribute = value.parent.parent if value and value.parent else None
+            element = attribute.parent if attribute is not None else None
+            if element is None or element.type not in _JSX_ELEMENTS:
+                continue
+            self.read_range(element)
+            tag = element.child_by_field_name("name")
+            text = node_text(tag) if tag is not None else ""
+            found.add(text.lower() if text[:1].islower() else "?" + text)
+        return found
 
     def _listed_command_option(self, member: Node, traces: list[Trace]) -> bool:
         """`options.format` in a commander action handler, where the command declares
         `--format` with `.choices([...])`: commander rejects any other value."""
         prop = member.child_by_field_name("property")
-        if member.type != "member_expression" or prop is None or not traces:
+        if member.type != "member_expression" or prop is None:
             return False
-        if not all(t.origin_text.startswith(_COMMAND_LINE) for t in traces):
+        return self._listed_command_field(node_text(prop), traces)
+
+    def _listed_command_field(self, name: str, traces: list[Trace]) -> bool:
+        """`name` of the options of commander action handlers (`options.format`, `const
+        { format } = command.opts()`), whose commands all limit it to listed values."""
+        if not traces or not all(t.origin_text.startswith(_COMMAND_LINE) for t in traces):
             return False
         for trace in traces:
             span = trace.origin.span
@@ -1221,7 +1541,7 @@ class JavaScriptFlow(FlowAnalyzer):
             function = self.enclosing_scope(node)
             if function.type not in _FUNCTIONS:
                 return False
-            if node_text(prop) not in self._action_choices(function):
+            if name not in self._action_choices(function):
                 return False
         return True
 
@@ -1242,10 +1562,29 @@ class JavaScriptFlow(FlowAnalyzer):
         function = self.enclosing_scope(parameter.node)
         return function.type in _FUNCTIONS and key in self._action_choices(function)
 
-    def _action_choices(self, function: Node) -> set[str]:
-        """The options limited to listed values (`new Option("-f, --format <f>")
-        .choices(["csv", "json"])`, added with `.addOption(...)`) of the commander command
-        whose `.action(...)` `function` is, inline or by name: their attribute names."""
+    def _listed_argument_parameter(self, function: Node, parameter: Parameter) -> bool:
+        """`.addArgument(new Argument("<env>").choices([...])).action((env) => ...)`: the
+        action's parameter at the position of a command-line argument limited to listed
+        values (the arguments of `.command("name <a>")`, `.argument(...)`,
+        `.arguments(...)` and `.addArgument(...)` come in the order they are declared,
+        then the options, then the command)."""
+        holder = parameter.node.parent
+        if holder is None or holder.type not in _WHOLE_PARAMETER_HOLDERS:
+            return False
+        commands = self._action_commands(function)
+        if not commands:
+            return False
+        for command in commands:
+            arguments = self._command_arguments(command)
+            if arguments is None or parameter.index >= len(arguments):
+                return False
+            if not arguments[parameter.index]:
+                return False
+        return True
+
+    def _action_commands(self, function: Node) -> list[Node]:
+        """The commander commands whose `.action(...)` `function` is, inline or by name:
+        the receivers of those calls."""
         calls: list[Node] = []
         registration = self._registration_of(function)
         if registration is not None:
@@ -1253,73 +1592,152 @@ class JavaScriptFlow(FlowAnalyzer):
         name = self.function_name(function)
         if registration is None and name != "<anonymous>":
             calls.extend(self.calls_named("&" + name))
-        listed: set[str] = set()
+        commands: list[Node] = []
         for call in calls:
             callee = call.child_by_field_name("function")
             if callee is None or callee.type != "member_expression":
                 continue
             method = callee.child_by_field_name("property")
-            if method is None or node_text(method) != "action":
-                continue
-            listed |= self._command_choices(callee.child_by_field_name("object"))
+            receiver = callee.child_by_field_name("object")
+            if method is not None and node_text(method) == "action" and receiver is not None:
+                commands.append(receiver)
+        return commands
+
+    def _action_choices(self, function: Node) -> set[str]:
+        """The options limited to listed values (`new Option("-f, --format <f>")
+        .choices(["csv", "json"])`, added with `.addOption(...)`) of the commander
+        commands whose `.action(...)` `function` is: their attribute names."""
+        listed: set[str] = set()
+        for command in self._action_commands(function):
+            listed |= self._command_choices(command)
         return listed
 
-    def _command_choices(self, command: Node | None) -> set[str]:
-        """What `_action_choices` finds on the command `command` builds: the options of
-        its chain of calls (`program.command("x").addOption(...).option(...)`) down to
-        its `.command(...)`, or to a name, then also those added to that name elsewhere
-        (`cmd.addOption(...)`). An option also declared without choices is not listed."""
+    def _command_choices(self, command: Node) -> set[str]:
+        """What `_action_choices` finds on one command (see _command_declarations). An
+        option also declared without choices is not listed."""
         listed: set[str] = set()
         free: set[str] = set()
-        added: list[Node] = []
-        current = _bare(command) if command is not None else None
-        while current is not None and current.type == "call_expression":
+        for method, value in self._command_declarations(command):
+            if method == "addOption" and value is not None:
+                limited = self._limited_declaration(value, "Option")
+                if limited is not None:
+                    listed.add(_option_attribute(limited))
+            elif method in ("option", "requiredOption") and value is not None:
+                free.add(_option_attribute(_string_value(value)))
+        return listed - free
+
+    def _command_arguments(self, command: Node) -> list[bool] | None:
+        """The command-line arguments of a commander command in order, each True when it
+        is limited to listed values; None when the code does not show them all."""
+        found: list[bool] = []
+        for method, value in self._command_declarations(command):
+            if method in ("command", "arguments"):
+                if value is None or value.type != "string":
+                    return None
+                text = _string_value(value)
+                if method == "command":
+                    text = text.split(None, 1)[1] if len(text.split(None, 1)) > 1 else ""
+                found.extend(False for _ in _COMMAND_ARGUMENT.findall(text))
+            elif method == "argument":
+                found.append(False)
+            elif method == "addArgument":
+                if value is None:
+                    return None
+                found.append(self._limited_declaration(value, "Argument") is not None)
+        return found
+
+    def _command_declarations(
+        self, command: Node, depth: int = 0, within: Node | None = None
+    ) -> list[tuple[str, Node | None]]:
+        """What declares the options and arguments of the commander command `command`
+        builds, in order: (method, its first argument) for `.command("name <a>")`,
+        `.option`, `.requiredOption`, `.addOption`, `.argument`, `.arguments` and
+        `.addArgument` in its chain of calls (`program.command("x").addOption(...)`) down
+        to its `.command(...)`, or to a name; before them, those of the name's value and
+        of the chains of statements of their own on the name (`cmd.addOption(...)`)."""
+        chain, root = _chain_declarations(command)
+        if root is None or root.type != "identifier":
+            return chain
+        earlier: list[tuple[str, Node | None]] = []
+        single = self.single_value(root) if depth < 3 else None
+        if single is not None and _bare(single).type == "call_expression":
+            earlier = self._command_declarations(single, depth + 1)
+        return earlier + self._declared_on(root, within or command) + chain
+
+    def _declared_on(self, command: Node, within: Node) -> list[tuple[str, Node | None]]:
+        """The options and arguments that chains of calls on the name `command` declare
+        outside `within` (`cmd.addOption(option)`, `cmd.argument("<a>").option(...)`),
+        in order."""
+        root = self.tree_root
+        if self.recorder is not None:
+            # A new call can come only from an edit that writes the method's name.
+            for method in _COMMAND_DECLARATIONS:
+                self.recorder.named_ranges.add((root.start_byte, root.end_byte, method))
+        found: list[tuple[str, Node | None]] = []
+        for start, end in self.text_matches(_DECLARE_ON_COMMAND):
+            call = self.member_call_at(start, end)
+            if call is None:
+                continue
+            receivers = self.receiver_of(call)
+            if not receivers or node_text(receivers[0]) != node_text(command):
+                continue
+            # The chain of calls the statement makes on the name, from its first.
+            outer = call
+            while True:
+                access = outer.parent
+                holder = access.parent if access is not None else None
+                if (
+                    access is None
+                    or holder is None
+                    or access.type != "member_expression"
+                    or access.child_by_field_name("object") != outer
+                    or holder.type != "call_expression"
+                ):
+                    break
+                outer = holder
+            if contains(within, call):
+                continue  # the chain the declarations are looked up for
+            self.read_range(outer)
+            found.extend(_chain_declarations(outer)[0])
+        return found
+
+    def _limited_declaration(self, value: Node, kind: str) -> str | None:
+        """The flags or the name of a commander `new Option(flags)` / `new Argument(name)`
+        (or `createOption` / `createArgument`), a name assigned one, whose chain of calls
+        limits it to listed values: `.choices(list)`, where the list is the program's
+        (an array, a constant; not a value from input)."""
+        current = _bare(value)
+        if current.type == "identifier":
+            single = self.single_value(current)
+            current = _bare(single) if single is not None else current
+        limited = False
+        while current.type == "call_expression":
             callee = current.child_by_field_name("function")
             if callee is None or callee.type != "member_expression":
-                return set()
+                return None
             method = callee.child_by_field_name("property")
             arguments = current.child_by_field_name("arguments")
             values = arguments.named_children if arguments is not None else []
             method_name = node_text(method) if method is not None else ""
-            if method_name == "addOption":
-                added.extend(values[:1])
-            elif method_name in ("option", "requiredOption") and values:
-                free.add(_option_attribute(_string_value(values[0])))
-            elif method_name == "command":
-                current = None
+            if method_name == "create" + kind:
                 break
+            if method_name == "choices" and values:
+                limited = limited or values[0].type == "array" or not self.evaluate(values[0], 0)
             inner = callee.child_by_field_name("object")
-            current = _bare(inner) if inner is not None else None
-        if current is not None and current.type == "identifier":
-            added.extend(self._options_added_to(current))
-        for option in added:
-            value = _bare(option)
-            if value.type == "identifier":
-                single = self.single_value(value)
-                value = _bare(single) if single is not None else value
-            flags = _choice_option_flags(value)
-            if flags is not None:
-                listed.add(_option_attribute(flags))
-        return listed - free
-
-    def _options_added_to(self, command: Node) -> list[Node]:
-        """The options `command.addOption(option)` adds in statements of their own."""
-        root = self.tree_root
-        if self.recorder is not None:
-            # A new call can come only from an edit that writes the method's name.
-            self.recorder.named_ranges.add((root.start_byte, root.end_byte, "addOption"))
-        found: list[Node] = []
-        for start, end in self.text_matches(_ADD_OPTION):
-            call = self.member_call_at(start, end)
-            if call is None:
-                continue
-            self.read_range(call)
-            receivers = self.receiver_of(call)
-            if not receivers or node_text(receivers[0]) != node_text(command):
-                continue
-            arguments = call.child_by_field_name("arguments")
-            found.extend(arguments.named_children[:1] if arguments is not None else [])
-        return found
+            if inner is None:
+                return None
+            current = _bare(inner)
+        if current.type == "new_expression":
+            constructor = current.child_by_field_name("constructor")
+            if constructor is None or node_text(constructor).rsplit(".", 1)[-1] != kind:
+                return None
+        elif current.type != "call_expression":
+            return None
+        arguments = current.child_by_field_name("arguments")
+        values = arguments.named_children if arguments is not None else []
+        if not limited or not values or values[0].type != "string":
+            return None
+        return _string_value(values[0])
 
     def _stored_upload_field(self, member: Node, traces: list[Trace]) -> bool:
         """`req.file.path`, `req.files[i].filename`: where the upload middleware stored
@@ -2511,6 +2929,123 @@ class JavaScriptFlow(FlowAnalyzer):
         return super().identifier_parts(identifier, depth)
 
 
+def _url_attribute(sink: Node) -> tuple[str, Node] | None:
+    """The attribute an `el.src = x` / `el.setAttribute("src", x)` sink sets, and `el`."""
+    if sink.type == "assignment_expression":
+        left = sink.child_by_field_name("left")
+        if left is None or left.type != "member_expression":
+            return None
+        prop = left.child_by_field_name("property")
+        element = left.child_by_field_name("object")
+    elif sink.type == "call_expression":
+        function = sink.child_by_field_name("function")
+        holder = sink.child_by_field_name("arguments")
+        values = holder.named_children if holder is not None else []
+        if function is None or function.type != "member_expression" or not values:
+            return None
+        prop = values[0] if values[0].type == "string" else None
+        element = function.child_by_field_name("object")
+    else:
+        return None
+    if prop is None or element is None:
+        return None
+    name = _string_value(prop) if prop.type == "string" else node_text(prop)
+    return name.lower(), element
+
+
+def _declared_elements(text: str) -> set[str] | None:
+    """The elements a TypeScript type names (`HTMLIFrameElement | null` -> {"iframe"},
+    `ElementRef<HTMLImageElement>` -> {"img"}); "?" for a generic `HTMLElement` beside
+    them; None when it names no particular element."""
+    found: set[str] = set()
+    generic = False
+    for interface in _ELEMENT_INTERFACE.findall(text):
+        if interface in _GENERIC_ELEMENTS:
+            generic = True
+        else:
+            found.add(_ELEMENT_INTERFACES.get(interface, interface.lower()))
+    if not found:
+        return None
+    return (found | {"?"}) if generic else found
+
+
+def _selector_kinds(selector: str) -> set[str]:
+    """The elements a CSS selector picks, by the tag of the last compound selector of
+    each alternative (`#player > iframe.embed` -> {"iframe"}); "?" with the selector's
+    last compound when it names no tag (`#preview-frame`)."""
+    found: set[str] = set()
+    cleaned = re.sub(r"\[[^\]]*\]|\([^)]*\)", "", selector)
+    for alternative in cleaned.split(","):
+        compound = re.split(r"[\s>+~]+", alternative.strip())[-1]
+        tag = re.match(r"[A-Za-z][\w-]*", compound)
+        found.add(tag.group(0).lower() if tag else "?" + compound)
+    return found
+
+
+def _named(kinds: set[str], name: str) -> set[str]:
+    """`kinds` with `name` added to the names of the unknown elements among them."""
+    return {f"{kind} {name}" if kind.startswith("?") else kind for kind in kinds}
+
+
+def _words(text: str) -> set[str]:
+    """The words of names: `previewIframe`, `embed-player`, `SCRIPT_TAG`."""
+    return {w.lower() for w in re.findall(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+", text)}
+
+
+# What a javascript: URL in an attribute runs in: a frame's or an embed's document, a
+# script's code (which loads from anywhere), an object's document.
+_URL_LOADERS = {
+    "src": frozenset({"iframe", "frame", "embed", "script"}),
+    "data": frozenset({"object"}),
+}
+# Names that say an element of unknown kind is one that loads its src.
+_LOADER_WORDS = frozenset(
+    {"iframe", "iframes", "frame", "frames", "embed", "embeds", "script", "scripts"}
+)
+_ELEMENT_INTERFACE = re.compile(r"\b((?:HTML|SVG)\w*Element)\b")
+_GENERIC_ELEMENTS = frozenset({"HTMLElement", "SVGElement", "HTMLOrSVGElement"})
+_ELEMENT_INTERFACES = {
+    "HTMLIFrameElement": "iframe",
+    "HTMLFrameElement": "frame",
+    "HTMLEmbedElement": "embed",
+    "HTMLObjectElement": "object",
+    "HTMLScriptElement": "script",
+    "HTMLImageElement": "img",
+    "HTMLVideoElement": "video",
+    "HTMLAudioElement": "audio",
+    "HTMLMediaElement": "media",
+    "HTMLSourceElement": "source",
+    "HTMLTrackElement": "track",
+    "HTMLInputElement": "input",
+    "HTMLAnchorElement": "a",
+}
+_CONSTRUCTED_ELEMENTS = {"Image": "img", "Audio": "audio", "Option": "option"}
+# Calls that give an element of their receiver's kind (a copy, an item of a collection).
+_SAME_ELEMENT_METHODS = frozenset({"cloneNode", "item", "at", "namedItem"})
+# What a ref holds its element in: React's `current`, Vue's `value`, Angular's
+# `nativeElement`.
+_REF_VALUES = frozenset({"current", "value", "nativeElement"})
+# Values that are no element.
+_NO_ELEMENT = frozenset(
+    {
+        "object",
+        "string",
+        "template_string",
+        "number",
+        "true",
+        "false",
+        "null",
+        "undefined",
+        "arrow_function",
+        "function_expression",
+        "regex",
+    }
+)
+_JSX_ELEMENTS = frozenset({"jsx_opening_element", "jsx_self_closing_element"})
+_CLASS_NODES = frozenset({"class_declaration", "class", "abstract_class_declaration"})
+_ELEMENT_DEPTH = 8
+
+
 def _required_literals(condition: Node, holds: bool) -> list[tuple[Node, bool]]:
     """The tests `condition` requires, each with the value it must have, when the
     condition must have the value `holds`: `a && !b` to hold requires `a` and not `b`;
@@ -2559,37 +3094,31 @@ def _literal_text(flow: JavaScriptFlow, node: Node) -> str | None:
     return text
 
 
-def _choice_option_flags(option: Node) -> str | None:
-    """The flags of a commander `new Option(flags, ...)` whose chain of calls limits it to
-    listed values (`.choices(["csv", "json"])`), else None."""
-    limited = False
-    current = option
-    while current.type == "call_expression":
+def _chain_declarations(
+    command: Node,
+) -> tuple[list[tuple[str, Node | None]], Node | None]:
+    """The declarations (see JavaScriptFlow._command_declarations) of a chain of calls
+    down to its `.command(...)`, in order, and the name or value the chain starts from
+    (None after a `.command(...)`)."""
+    chain: list[tuple[str, Node | None]] = []
+    current: Node | None = _bare(command)
+    while current is not None and current.type == "call_expression":
         callee = current.child_by_field_name("function")
         if callee is None or callee.type != "member_expression":
-            return None
+            break
         method = callee.child_by_field_name("property")
         arguments = current.child_by_field_name("arguments")
         values = arguments.named_children if arguments is not None else []
-        if method is not None and node_text(method) == "choices":
-            limited = limited or bool(values and values[0].type == "array")
+        method_name = node_text(method) if method is not None else ""
+        if method_name == "command" or method_name in _COMMAND_DECLARATIONS:
+            chain.append((method_name, values[0] if values else None))
+        if method_name == "command":
+            current = None
+            break
         inner = callee.child_by_field_name("object")
-        if inner is None:
-            return None
-        current = _bare(inner)
-    constructor = current.child_by_field_name("constructor")
-    arguments = current.child_by_field_name("arguments")
-    values = arguments.named_children if arguments is not None else []
-    if (
-        not limited
-        or current.type != "new_expression"
-        or constructor is None
-        or node_text(constructor).rsplit(".", 1)[-1] != "Option"
-        or not values
-        or values[0].type != "string"
-    ):
-        return None
-    return _string_value(values[0])
+        current = _bare(inner) if inner is not None else None
+    chain.reverse()
+    return chain, current
 
 
 def _option_attribute(flags: str) -> str:

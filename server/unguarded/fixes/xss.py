@@ -126,8 +126,9 @@ def _javascript(source: Source, finding: Finding) -> list[Fix]:
     if argument is None or sink is None:
         return []
     if finding.sink_name == "URL attribute":
-        # A link set from script (setAttribute("href", url)): only web links.
-        if sink.type != "call_expression":
+        # A URL set from script (setAttribute("href", url), frame.src = url): only web
+        # links.
+        if sink.type not in ("call_expression", "assignment_expression"):
             return _jsx_web_link(source, finding, argument)
         return web_link_fixes(source, finding, argument, "Allow only http(s) links")
     if sink.type == "call_expression" and finding.sink_name == 'setAttribute("on...")':
