@@ -308,6 +308,21 @@ def test_half_typed_code_still_reports_complete_sinks() -> None:
     assert lines(run(source)) == [5]
 
 
+def test_a_sink_whose_value_is_still_missing_is_analysed() -> None:
+    # A damaged line where tree-sitter inserts a zero-width MISSING identifier as the
+    # value of `...innerHTML =`: a lookup by byte range finds the `;` that starts there
+    # instead, and the analysis failed with StaleCache. No value is written yet: no finding.
+    source = """\
+        useEffect(() => {
+          covconst u = .argument("<q>")"iframe"er.current.innerHTML =;
+        }
+        document.body.innerHTML = location.hash;
+        """
+    # (Error recovery makes one statement of lines 1-4: the one finding is the last line's.)
+    [finding] = run(source, "tsx")
+    assert finding.rule_id == "xss" and "location.hash" in finding.message
+
+
 @pytest.mark.parametrize(
     "expression",
     [

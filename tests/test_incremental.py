@@ -1042,3 +1042,20 @@ def test_a_method_added_to_a_decorated_class_is_followed() -> None:
     )
     assert [f.rule_id for f in editor.findings] == ["command-injection"]
     assert same(editor.findings, full(editor.document))
+
+
+def test_a_zero_width_missing_node_is_found_by_its_position() -> None:
+    # Tree-sitter inserts a MISSING identifier for the value of `innerHTML =;` here; the
+    # lookup by byte range lands on the `;` that starts at the same offset.
+    text = 'useEffect(() => {\n  covconst u = .argument("<q>")"iframe"er.current.innerHTML =;\n}\n'
+    document = Document.from_text("file:///t.tsx", LANGUAGES["tsx"], text)
+    stack, missing = [document.tree.root_node], []
+    while stack:
+        node = stack.pop()
+        missing += [child for child in node.children if child.is_missing and child.is_named]
+        stack.extend(node.children)
+    [value] = missing
+    found = incremental._find(
+        document.tree.root_node, value.start_byte, value.end_byte, value.kind_id
+    )
+    assert found.id == value.id

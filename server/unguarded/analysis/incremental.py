@@ -814,13 +814,16 @@ class DocumentAnalysis:
                     not calls or alias_name(calls[0]) not in self._import_names
                 ):
                     continue  # most calls: their callee's name is in no import statement
+                arguments = captured.get("sink.arg", [])
+                if any(argument.is_missing for argument in arguments):
+                    continue  # `el.innerHTML = ;`: no value written yet (a MISSING node)
                 receivers = captured.get("sink.receiver", [])
                 raw = RawSink(
                     part,
                     origin,
                     pattern,
                     _relative(part, calls[0]) if calls else None,
-                    tuple(_relative(part, n) for n in captured.get("sink.arg", [])),
+                    tuple(_relative(part, n) for n in arguments),
                     _relative(part, receivers[0]) if receivers else None,
                     len(found.raw_sinks),
                 )
@@ -1685,7 +1688,26 @@ def _find(root: Node, start: int, end: int, kind: int) -> Node:
         if node.kind_id == kind:
             return node
         node = node.parent
+    if start == end:
+        found = _empty_node_at(root, start, kind)
+        if found is not None:
+            return found
     raise StaleCache(f"no node of kind {kind} at {start}-{end}")
+
+
+def _empty_node_at(root: Node, offset: int, kind: int) -> Node | None:
+    """A zero-width node of `kind` at `offset`: one tree-sitter inserted for text that is
+    missing (`el.innerHTML = ;` gets a MISSING identifier). The lookup by range finds
+    the token that starts there instead, so the nodes around the offset are searched."""
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        for child in node.children:
+            if child.start_byte <= offset <= child.end_byte:
+                if child.start_byte == child.end_byte == offset and child.kind_id == kind:
+                    return child
+                stack.append(child)
+    return None
 
 
 def _changed_region(previous: Document, document: Document) -> Region | None:
