@@ -49,6 +49,9 @@ _SCHEME_ONLY = re.compile(r"^(?:[a-z][a-z0-9+.-]*:?/{0,2}|/|\.|)$", re.IGNORECAS
 
 
 _BOOLEANS = frozenset({"True", "False", "true", "false"})
+# The rules whose danger is the start of a URL (besides ssrf and path-traversal, which
+# need a host-ending prefix or a normalized base): for them a startswith() counts.
+PREFIX_CONTROLLED_RULES = frozenset({"url", "open-redirect"})
 # A URL prefix that fixes scheme and host: "https://host/".
 FIXED_HOST_PREFIX = re.compile(r"^[a-z][a-z0-9+.-]*://[^/?#@\s]+[/?#]", re.IGNORECASE)
 # Assertion helpers check truthiness (ctx.assert(x), assert.ok(x)): no validation.
@@ -732,7 +735,10 @@ class FlowAnalyzer:
         if self.rule == "path-traversal":
             ends_with_separator = literal.endswith(("/", "\\")) or "sep" in node_text(prefix)
             return self.normalized_path(receiver) and ends_with_separator
-        return True
+        # A prefix fixes only the start of the value: it controls a sink whose danger
+        # is where a URL leads (a link's scheme, a redirect's site), not markup, SQL,
+        # a command or code, where "#x=<img onerror=...>" passes startsWith("#x=").
+        return self.rule in PREFIX_CONTROLLED_RULES
 
     def normalized_path(self, node: Node, depth: int = 0) -> bool:
         """The path expression, or a value it was computed from, went through a
