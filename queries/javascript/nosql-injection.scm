@@ -16,7 +16,9 @@
 ; A whole request object as the filter: User.find(req.query) lets the client send
 ; operators ({"password": {"$ne": ""}}) and $where, also with a default for when it is
 ; missing (User.find(req.body.filter ?? {})). Collections and models only: built by
-; collection()/model(), or named like one (User, usersCollection, this.userModel).
+; collection()/model(), or named like one (User, usersCollection, this.userModel). A call
+; or an awaited value written in place is the same value as through a name
+; (Review.find(JSON.parse(args.filterJson))).
 ((call_expression
    function: (member_expression
      object: (_) @sink.receiver
@@ -25,6 +27,8 @@
      . [(identifier) @sink.arg
         (member_expression) @sink.arg
         (subscript_expression) @sink.arg
+        (call_expression) @sink.arg
+        (await_expression) @sink.arg
         (binary_expression
           left: [(identifier) (member_expression) (subscript_expression)] @sink.arg
           operator: ["??" "||"]

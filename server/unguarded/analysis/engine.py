@@ -740,6 +740,14 @@ def _keyword_value(call: Node, name: str) -> Node | None:
 
 
 def _callee_text(call: Node) -> str:
+    """The callee as written, without the arguments of the calls it is chained on:
+    `client.db("shop").collection` for `client.db("shop").collection("orders")`."""
+    function = call.child_by_field_name("function")
+    if function is not None and function.type in ("attribute", "member_expression"):
+        inner = function.child_by_field_name("object")
+        name = function.child_by_field_name("attribute") or function.child_by_field_name("property")
+        if inner is not None and name is not None and inner.type in ("call", "call_expression"):
+            return f"{_callee_text(inner)}().{node_text(name)}"
     return node_text(call).split("(", 1)[0].strip()
 
 
