@@ -1,11 +1,13 @@
 ; Express/Koa/Fastify/Hono redirect(url) sends the browser wherever the URL points. A constant
 ; path prefix ("/users/" + id) or host ("https://example.com/") keeps it on a known site.
+; The response may be reached through the calls that return it: Express's and Fastify's
+; status(), code(), type(), header(), set(), ... (reply.code(302).redirect(url)).
 ((call_expression
    function: (member_expression
-     object: (identifier) @_response
+     object: [(identifier) (call_expression)] @_response
      property: (property_identifier) @_redirect)
    arguments: (arguments . (_) @sink.arg)) @sink.call
- (#any-of? @_response "res" "response" "reply" "resp" "ctx" "c" "context")
+ (#match? @_response "^(res|response|reply|resp|ctx|c|context)(\\s*\\.\\s*(status|code|type|header|headers|set|append|setHeader|appendHeader|vary|removeHeader|cookie|clearCookie|location|links|attachment|contentType)\\s*\\([^()]*(\\([^()]*\\)[^()]*)*\\))*$")
  (#eq? @_redirect "redirect")
  (#set! unguarded.policy "ssrf")
  (#set! unguarded.rule "open-redirect"))
@@ -13,10 +15,10 @@
 ; res.redirect(302, url): the status comes first.
 ((call_expression
    function: (member_expression
-     object: (identifier) @_response
+     object: [(identifier) (call_expression)] @_response
      property: (property_identifier) @_redirect)
    arguments: (arguments . (number) . (_) @sink.arg)) @sink.call
- (#any-of? @_response "res" "response" "reply" "resp")
+ (#match? @_response "^(res|response|reply|resp)(\\s*\\.\\s*(status|code|type|header|headers|set|append|setHeader|appendHeader|vary|removeHeader|cookie|clearCookie|location|links|attachment|contentType)\\s*\\([^()]*(\\([^()]*\\)[^()]*)*\\))*$")
  (#eq? @_redirect "redirect")
  (#set! unguarded.policy "ssrf")
  (#set! unguarded.rule "open-redirect"))
@@ -120,13 +122,14 @@
  (#set! unguarded.rule "open-redirect"))
 
 ; A Location header set by name: node:http res.setHeader("Location", url) (appendHeader),
-; Express res.set / res.header / res.append, Fastify reply.header, Koa ctx.set.
+; Express res.set / res.header / res.append, Fastify reply.header, Koa ctx.set; also on
+; the reply a chained call returns (reply.code(303).header("Location", url)).
 ((call_expression
    function: (member_expression
-     object: (identifier) @_response
+     object: [(identifier) (call_expression)] @_response
      property: (property_identifier) @_set)
    arguments: (arguments . (string) @_location . (_) @sink.arg)) @sink.call
- (#any-of? @_response "res" "response" "resp" "reply" "ctx")
+ (#match? @_response "^(res|response|resp|reply|ctx)(\\s*\\.\\s*(status|code|type|header|headers|set|append|setHeader|appendHeader|vary|removeHeader|cookie|clearCookie|location|links|attachment|contentType)\\s*\\([^()]*(\\([^()]*\\)[^()]*)*\\))*$")
  (#any-of? @_set "setHeader" "appendHeader" "set" "header" "append")
  (#match? @_location "^[\"'](?i:location)[\"']$")
  (#set! unguarded.policy "ssrf")
@@ -136,10 +139,10 @@
 ; Express res.location(url) sets the Location header a redirect status sends the browser to.
 ((call_expression
    function: (member_expression
-     object: (identifier) @_response
+     object: [(identifier) (call_expression)] @_response
      property: (property_identifier) @_location)
    arguments: (arguments . (_) @sink.arg .)) @sink.call
- (#any-of? @_response "res" "response" "resp")
+ (#match? @_response "^(res|response|resp)(\\s*\\.\\s*(status|code|type|header|headers|set|append|setHeader|appendHeader|vary|removeHeader|cookie|clearCookie|location|links|attachment|contentType)\\s*\\([^()]*(\\([^()]*\\)[^()]*)*\\))*$")
  (#eq? @_location "location")
  (#set! unguarded.policy "ssrf")
  (#set! unguarded.sink "res.location()")
