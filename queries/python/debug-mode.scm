@@ -27,7 +27,8 @@
  (#set! unguarded.sink "app debug mode")
  (#set! unguarded.rule "debug-mode"))
 
-; FastAPI(debug=True) / Starlette(debug=True) send tracebacks to the client.
+; FastAPI(debug=True) / Starlette(debug=True) / Litestar(debug=True) send tracebacks to the
+; client (ASGI apps: Litestar and Starlite render the exception page for any error).
 ((call
    function: [(identifier) @_app
               (attribute attribute: (identifier) @_app)]
@@ -35,8 +36,22 @@
      (keyword_argument
        name: (identifier) @_debug
        value: (true)) @sink.arg)) @sink.call
- (#any-of? @_app "FastAPI" "Starlette" "Quart" "Sanic")
+ (#any-of? @_app "FastAPI" "Starlette" "Quart" "Sanic" "Litestar" "Starlite")
  (#eq? @_debug "debug")
+ (#set! unguarded.rule "debug-mode"))
+
+; BlackSheep: Application(show_error_details=True) sends the traceback to the client. Only
+; the Application imported from blacksheep (the name is common).
+((call
+   function: [(identifier) @_app
+              (attribute attribute: (identifier) @_app)]
+   arguments: (argument_list
+     (keyword_argument
+       name: (identifier) @_details
+       value: (true)) @sink.arg)) @sink.call
+ (#eq? @_app "Application")
+ (#eq? @_details "show_error_details")
+ (#set! unguarded.imported_from "blacksheep")
  (#set! unguarded.rule "debug-mode"))
 
 ; Django: DEBUG = True at the top level of a settings module (one that also sets the

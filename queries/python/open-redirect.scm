@@ -35,8 +35,63 @@
  (#set! unguarded.sink "Location header")
  (#set! unguarded.rule "open-redirect"))
 
-; Pyramid's redirect responses (raised or returned) send the browser to `location`, their
-; first argument; only the classes imported from pyramid.httpexceptions.
+; A Location header set on a response object or a headers mapping by name: Django's
+; response["Location"] = url, headers["Location"] = url.
+((assignment
+   left: (subscript
+     value: (identifier) @_response
+     subscript: (string) @_location)
+   right: (_) @sink.arg) @sink.call
+ (#match? @_response "(?i)^(\\w*_)?(response|resp|res|headers)$")
+ (#match? @_location "^[\"'](?i:location)[\"']$")
+ (#set! unguarded.policy "ssrf")
+ (#set! unguarded.sink "Location header")
+ (#set! unguarded.rule "open-redirect"))
+
+; A Location header in a response's headers mapping: an AWS Lambda proxy result
+; {"statusCode": 302, "headers": {"Location": url}} ...
+((pair
+   key: (string) @_headers
+   value: (dictionary
+     (pair
+       key: (string) @_location
+       value: (_) @sink.arg) @sink.call))
+ (#match? @_headers "^[\"'](?i:headers)[\"']$")
+ (#match? @_location "^[\"'](?i:location)[\"']$")
+ (#set! unguarded.policy "ssrf")
+ (#set! unguarded.sink "Location header")
+ (#set! unguarded.rule "open-redirect"))
+
+; ... a response built with headers= (Azure Functions' func.HttpResponse(status_code=302,
+; headers={"Location": url}), Flask/Starlette/aiohttp Response(..., headers={...})) ...
+((keyword_argument
+   name: (identifier) @_headers
+   value: (dictionary
+     (pair
+       key: (string) @_location
+       value: (_) @sink.arg) @sink.call))
+ (#eq? @_headers "headers")
+ (#match? @_location "^[\"'](?i:location)[\"']$")
+ (#set! unguarded.policy "ssrf")
+ (#set! unguarded.sink "Location header")
+ (#set! unguarded.rule "open-redirect"))
+
+; ... and a Flask view's (body, status, headers) result: return "", 302, {"Location": url}.
+((return_statement
+   (expression_list
+     (dictionary
+       (pair
+         key: (string) @_location
+         value: (_) @sink.arg) @sink.call) .))
+ (#match? @_location "^[\"'](?i:location)[\"']$")
+ (#set! unguarded.context "route")
+ (#set! unguarded.policy "ssrf")
+ (#set! unguarded.sink "Location header")
+ (#set! unguarded.rule "open-redirect"))
+
+; Pyramid's and aiohttp's redirect responses (raised or returned) send the browser to
+; `location`, their first argument; only the classes imported from pyramid.httpexceptions
+; or aiohttp (`from aiohttp import web; raise web.HTTPFound(url)`).
 ((call
    function: (attribute
      object: (_) @_module
@@ -45,7 +100,7 @@
      (keyword_argument
        name: (identifier) @_location
        value: (_) @sink.arg))) @sink.call
- (#match? @_module "^pyramid(\\.|$)")
+ (#match? @_module "^(pyramid|aiohttp)(\\.|$)")
  (#any-of? @_class "HTTPFound" "HTTPSeeOther" "HTTPMovedPermanently" "HTTPTemporaryRedirect"
    "HTTPPermanentRedirect")
  (#eq? @_location "location")
@@ -67,13 +122,13 @@
  (#set! unguarded.policy "ssrf")
  (#set! unguarded.rule "open-redirect"))
 
-; The same Pyramid and Litestar redirects with the target as the first argument.
+; The same Pyramid, aiohttp and Litestar redirects with the target as the first argument.
 ((call
    function: (attribute
      object: (_) @_module
      attribute: (identifier) @_class)
    arguments: (argument_list . [(identifier) (string) (call) (binary_operator) (attribute) (subscript)] @sink.arg)) @sink.call
- (#match? @_module "^(pyramid|litestar|starlite)(\\.|$)")
+ (#match? @_module "^(pyramid|aiohttp|litestar|starlite)(\\.|$)")
  (#any-of? @_class "HTTPFound" "HTTPSeeOther" "HTTPMovedPermanently" "HTTPTemporaryRedirect"
    "HTTPPermanentRedirect" "Redirect")
  (#set! unguarded.policy "ssrf")

@@ -1,7 +1,8 @@
 ; Untrusted input in Python web frameworks and scripts. Each capture is an origin the
 ; engine reports with severity "error".
 
-; Flask, Django, Starlette/FastAPI and aiohttp request objects: everything the client sends.
+; Flask, Django, Starlette/FastAPI, aiohttp and Bottle request objects: everything the
+; client sends (Bottle spells the POST form `forms` and the path with its query `fullpath`).
 ((attribute
    object: (identifier) @_request
    attribute: (identifier) @_field) @source
@@ -10,7 +11,8 @@
    "args" "form" "values" "json" "data" "files" "cookies" "headers" "view_args"
    "get_json" "get_data" "stream" "query_string" "full_path" "path" "url"
    "GET" "POST" "body" "COOKIES" "META" "FILES" "content_params"
-   "query_params" "path_params" "query" "match_info" "rel_url" "post" "text" "form_data"))
+   "query_params" "path_params" "query" "match_info" "rel_url" "post" "text" "form_data"
+   "forms" "fullpath" "urlparts"))
 
 ; Falcon (req.get_param, req.params, req.media, await req.get_media()) and Pyramid
 ; (request.params, request.matchdict, request.json_body): the query string, the body and
@@ -22,6 +24,18 @@
  (#any-of? @_field
    "params" "get_param" "get_param_as_list" "media" "get_media" "bounded_stream"
    "get_header" "matchdict" "json_body" "relative_uri" "forwarded_uri"))
+
+; Bottle's request.get_cookie(name) is the cookie as the client sent it; with a secret
+; (`get_cookie(name, secret=key)`, or a third positional argument) Bottle returns the value
+; only when its signature verifies, so the client cannot choose it.
+((call
+   function: (attribute
+     object: (identifier) @_request
+     attribute: (identifier) @_method)
+   arguments: (argument_list) @_arguments) @source
+ (#any-of? @_request "request" "req")
+ (#eq? @_method "get_cookie")
+ (#not-match? @_arguments "\\bsecret\\s*=|^\\([^,]*,[^,]*,"))
 
 ; CherryPy: cherrypy.request.params (query string and form), headers, body, cookie.
 ((attribute

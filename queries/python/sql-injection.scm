@@ -40,13 +40,26 @@
 
 ; Peewee: db.execute_sql(sql), Model.raw(sql), SQL(sql) in a query; Tortoise ORM:
 ; connection.execute_query(sql), execute_query_dict, execute_script. The names are
-; generic, so only when the argument visibly starts as SQL ("SELECT ..." + x, f"... {x}").
+; generic, so only when the argument visibly starts as SQL ("SELECT ..." + x, f"... {x}")
+; (Peewee's SQL imported from peewee is the pattern below, without that condition).
 ((call
    function: [(attribute attribute: (identifier) @_method)
               (identifier) @_method]
    arguments: (argument_list . (_) @sink.arg)) @sink.call
  (#any-of? @_method "execute_sql" "raw" "SQL" "execute_query" "execute_query_dict" "execute_script")
  (#set! unguarded.sql_text "start")
+ (#set! unguarded.rule "sql-injection"))
+
+; Peewee's SQL(text) imported from peewee (`from peewee import SQL`, `pw.SQL`): the text goes
+; into the statement the query builder emits as it is, so a fragment is a sink too:
+; .where(SQL(f"dept = '{d}'")), .order_by(SQL(column)). Its parameters (SQL(text, [v]))
+; are bound.
+((call
+   function: [(identifier) @_sql
+              (attribute attribute: (identifier) @_sql)]
+   arguments: (argument_list . (_) @sink.arg)) @sink.call
+ (#eq? @_sql "SQL")
+ (#set! unguarded.imported_from "peewee,playhouse")
  (#set! unguarded.rule "sql-injection"))
 
 ; Django: QuerySet.extra(where=[...], select={...}, tables=[...]).

@@ -23,3 +23,17 @@
  (#eq? @_template "Template")
  (#not-eq? @_module "string")
  (#set! unguarded.rule "ssti"))
+
+; Bottle: template(x, ...) and its adapters compile x as a template source when it holds a
+; newline, "{", "%" or "$" (otherwise x names a template file), so a value from input is a
+; source whatever the code meant it to be; SimpleTemplate(source) always compiles it. Only
+; the names imported from bottle (`from bottle import template`, `bottle.template`).
+((call
+   function: [(identifier) @_template
+              (attribute attribute: (identifier) @_template)]
+   arguments: (argument_list . (_) @sink.arg)) @sink.call
+ (#any-of? @_template "template" "SimpleTemplate" "jinja2_template" "mako_template"
+   "cheetah_template")
+ (#not-match? @sink.arg "^(name|lookup|encoding|syntax|template_adapter|template_lookup)\\s*=")
+ (#set! unguarded.imported_from "bottle")
+ (#set! unguarded.rule "ssti"))

@@ -121,12 +121,50 @@
  (#eq? @_html "html")
  (#set! unguarded.rule "xss"))
 
-; A Flask/FastAPI view returning an HTML string serves it as text/html.
+; A Flask/FastAPI view (or a Google Cloud Functions @functions_framework.http function, which
+; Functions Framework serves through Flask) returning an HTML string serves it as text/html.
 ((return_statement
    (_) @sink.arg) @sink.call
  (#set! unguarded.context "route")
  (#set! unguarded.policy "html-markup")
  (#set! unguarded.sink "HTML response")
+ (#set! unguarded.rule "xss"))
+
+; An AWS Lambda proxy result (API Gateway, function URLs) that declares itself HTML:
+; {"statusCode": 200, "headers": {"Content-Type": "text/html"}, "body": page}. The body is
+; served as the page, whatever it holds. Headers before or after the body.
+((dictionary
+   (pair
+     key: (string) @_headers
+     value: (dictionary
+       (pair
+         key: (string) @_type
+         value: (string) @_html)))
+   (pair
+     key: (string) @_body
+     value: (_) @sink.arg) @sink.call)
+ (#match? @_headers "^[\"'](?i:headers)[\"']$")
+ (#match? @_type "^[\"'](?i:content-type)[\"']$")
+ (#match? @_html "^[\"'](?i:\\s*(text/html|application/xhtml\\+xml))")
+ (#match? @_body "^[\"']body[\"']$")
+ (#set! unguarded.sink "HTML response body")
+ (#set! unguarded.rule "xss"))
+
+((dictionary
+   (pair
+     key: (string) @_body
+     value: (_) @sink.arg) @sink.call
+   (pair
+     key: (string) @_headers
+     value: (dictionary
+       (pair
+         key: (string) @_type
+         value: (string) @_html))))
+ (#match? @_headers "^[\"'](?i:headers)[\"']$")
+ (#match? @_type "^[\"'](?i:content-type)[\"']$")
+ (#match? @_html "^[\"'](?i:\\s*(text/html|application/xhtml\\+xml))")
+ (#match? @_body "^[\"']body[\"']$")
+ (#set! unguarded.sink "HTML response body")
  (#set! unguarded.rule "xss"))
 
 ; Tornado: self.write()/self.finish() in a RequestHandler send a str as text/html (a dict

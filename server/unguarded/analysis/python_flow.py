@@ -150,9 +150,13 @@ _BRANCHES = frozenset(
         "lambda",
     }
 )
-# Request mappings whose values are strings (query string, form, headers, cookies).
+# Request mappings whose values are strings (query string, form, headers, cookies, the
+# URL's placeholders): Flask, Django, Starlette, aiohttp and Bottle (`request.query`,
+# `forms`, `params`, `match_info`), Pyramid and Falcon (`params`, `matchdict`), Azure
+# Functions (`req.params`, `req.route_params`, `req.headers`).
 _STRING_MAP = re.compile(
-    r"^request\.(?:args|form|values|cookies|headers|GET|POST|COOKIES|META|query_params)$"
+    r"^(?:request|req)\.(?:args|form|forms|values|cookies|headers|GET|POST|COOKIES|META|"
+    r"query_params|query|params|route_params|path_params|match_info|matchdict)$"
 )
 # The methods of str that return a str (of a string receiver, whatever their arguments).
 _STRING_METHODS = frozenset(
@@ -241,6 +245,14 @@ _HTTP_SERVER_REQUEST = frozenset({"path", "headers", "rfile", "requestline", "ra
 _HTML_TYPE = re.compile(r"(?i)^\s*(?:text/html|application/xhtml\+xml)\b")
 # CherryPy's handler decorator: an exposed method's arguments are the request's parameters.
 _CHERRYPY_EXPOSE = frozenset({"cherrypy.expose", "cherrypy.expose()"})
+# The methods of HTTP clients that fetch a URL (requests, httpx, aiohttp, urllib, Tornado).
+_FETCH_METHODS = frozenset(
+    {"get", "post", "put", "patch", "delete", "head", "options", "request", "urlopen", "fetch"}
+)
+# XML parsers of a text (not of a file a path names): their tree holds the text's content.
+_XML_TEXT_PARSERS = frozenset({"fromstring", "XML", "fromstringlist"})
+# Google Cloud Functions' HTTP decorator: the function is a Flask view of its own.
+_CLOUD_FUNCTION_DECORATORS = frozenset({"functions_framework.http"})
 # Frameworks whose route decorators are imported bare (`@get("/items")`, `@route("/")`).
 _ROUTE_MODULES = frozenset({"litestar", "starlite", "bottle"})
 
@@ -921,6 +933,17 @@ class PythonFlow(FlowAnalyzer):
             return []  # an Enum-typed value is one of its members
         if self._closed_click_parameter(function, parameter.name):
             return []  # @click.option("--fmt", type=click.Choice([...])): a listed value
+        azure = self._azure_http_function(function)
+        if self._azure_request(parameter, azure):
+            # Azure Functions passes the whole HttpRequest: URL, route placeholders,
+            # query string, headers and body are all the client's.
+            label = f"Azure Functions request '{parameter.name}' of {name}()"
+            origin = Step(Span.of(parameter.node), label)
+            return [Trace(OriginKind.UNTRUSTED, origin, origin_text=label)]
+        if azure is not None:
+            # Its other parameters are bindings the app declared (blobs, tables, queue
+            # outputs), not parts of the URL: their callers are unknown.
+            return None
         route = self.route_of(function)
         if route is not None:
             annotation = parameter.annotation.strip()
@@ -951,6 +974,79 @@ class PythonFlow(FlowAnalyzer):
             origin = Step(Span.of(parameter.node), handler_label)
             return [Trace(OriginKind.UNTRUSTED, origin, origin_text=handler_label)]
         return None
+
+    def _qualified_name(self, expression: Node) -> str | None:
+        """A dotted name written with what its imports bind (`func.HttpRequest` after
+        `import azure.functions as func` -> "azure.functions.HttpRequest"), or None when
+        its first name is bound by no import."""
+        parts: list[str] = []
+        root = expression
+        while root.type == "attribute":
+            member = root.child_by_field_name("attribute")
+            inner = root.child_by_field_name("object")
+            if member is None or inner is None:
+                return None
+            parts.insert(0, node_text(member))
+            root = inner
+        if root.type != "identifier":
+            return None
+        head = imported_name(self, root)
+        if head is None:
+            module = imported_module(self, root)
+            if module is None or module.split(".")[0] != node_text(root):
+                return None
+            head = node_text(root)  # `import azure.functions`: written in full
+        return ".".join([head, *parts])
+
+    def _azure_http_function(self, function: Node) -> Node | None:
+        """The `route(...)` decorator call when `function` is an Azure Functions HTTP
+        function (Python v2 model): `@app.route(...)` on an app made by azure.functions'
+        FunctionApp, Blueprint, AsgiFunctionApp or WsgiFunctionApp."""
+        for decorator in self.decorators(function):
+            expression = decorator.named_children[0] if decorator.named_children else None
+            if expression is None or expression.type != "call":
+                continue
+            callee = expression.child_by_field_name("function")
+            if callee is None or callee.type != "attribute":
+                continue
+            method = callee.child_by_field_name("attribute")
+            app = callee.child_by_field_name("object")
+            if method is None or node_text(method) != "route" or app is None:
+                continue
+            if app.type != "identifier":
+                continue
+            value = self.single_value(app)
+            maker = value.child_by_field_name("function") if value is not None else None
+            if value is None or value.type != "call" or maker is None:
+                continue
+            qualified = self._qualified_name(maker) or ""
+            if re.fullmatch(
+                r"azure\.functions(?:\.decorators(?:\.\w+)?)?\."
+                r"(?:FunctionApp|Blueprint|AsgiFunctionApp|WsgiFunctionApp)",
+                qualified,
+            ):
+                return expression
+        return None
+
+    def _azure_request(self, parameter: Parameter, route: Node | None) -> bool:
+        """The parameter an Azure Functions HTTP trigger fills with the request: annotated
+        with azure.functions' HttpRequest (any function: the v1 model binds it in
+        function.json), or in a v2 `@app.route(...)` function the trigger's argument
+        (`trigger_arg_name=`, by default `req`)."""
+        holder = parameter.node.parent
+        annotation = holder.child_by_field_name("type") if holder is not None else None
+        if annotation is not None:
+            expression = annotation.named_children[0] if annotation.named_children else None
+            if expression is not None and expression.type in ("identifier", "attribute"):
+                qualified = self._qualified_name(expression) or ""
+                if re.fullmatch(r"azure\.functions(?:\.\w+)*\.HttpRequest", qualified):
+                    return True
+        if route is None:
+            return False
+        _, keywords = self.call_arguments(route)
+        trigger = keywords.get("trigger_arg_name")
+        name = _string_value(trigger) if trigger is not None and trigger.type == "string" else "req"
+        return parameter.name == name
 
     def _handler_input(self, function: Node, parameter: Parameter) -> str | None:
         """A parameter a framework fills with request data without a route decorator:
@@ -1292,9 +1388,19 @@ class PythonFlow(FlowAnalyzer):
         return [t.then(step) for t in self.evaluate_all(others, 0)]
 
     def route_of(self, function: Node) -> str | None:
-        """The route pattern when `function` is a Flask/FastAPI/Starlette view, else None."""
+        """The route pattern when `function` is a Flask/FastAPI/Starlette view, else None.
+        A Google Cloud Functions `@functions_framework.http` function is served by Flask
+        as a view of its own (pattern ""); an Azure Functions `@app.route(...)` function is
+        not a view in this sense: it gets the whole request, and a str it returns goes out
+        as text/plain."""
+        if self._azure_http_function(function) is not None:
+            return None
         for decorator in self.decorators(function):
             expression = decorator.named_children[0] if decorator.named_children else None
+            if expression is not None and expression.type in ("identifier", "attribute"):
+                if self._qualified_name(expression) in _CLOUD_FUNCTION_DECORATORS:
+                    return ""
+                continue
             if expression is None or expression.type != "call":
                 continue
             callee = expression.child_by_field_name("function")
@@ -1926,7 +2032,9 @@ class PythonFlow(FlowAnalyzer):
                     if t.kind is OriginKind.UNTRUSTED
                 ]
         if self.is_sink_call(call):
-            return []  # a sink's result (a response, a cursor) is not its input
+            # A sink's result (a response, a cursor) is not its input, except that the
+            # body of a fetched response is written by whoever serves the URL.
+            return self._fetched_response(call, depth)
         if self._strips_harmful_characters(call):
             return []  # re.sub(r"[^a-z0-9-]", "-", title): nothing the sink can misuse
         if self.rule in ("ssrf", "open-redirect") and self.callee_name(call).rsplit(".", 1)[-1] in (
@@ -2004,6 +2112,38 @@ class PythonFlow(FlowAnalyzer):
                 return receiver_traces
             return merge(receiver_traces, self.evaluate_all(argument_nodes, depth))
         return self.evaluate_all(argument_nodes, depth)
+
+    def _fetched_response(self, call: Node, depth: int) -> list[Trace]:
+        """What an HTTP client's request returns (`requests.get(url)`, `client.get(url)`,
+        `urlopen(url)`, and so `.text`, `.content`, `.json()`, `.read()` of it) is written
+        by whoever serves the URL: when the code does not fix the URL's host (a constant
+        URL, a constant start with a host, a path of this site), the response carries the
+        URL's origins, as JavaScript's `fetch(url)` does. Other sinks' results: none."""
+        callee = self.callee_name(call).rsplit(".", 1)[-1]
+        positional, keywords = self.call_arguments(call)
+        if callee in _XML_TEXT_PARSERS and positional:
+            # ET.fromstring(text): the tree holds what the text held (the <loc> URLs of a
+            # fetched sitemap are its author's).
+            step = Step(Span.of(call), f"parsed by {short_label(node_text(call))}")
+            return [t.then(step) for t in self.evaluate(positional[0], depth + 1)]
+        if callee not in _FETCH_METHODS:
+            return []
+        url = keywords.get("url")
+        if url is None and positional:
+            url = positional[1] if callee == "request" and len(positional) > 1 else positional[0]
+        if url is None or url.type in ("dictionary", "list", "keyword_argument"):
+            return []
+        literal = ""
+        for part in self.string_parts(url):
+            if not isinstance(part, str):
+                break
+            literal += part
+        else:
+            return []  # a constant URL
+        if FIXED_HOST_PREFIX.match(literal) or re.match(r"^(?:/[^/\\]|\.\.?/)", literal):
+            return []  # a host the code chose, or a path of a base it chose
+        step = Step(Span.of(call), f"response of {short_label(node_text(call))}")
+        return [t.then(step) for t in self.evaluate(url, depth + 1)]
 
     def _closed_click_parameter(self, function: Node, name: str) -> bool:
         """A parameter filled by a click `@option`/`@argument` whose type is closed

@@ -176,7 +176,23 @@ def python_rejection(builder: FixBuilder, node: Node, message: str) -> list[str]
     if framework == "django":
         exception = builder.require("py-name", "django.core.exceptions", "SuspiciousOperation")
         return [f"raise {exception}({literal})"]
+    if framework == "" and source.function_of(node) is not None and _imports_aiohttp_web(source):
+        # An aiohttp server (not a script using its client): its HTTP errors are raised.
+        web = builder.require("py-name", "aiohttp", "web")
+        return [f"raise {web}.HTTPBadRequest(text={literal})"]
     return [f"raise ValueError({literal})"]
+
+
+def _imports_aiohttp_web(source: Source) -> bool:
+    """`from aiohttp import web` or `import aiohttp.web` at the top of the file."""
+    for node in source.root.named_children:
+        if node.type in ("import_statement", "import_from_statement"):
+            words = source.text(node).replace(",", " ").split()
+            if words[:2] == ["from", "aiohttp"] and "web" in words[3:]:
+                return True
+            if words[:1] == ["import"] and "aiohttp.web" in words[1:]:
+                return True
+    return False
 
 
 def _parameter_names(function: Node) -> list[str]:

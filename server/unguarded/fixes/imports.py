@@ -114,6 +114,15 @@ def _python_name(source: Source, module: str, name: str) -> Resolved:
                     return Resolved(f"{local}.{name}", [])
     if _defined_at_module_level(source, name):
         raise Unavailable(f"{name} is defined in this module")
+    if any(
+        statement.type == "import_from_statement" and local == name
+        for statement in imports
+        for _, local, _ in _imported_names(statement)
+    ):
+        # The name is another module's here (`from markupsafe import escape`): use the
+        # module's attribute (`html.escape`) rather than shadow it.
+        resolved = _python_module(source, module)
+        return Resolved(f"{resolved.expression}.{name}", resolved.edits)
     if target is not None:
         return Resolved(name, [_add_imported_name(source, target, name)])
     return Resolved(name, [_new_import(source, "import_from_statement", module, name)])

@@ -215,6 +215,14 @@ def _python(source: Source, finding: Finding) -> list[Fix]:
         rendered = _rendered_template(source, finding, argument)
         if rendered is not None:
             return [rendered]
+    if call is None and argument is not None:
+        # A body that is no call's argument: a view's `return f"<p>{x}</p>"`, a Lambda
+        # proxy result's "body" declared text/html. Markup around values keeps its
+        # markup, each value escaped.
+        sink = source.node_at(finding.span, ("return_statement", "pair"))
+        if sink is None:
+            return []
+        return [_html_escape(source, finding, argument)]
     if call is None or argument is None:
         return []
     function = call.child_by_field_name("function")

@@ -1,0 +1,10 @@
+from html import escape
+
+
+def handler(event, context):
+    caption = (event.get("queryStringParameters") or {}).get("caption", "")
+    return {
+        "statusCode": 200,
+        "headers": {"Content-Type": "text/html; charset=utf-8"},
+        "body": f"<html><body><h2>{escape(caption)}</h2></body></html>",
+    }
