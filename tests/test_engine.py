@@ -904,3 +904,15 @@ def test_text_before_the_first_statement_changes_no_finding(fixture: str, lead: 
     assert [(f.rule_id, f.span.start_byte + shift, [s.label for s in f.path]) for f in plain] == [
         (f.rule_id, f.span.start_byte, [s.label for s in f.path]) for f in led
     ]
+
+
+def test_a_regex_of_the_analysed_code_raises_no_warning_in_the_server() -> None:
+    # Python warns about "possible nested set" in `[[...]]` patterns: the pattern is the
+    # analysed code's, and such warnings only clutter the server's log.
+    import warnings
+
+    from unguarded.analysis.flow import regex_site_check
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert regex_site_check(r"^[[a-z]]+$", "ssrf") is None

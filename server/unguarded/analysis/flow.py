@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import string
+import warnings
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -2092,7 +2093,11 @@ def regex_site_check(pattern: str, rule: str, mode: str = "search") -> bool | No
     if not targets:
         return None
     try:
-        compiled = re.compile(re.sub(r"\(\?<(?=[A-Za-z_])", "(?P<", pattern), re.IGNORECASE)
+        # The pattern is the analysed code's: Python's FutureWarnings about its syntax
+        # ("possible nested set") would only clutter the server's log.
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            compiled = re.compile(re.sub(r"\(\?<(?=[A-Za-z_])", "(?P<", pattern), re.IGNORECASE)
     except (re.error, RecursionError, OverflowError):
         return None
     apply = {"match": compiled.match, "fullmatch": compiled.fullmatch}.get(mode, compiled.search)
