@@ -17,12 +17,24 @@ PY_SOURCES = r"""
     - metavariable-regex:
         metavariable: $ATTR
         regex: ^(args|form|values|json|get_json|cookies|headers|data|get_data|files|view_args|stream|query_params|path_params|body)$
-# Pyramid / Falcon / aiohttp / BlackSheep request objects: query string, body, URL placeholders
+# Pyramid / Falcon / aiohttp / BlackSheep / Bottle request objects: query string, body, URL placeholders
 - patterns:
-    - pattern: request.$ATTR
+    - pattern-either:
+        - pattern: request.$ATTR
+        - pattern: bottle.request.$ATTR
     - metavariable-regex:
         metavariable: $ATTR
-        regex: ^(params|matchdict|json_body|query|match_info)$
+        regex: ^(params|matchdict|json_body|query|match_info|forms|fullpath|urlparts)$
+# Bottle: request.get_cookie(name) unless signed (secret=)
+- patterns:
+    - pattern: request.get_cookie(...)
+    - pattern-not: request.get_cookie(..., secret=$SECRET, ...)
+# Azure Functions: the HttpRequest an HTTP trigger passes is the whole request
+- patterns:
+    - pattern-inside: |
+        def $VIEW(..., $PARAM: azure.functions.HttpRequest, ...):
+          ...
+    - pattern: $PARAM
 # CherryPy: cherrypy.request.params (query string and form), headers, body, cookie
 - patterns:
     - pattern: cherrypy.request.$ATTR

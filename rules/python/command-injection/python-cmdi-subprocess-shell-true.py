@@ -82,3 +82,31 @@ def explicit_false():
     # shell=False runs the string as a program name: no shell parsing
     # ok: python-cmdi-subprocess-shell-true
     subprocess.run(request.args["prog"], shell=False)
+
+
+# ---------------------------------------------------------------- Bottle and Azure Functions
+import azure.functions as func
+import bottle
+
+
+@bottle.post("/archive")
+def bottle_archive():
+    label = bottle.request.forms.get("label", "")
+    # ruleid: python-cmdi-subprocess-shell-true
+    subprocess.run("tar czf /srv/archive/" + label + ".tgz /srv/notes", shell=True)
+
+
+def bottle_theme(request):
+    theme = request.get_cookie("theme", "light")
+    # ruleid: python-cmdi-subprocess-shell-true
+    subprocess.run("sass themes/" + theme + ".scss", shell=True)
+    owner = request.get_cookie("owner", secret="k")
+    # ok: python-cmdi-subprocess-shell-true
+    subprocess.run("echo " + owner, shell=True)
+
+
+def azure_render(req: func.HttpRequest) -> func.HttpResponse:
+    invoice_id = req.route_params.get("invoice_id")
+    # ruleid: python-cmdi-subprocess-shell-true
+    subprocess.run(f"wkhtmltopdf /invoices/{invoice_id} out.pdf", shell=True)
+    return func.HttpResponse(status_code=202)
