@@ -53,6 +53,72 @@
  (#set! unguarded.module "execa")
  (#set! unguarded.rule "command-injection"))
 
+; execa with the `shell` option (true or a shell's path) joins the file and its
+; arguments with spaces and hands the string to that shell: execa(cmd, { shell: true }),
+; execa(file, args, { shell: true }), execaSync and $ alike.
+((call_expression
+   function: [(identifier) @_function
+              (member_expression property: (property_identifier) @_function)]
+   arguments: (arguments
+     . (_) @sink.arg
+     (object
+       (pair
+         key: (property_identifier) @_shell
+         value: [(true) (string)] @_value)))) @sink.call
+ (#any-of? @_function "execa" "execaSync" "$")
+ (#eq? @_shell "shell")
+ (#not-match? @_value "^[\"'`][\"'`]$")
+ (#set! unguarded.module "execa")
+ (#set! unguarded.rule "command-injection"))
+
+((call_expression
+   function: [(identifier) @_function
+              (member_expression property: (property_identifier) @_function)]
+   arguments: (arguments
+     . (_)
+     . (_) @sink.arg
+     (object
+       (pair
+         key: (property_identifier) @_shell
+         value: [(true) (string)] @_value)))) @sink.call
+ (#any-of? @_function "execa" "execaSync" "$")
+ (#eq? @_shell "shell")
+ (#not-match? @_value "^[\"'`][\"'`]$")
+ (#set! unguarded.module "execa")
+ (#set! unguarded.rule "command-injection"))
+
+; The bound form: execa({ shell: true })`convert ${file}` / $({ shell: true })`...`: the
+; template's values are joined into the shell's command line too.
+((call_expression
+   function: (call_expression
+     function: (identifier) @_function
+     arguments: (arguments
+       (object
+         (pair
+           key: (property_identifier) @_shell
+           value: [(true) (string)] @_value))))
+   arguments: (template_string) @sink.arg) @sink.call
+ (#any-of? @_function "execa" "execaSync" "$")
+ (#eq? @_shell "shell")
+ (#not-match? @_value "^[\"'`][\"'`]$")
+ (#set! unguarded.module "execa")
+ (#set! unguarded.rule "command-injection"))
+
+; execa("sh", ["-c", command]) runs a shell on the command string, like spawn.
+((call_expression
+   function: [(identifier) @_function
+              (member_expression property: (property_identifier) @_function)]
+   arguments: (arguments
+     . (string) @_shell
+     . (array
+         . (string) @_flag
+         . (_) @sink.arg))) @sink.call
+ (#any-of? @_function "execa" "execaSync" "$")
+ (#match? @_shell "^[\"'](/bin/|/usr/bin/)?(sh|bash|zsh|dash)[\"']$")
+ (#match? @_flag "^[\"']-c[\"']$")
+ (#set! unguarded.module "execa")
+ (#set! unguarded.rule "command-injection"))
+
 ; spawn("sh", ["-c", command]) / execFile("bash", ["-c", command]): a shell after all.
 ((call_expression
    function: [(identifier) @_function

@@ -481,6 +481,34 @@ rule(
     - focus-metavariable: $CMD
 """)
 
+rule(
+    lang="javascript", cls="command-injection", id="javascript-cmdi-execa-shell",
+    message="""Untrusted request data reaches an execa call that runs a shell ({ shell: true }
+    or a shell's path, which joins the file and its arguments into one command line, or an
+    explicit "sh -c" program) with no allowlist or shell escaping in between. Drop the shell
+    option and pass the program and an argument array (or use the template syntax without a
+    shell: each value is one argument).""",
+    confidence="HIGH", likelihood="MEDIUM", impact="HIGH",
+    tech=["node.js", "execa"],
+    sources=JS_SOURCES, sanitizers=JS_SHELL_SANITIZERS,
+    sinks=js_module_call(
+        ["execa"], r"^(execa|execaSync|\$)$",
+        calls=("$F($CMD, {..., shell: $SHELL, ...})", "$F($CMD, [...], {..., shell: $SHELL, ...})",
+               "$F($PROG, $CMD, {..., shell: $SHELL, ...})"))
+    + r"""    - metavariable-regex:
+        metavariable: $SHELL
+        regex: ^(?!false$|0$|undefined$|null$|''$|""$)
+    - focus-metavariable: $CMD
+""" + js_module_call(["execa"], r"^(execa|execaSync|\$)$", calls=("$F($SH, [$DASH_C, $CMD, ...], ...)",))
+    + r"""    - metavariable-regex:
+        metavariable: $SH
+        regex: ^[`'"]((/usr)?/bin/)?(sh|bash|zsh|dash|ksh|ash)[`'"]$
+    - metavariable-regex:
+        metavariable: $DASH_C
+        regex: ^[`'"](-c|-lc|-ic)[`'"]$
+    - focus-metavariable: $CMD
+""")
+
 # ============================================================ path traversal
 JS_PATH_SANITIZERS = JS_NUMERIC_SANITIZERS + r"""
 - pattern-either:

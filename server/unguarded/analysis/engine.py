@@ -339,6 +339,15 @@ class _Analysis:
         if function is None:
             return False
         root = member_root(function)
+        inner = root.child_by_field_name("function") if root.type == "call_expression" else None
+        if (
+            root == function
+            and inner is not None
+            and inner.type == "identifier"
+            and node_text(inner) != "require"
+        ):
+            # execa({ shell: true })`...`: the callee is what a call of the module returns.
+            return self._bound_to_module(root, modules, members)
         if root.type == "call_expression":  # require("child_process").exec(...)
             return any(f'"{m}"' in node_text(root) or f"'{m}'" in node_text(root) for m in modules)
         if root.type != "identifier":

@@ -351,7 +351,12 @@ _REPLACEMENTS = {
     "execSync": "execFileSync",
     "spawn": "spawn",
     "spawnSync": "spawnSync",
+    # execa with { shell: true }: the same call, given the words, without the shell.
+    "execa": "execa",
+    "execaSync": "execaSync",
+    "$": "$",
 }
+_SHELL_OPTION_REQUIRED = frozenset({"spawn", "spawnSync", "execa", "execaSync", "$"})
 
 
 def _javascript(source: Source, finding: Finding) -> Fix:
@@ -397,11 +402,11 @@ def _javascript(source: Source, finding: Finding) -> Fix:
     if options is not None:
         pairs = [c for c in options.named_children if c.type != "comment"]
         shell = [p for p in pairs if text_of(p.child_by_field_name("key") or p) == "shell"]
-        if callee in ("spawn", "spawnSync"):
+        if callee in _SHELL_OPTION_REQUIRED:
             if len(shell) != 1 or text_of(shell[0].child_by_field_name("value") or shell[0]) != (
                 "true"
             ):
-                raise Unsupported("spawn without shell: true")
+                raise Unsupported(f"{callee} without shell: true")
             kept = [p for p in pairs if p not in shell]
             if kept:
                 _remove_pair(builder, pairs, shell[0])
@@ -409,8 +414,8 @@ def _javascript(source: Source, finding: Finding) -> Fix:
                 builder.replace_range(argument.end_byte, options.end_byte, "")
         elif shell:
             raise Unsupported("a shell option")
-    elif callee in ("spawn", "spawnSync"):
-        raise Unsupported("spawn without an options object")
+    elif callee in _SHELL_OPTION_REQUIRED:
+        raise Unsupported(f"{callee} without an options object")
     builder.replace(argument, f"{program}, {rest}")
     if declaration is not None:
         statement = declaration.parent
