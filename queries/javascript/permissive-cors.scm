@@ -1,11 +1,12 @@
-; Express cors(): origin "*" or origin: true (which reflects the caller's origin) together
-; with credentials: true.
+; Express cors() and hono/cors cors(): origin "*", origin: true or a function that hands
+; back the caller's origin ((origin, cb) => cb(null, origin), hono's (origin) => origin,
+; also with a fallback: origin ?? "*") together with credentials: true.
 ((call_expression
    function: (identifier)
    arguments: (arguments . (object) @_options)) @sink.call
  (#match? @_options "(^|[{,\\s])credentials\\s*:\\s*true")
- (#match? @_options "(^|[{,\\s])origin\\s*:\\s*(true\\b|/\\.[*+]/|/\\^\\.[*+]\\$?/|[\"'`]\\*[\"'`]|(async\\s*)?\\(?[\\w\\s,]*\\)?\\s*=>\\s*\\w+\\(\\s*null\\s*,\\s*(true|origin)\\s*\\))")
- (#set! unguarded.module "cors")
+ (#match? @_options "(^|[{,\\s])origin\\s*:\\s*(true\\b|/\\.[*+]/|/\\^\\.[*+]\\$?/|[\"\\'`]\\*[\"\\'`]|(async\\s*)?\\(?[\\w\\s,]*\\)?\\s*=>\\s*\\w+\\(\\s*null\\s*,\\s*(true|origin)\\s*\\)|(async\\s*)?(function\\s*\\w*\\s*)?\\(\\s*(?P<given>\\w+)([^()]|\\([^()]*\\))*\\)\\s*(=>)?\\s*\\{?\\s*(return\\s+)?\\w+\\(\\s*null\\s*,\\s*(?P=given)\\s*\\)|(async\\s*)?\\(?\\s*(?P<param>\\w+)\\s*(:[^,)=]*)?(,[^)]*)?\\)?\\s*=>\\s*\\(?\\s*(\\{\\s*return\\s+)?(?P=param)\\s*(\\?\\?|\\|\\||[)},;]|$))")
+ (#set! unguarded.module "cors,hono/cors")
  (#set! unguarded.rule "permissive-cors"))
 
 ; NestJS app.enableCors({...}) with the same options.
@@ -14,7 +15,7 @@
    arguments: (arguments . (object) @_options)) @sink.call
  (#eq? @_method "enableCors")
  (#match? @_options "(^|[{,\\s])credentials\\s*:\\s*true")
- (#match? @_options "(^|[{,\\s])origin\\s*:\\s*(true\\b|/\\.[*+]/|/\\^\\.[*+]\\$?/|[\"'`]\\*[\"'`]|(async\\s*)?\\(?[\\w\\s,]*\\)?\\s*=>\\s*\\w+\\(\\s*null\\s*,\\s*(true|origin)\\s*\\))")
+ (#match? @_options "(^|[{,\\s])origin\\s*:\\s*(true\\b|/\\.[*+]/|/\\^\\.[*+]\\$?/|[\"\\'`]\\*[\"\\'`]|(async\\s*)?\\(?[\\w\\s,]*\\)?\\s*=>\\s*\\w+\\(\\s*null\\s*,\\s*(true|origin)\\s*\\)|(async\\s*)?(function\\s*\\w*\\s*)?\\(\\s*(?P<given>\\w+)([^()]|\\([^()]*\\))*\\)\\s*(=>)?\\s*\\{?\\s*(return\\s+)?\\w+\\(\\s*null\\s*,\\s*(?P=given)\\s*\\)|(async\\s*)?\\(?\\s*(?P<param>\\w+)\\s*(:[^,)=]*)?(,[^)]*)?\\)?\\s*=>\\s*\\(?\\s*(\\{\\s*return\\s+)?(?P=param)\\s*(\\?\\?|\\|\\||[)},;]|$))")
  (#set! unguarded.rule "permissive-cors"))
 
 ; Fastify: register(cors, {...}) with the same options.
@@ -26,7 +27,36 @@
  (#eq? @_method "register")
  (#match? @_plugin "(?i)cors")
  (#match? @_options "(^|[{,\\s])credentials\\s*:\\s*true")
- (#match? @_options "(^|[{,\\s])origin\\s*:\\s*(true\\b|/\\.[*+]/|/\\^\\.[*+]\\$?/|[\"'`]\\*[\"'`]|(async\\s*)?\\(?[\\w\\s,]*\\)?\\s*=>\\s*\\w+\\(\\s*null\\s*,\\s*(true|origin)\\s*\\))")
+ (#match? @_options "(^|[{,\\s])origin\\s*:\\s*(true\\b|/\\.[*+]/|/\\^\\.[*+]\\$?/|[\"\\'`]\\*[\"\\'`]|(async\\s*)?\\(?[\\w\\s,]*\\)?\\s*=>\\s*\\w+\\(\\s*null\\s*,\\s*(true|origin)\\s*\\)|(async\\s*)?(function\\s*\\w*\\s*)?\\(\\s*(?P<given>\\w+)([^()]|\\([^()]*\\))*\\)\\s*(=>)?\\s*\\{?\\s*(return\\s+)?\\w+\\(\\s*null\\s*,\\s*(?P=given)\\s*\\)|(async\\s*)?\\(?\\s*(?P<param>\\w+)\\s*(:[^,)=]*)?(,[^)]*)?\\)?\\s*=>\\s*\\(?\\s*(\\{\\s*return\\s+)?(?P=param)\\s*(\\?\\?|\\|\\||[)},;]|$))")
+ (#set! unguarded.rule "permissive-cors"))
+
+; Socket.IO: new Server(httpServer, { cors: { ... } }) (also require("socket.io")(server,
+; {...})) hands its cors option to the cors package: the same settings, reported on the
+; option.
+((new_expression
+   arguments: (arguments
+     (object
+       (pair
+         key: (property_identifier) @_cors
+         value: (object) @_options) @sink.call)))
+ (#eq? @_cors "cors")
+ (#match? @_options "(^|[{,\\s])credentials\\s*:\\s*true")
+ (#match? @_options "(^|[{,\\s])origin\\s*:\\s*(true\\b|/\\.[*+]/|/\\^\\.[*+]\\$?/|[\"\\'`]\\*[\"\\'`]|(async\\s*)?\\(?[\\w\\s,]*\\)?\\s*=>\\s*\\w+\\(\\s*null\\s*,\\s*(true|origin)\\s*\\)|(async\\s*)?(function\\s*\\w*\\s*)?\\(\\s*(?P<given>\\w+)([^()]|\\([^()]*\\))*\\)\\s*(=>)?\\s*\\{?\\s*(return\\s+)?\\w+\\(\\s*null\\s*,\\s*(?P=given)\\s*\\)|(async\\s*)?\\(?\\s*(?P<param>\\w+)\\s*(:[^,)=]*)?(,[^)]*)?\\)?\\s*=>\\s*\\(?\\s*(\\{\\s*return\\s+)?(?P=param)\\s*(\\?\\?|\\|\\||[)},;]|$))")
+ (#set! unguarded.sink "Socket.IO's cors option")
+ (#set! unguarded.module "socket.io")
+ (#set! unguarded.rule "permissive-cors"))
+
+((call_expression
+   arguments: (arguments
+     (object
+       (pair
+         key: (property_identifier) @_cors
+         value: (object) @_options) @sink.call)))
+ (#eq? @_cors "cors")
+ (#match? @_options "(^|[{,\\s])credentials\\s*:\\s*true")
+ (#match? @_options "(^|[{,\\s])origin\\s*:\\s*(true\\b|/\\.[*+]/|/\\^\\.[*+]\\$?/|[\"\\'`]\\*[\"\\'`]|(async\\s*)?\\(?[\\w\\s,]*\\)?\\s*=>\\s*\\w+\\(\\s*null\\s*,\\s*(true|origin)\\s*\\)|(async\\s*)?(function\\s*\\w*\\s*)?\\(\\s*(?P<given>\\w+)([^()]|\\([^()]*\\))*\\)\\s*(=>)?\\s*\\{?\\s*(return\\s+)?\\w+\\(\\s*null\\s*,\\s*(?P=given)\\s*\\)|(async\\s*)?\\(?\\s*(?P<param>\\w+)\\s*(:[^,)=]*)?(,[^)]*)?\\)?\\s*=>\\s*\\(?\\s*(\\{\\s*return\\s+)?(?P=param)\\s*(\\?\\?|\\|\\||[)},;]|$))")
+ (#set! unguarded.sink "Socket.IO's cors option")
+ (#set! unguarded.module "socket.io")
  (#set! unguarded.rule "permissive-cors"))
 
 ; Hand-written CORS: the caller's origin reflected into Access-Control-Allow-Origin

@@ -29,6 +29,17 @@ _JS = (
         r"\s*true\s*\))",
         "origin: {allowed}",
     ),
+    # A function that hands back the origin it was given: hono/cors `(origin) => origin`,
+    # the cors package's `(origin, cb) => cb(null, origin)` (parameters may be typed).
+    (
+        r"\borigin\s*:\s*(?:async\s*)?\(\s*(\w+)\s*(?::\s*[\w|\s]+)?\)\s*=>\s*\1\b(?!\s*[.(\[?])",
+        "origin: {allowed}",
+    ),
+    (
+        r"\borigin\s*:\s*\(\s*(\w+)\s*(?::\s*[\w|\s]+)?,\s*(\w+)\s*(?::\s*[^)]+)?\)\s*=>\s*"
+        r"\2\(\s*null\s*,\s*\1\s*\)",
+        "origin: {allowed}",
+    ),
 )
 
 
