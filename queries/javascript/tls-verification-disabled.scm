@@ -43,3 +43,73 @@
  (#match? @_body "^(\\{\\s*\\}|undefined|null|\\{\\s*return\\s*(undefined|null)?\\s*;?\\s*\\})$")
  (#set! unguarded.sink "checkServerIdentity")
  (#set! unguarded.rule "tls-verification-disabled"))
+
+; Electron: a "certificate-error" listener (app.on, webContents.on) that calls its callback
+; with true trusts the certificate that failed verification; setCertificateVerifyProc's
+; callback with 0 accepts every certificate. Reported when the handler does so
+; unconditionally (a statement of its body, or its expression body); a handler that
+; decides per host or per fingerprint is left to the reader. (A parameter is matched as
+; any node, or the identifier inside one: TypeScript wraps it in a required_parameter,
+; which the JavaScript grammar does not name.)
+((call_expression
+   function: (member_expression property: (property_identifier) @_on)
+   arguments: (arguments
+     . (string) @_event
+     . [(arrow_function
+          parameters: (formal_parameters
+            [(_) @_callback
+             (_ (identifier) @_callback)])
+          body: [(call_expression
+                   function: (identifier) @_called
+                   arguments: (arguments . (true) .)) @sink.call
+                 (statement_block
+                   (expression_statement
+                     (call_expression
+                       function: (identifier) @_called
+                       arguments: (arguments . (true) .)) @sink.call))])
+        (function_expression
+          parameters: (formal_parameters
+            [(_) @_callback
+             (_ (identifier) @_callback)])
+          body: (statement_block
+            (expression_statement
+              (call_expression
+                function: (identifier) @_called
+                arguments: (arguments . (true) .)) @sink.call)))]))
+ (#any-of? @_on "on" "once" "addListener" "prependListener")
+ (#match? @_event "^[\"'`]certificate-error[\"'`]$")
+ (#eq? @_callback @_called)
+ (#set! unguarded.file_module "electron")
+ (#set! unguarded.sink "a certificate-error handler trusting the certificate")
+ (#set! unguarded.rule "tls-verification-disabled"))
+
+((call_expression
+   function: (member_expression property: (property_identifier) @_method)
+   arguments: (arguments
+     . [(arrow_function
+          parameters: (formal_parameters
+            [(_) @_callback
+             (_ (identifier) @_callback)])
+          body: [(call_expression
+                   function: (identifier) @_called
+                   arguments: (arguments . (number) @_verdict .)) @sink.call
+                 (statement_block
+                   (expression_statement
+                     (call_expression
+                       function: (identifier) @_called
+                       arguments: (arguments . (number) @_verdict .)) @sink.call))])
+        (function_expression
+          parameters: (formal_parameters
+            [(_) @_callback
+             (_ (identifier) @_callback)])
+          body: (statement_block
+            (expression_statement
+              (call_expression
+                function: (identifier) @_called
+                arguments: (arguments . (number) @_verdict .)) @sink.call)))]))
+ (#eq? @_method "setCertificateVerifyProc")
+ (#eq? @_callback @_called)
+ (#eq? @_verdict "0")
+ (#set! unguarded.file_module "electron")
+ (#set! unguarded.sink "setCertificateVerifyProc accepting every certificate")
+ (#set! unguarded.rule "tls-verification-disabled"))
