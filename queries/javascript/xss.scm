@@ -91,6 +91,111 @@
  (#eq? @_method "html")
  (#set! unguarded.rule "xss"))
 
+; An AWS Lambda (API Gateway) proxy result that declares itself HTML: API Gateway serves
+; the body as the page. { statusCode, headers: { "Content-Type": "text/html" }, body },
+; the headers before or after the body; reported on the body.
+((object
+   (pair
+     key: [(property_identifier) (string)] @_headers
+     value: (object
+       (pair
+         key: [(property_identifier) (string)] @_type
+         value: (string) @_html)))
+   (pair
+     key: [(property_identifier) (string)] @_body
+     value: (_) @sink.arg) @sink.call) @_result
+ (#match? @_headers "^[\"']?headers[\"']?$")
+ (#match? @_type "^[\"']?(?i:content-type)[\"']?$")
+ (#match? @_html "^[\"'`]text/html")
+ (#match? @_body "^[\"']?body[\"']?$")
+ (#match? @_result "(^|[{,\\s])[\"']?statusCode[\"']?\\s*:")
+ (#set! unguarded.sink "Lambda proxy result's HTML body")
+ (#set! unguarded.rule "xss"))
+
+((object
+   (pair
+     key: [(property_identifier) (string)] @_body
+     value: (_) @sink.arg) @sink.call
+   (pair
+     key: [(property_identifier) (string)] @_headers
+     value: (object
+       (pair
+         key: [(property_identifier) (string)] @_type
+         value: (string) @_html)))) @_result
+ (#match? @_headers "^[\"']?headers[\"']?$")
+ (#match? @_type "^[\"']?(?i:content-type)[\"']?$")
+ (#match? @_html "^[\"'`]text/html")
+ (#match? @_body "^[\"']?body[\"']?$")
+ (#match? @_result "(^|[{,\\s])[\"']?statusCode[\"']?\\s*:")
+ (#set! unguarded.sink "Lambda proxy result's HTML body")
+ (#set! unguarded.rule "xss"))
+
+; hapi: a route handler's returned string is sent as text/html (its default for strings):
+; `return html` in a `handler` (or its expression body), h.response(html) returned as it
+; is, and h.response(body).type("text/html") / .header("content-type", "text/html...")
+; whatever the body. Only in files that import hapi; the handler is the `handler` option
+; of a route (context "handler"), h the handler's second parameter ("hapi-toolkit").
+((return_statement (_) @sink.arg) @sink.call
+ (#set! unguarded.file_module "@hapi/hapi,hapi")
+ (#set! unguarded.context "handler")
+ (#set! unguarded.policy "html-markup")
+ (#set! unguarded.sink "hapi handler's HTML response")
+ (#set! unguarded.rule "xss"))
+
+((arrow_function
+   body: [(template_string) (binary_expression) (identifier) (string)] @sink.arg @sink.call)
+ (#set! unguarded.file_module "@hapi/hapi,hapi")
+ (#set! unguarded.context "handler")
+ (#set! unguarded.policy "html-markup")
+ (#set! unguarded.sink "hapi handler's HTML response")
+ (#set! unguarded.rule "xss"))
+
+([(return_statement
+    (call_expression
+      function: (member_expression property: (property_identifier) @_response)
+      arguments: (arguments . (_) @sink.arg .)) @sink.call)
+  (arrow_function
+    body: (call_expression
+      function: (member_expression property: (property_identifier) @_response)
+      arguments: (arguments . (_) @sink.arg .)) @sink.call)]
+ (#eq? @_response "response")
+ (#set! unguarded.file_module "@hapi/hapi,hapi")
+ (#set! unguarded.context "hapi-toolkit")
+ (#set! unguarded.policy "html-markup")
+ (#set! unguarded.sink "h.response()")
+ (#set! unguarded.rule "xss"))
+
+((call_expression
+   function: (member_expression
+     object: (call_expression
+       function: (member_expression property: (property_identifier) @_response)
+       arguments: (arguments . (_) @sink.arg .)) @sink.call
+     property: (property_identifier) @_type)
+   arguments: (arguments . (string) @_html .))
+ (#eq? @_response "response")
+ (#eq? @_type "type")
+ (#match? @_html "^[\"'`]text/html")
+ (#set! unguarded.file_module "@hapi/hapi,hapi")
+ (#set! unguarded.context "hapi-toolkit")
+ (#set! unguarded.sink "h.response()")
+ (#set! unguarded.rule "xss"))
+
+((call_expression
+   function: (member_expression
+     object: (call_expression
+       function: (member_expression property: (property_identifier) @_response)
+       arguments: (arguments . (_) @sink.arg .)) @sink.call
+     property: (property_identifier) @_header)
+   arguments: (arguments . (string) @_name . (string) @_html .))
+ (#eq? @_response "response")
+ (#eq? @_header "header")
+ (#match? @_name "^[\"'`](?i:content-type)[\"'`]$")
+ (#match? @_html "^[\"'`]text/html")
+ (#set! unguarded.file_module "@hapi/hapi,hapi")
+ (#set! unguarded.context "hapi-toolkit")
+ (#set! unguarded.sink "h.response()")
+ (#set! unguarded.rule "xss"))
+
 ; Koa: ctx.body = html.
 ((assignment_expression
    left: (member_expression

@@ -1234,6 +1234,25 @@ class JavaScriptFlow(FlowAnalyzer):
             return []  # const { format } = command.opts(): see _listed_command_field
         return traces
 
+    # ------------------------------------------------------------------ response bodies
+    def in_request_handler(self, function: Node) -> bool:
+        """A route handler whose returned string the framework sends as the page: the
+        `handler` of a hapi route's options (`server.route({ handler(request, h) {...} })`,
+        `handler: (request, h) => ...`, `options: { handler }`), which hapi serves as
+        text/html when it is a string. (The query limits this to files importing hapi.)"""
+        self.read_context(function)
+        if function.type == "method_definition":
+            key = function.child_by_field_name("name")
+        elif (
+            function.type in ("arrow_function", "function_expression")
+            and function.parent is not None
+            and function.parent.type == "pair"
+        ):
+            key = function.parent.child_by_field_name("key")
+        else:
+            return False
+        return key is not None and node_text(key) == "handler"
+
     # ------------------------------------------------------------------ element kinds
     def element_loads_url(self, sink: Node) -> bool:
         """`el.src = url`, `el.setAttribute("src", url)` (and `data`): whether `el` may be
