@@ -1966,7 +1966,20 @@ class JavaScriptFlow(FlowAnalyzer):
             return True
         if self.rule == "xss" and self._html_escaping(call):
             return True
+        if self.rule == "code-injection" and self._json_literal(call):
+            return True
         return self._project_sanitizer(call)
+
+    def _json_literal(self, call: Node) -> bool:
+        """`JSON.stringify(x)` written into script source (eval, new Function, vm,
+        executeJavaScript) outside a quoted string: it yields a literal (a quoted, escaped
+        string for a string), which the script can only read. Inside quotes of the
+        script (`f('${JSON.stringify(x)}')`) its own quotes end the string, so it is no
+        control there; nor for HTML, where `</script>` still ends an inline script."""
+        if self.callee_name(call) != "JSON.stringify":
+            return False
+        before = _script_text_before(call)
+        return before is not None and _open_quote(before) is None
 
     def _closed_schema_field(self, member: Node) -> bool:
         """`body.visibility` where `body = Schema.parse(data)` (or `input.slug` in a tRPC
@@ -3590,3 +3603,59 @@ def _unwrap_await(node: Node) -> Node:
 def _throws(block: Node) -> bool:
     statements = block.named_children if block.type == "statement_block" else [block]
     return any(s.type == "throw_statement" for s in statements)
+
+
+def _script_text_before(node: Node) -> str | None:
+    """The constant script text written before `node` in the template or `+` chain that
+    holds it ("" when it is a call's whole argument); None when it is held elsewhere."""
+    parent = node.parent
+    while parent is not None and parent.type == "parenthesized_expression":
+        node, parent = parent, parent.parent
+    if parent is None:
+        return None
+    if parent.type == "arguments":
+        return ""  # eval(JSON.stringify(x)): the whole script is the literal
+    if parent.type == "template_substitution" and parent.parent is not None:
+        text = ""
+        for child in parent.parent.children:
+            if child == parent:
+                return text
+            if child.type == "string_fragment":
+                text += node_text(child)
+            elif child.type == "escape_sequence":
+                text += "x"
+            elif child.type == "template_substitution":
+                text += "0"  # another value: not a quote
+        return text
+    if parent.type == "binary_expression" and node == parent.child_by_field_name("right"):
+        left = parent.child_by_field_name("left")
+        if left is None:
+            return None
+        if left.type == "string":
+            return _string_value(left)
+        if left.type == "binary_expression":
+            inner = _script_text_before(left.child_by_field_name("right") or left)
+            last = left.child_by_field_name("right")
+            if inner is None or last is None:
+                return None
+            return inner + (_string_value(last) if last.type == "string" else "0")
+        return "0"
+    # Kept in a name or passed on: where it is written into the script is not known here.
+    return None
+
+
+def _open_quote(script: str) -> str | None:
+    """The quote of the JavaScript string literal left open at the end of `script`."""
+    quote: str | None = None
+    escaped = False
+    for char in script:
+        if quote is None:
+            if char in "'\"`":
+                quote = char
+        elif escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char == quote:
+            quote = None
+    return quote
