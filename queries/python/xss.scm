@@ -150,6 +150,7 @@
  (#set! unguarded.sink "HTML response body")
  (#set! unguarded.rule "xss"))
 
+; ... the same result with the body written before the headers.
 ((dictionary
    (pair
      key: (string) @_body
