@@ -71,6 +71,7 @@
  (#set! unguarded.module "execa")
  (#set! unguarded.rule "command-injection"))
 
+; ... with the argument array second: execa(file, args, { shell: true }).
 ((call_expression
    function: [(identifier) @_function
               (member_expression property: (property_identifier) @_function)]

@@ -46,6 +46,7 @@
  (#set! unguarded.module "socket.io")
  (#set! unguarded.rule "permissive-cors"))
 
+; ... and the call form: require("socket.io")(server, { cors: {...} }).
 ((call_expression
    arguments: (arguments
      (object

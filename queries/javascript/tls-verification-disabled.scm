@@ -83,6 +83,8 @@
  (#set! unguarded.sink "a certificate-error handler trusting the certificate")
  (#set! unguarded.rule "tls-verification-disabled"))
 
+; session.setCertificateVerifyProc((request, callback) => callback(0)): 0 accepts the
+; certificate whatever Chromium's verification found.
 ((call_expression
    function: (member_expression property: (property_identifier) @_method)
    arguments: (arguments

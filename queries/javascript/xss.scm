@@ -112,6 +112,7 @@
  (#set! unguarded.sink "Lambda proxy result's HTML body")
  (#set! unguarded.rule "xss"))
 
+; ... with the body before the headers.
 ((object
    (pair
      key: [(property_identifier) (string)] @_body
@@ -142,6 +143,7 @@
  (#set! unguarded.sink "hapi handler's HTML response")
  (#set! unguarded.rule "xss"))
 
+; ... a handler's expression body: handler: (request, h) => `<p>${...}</p>`.
 ((arrow_function
    body: [(template_string) (binary_expression) (identifier) (string)] @sink.arg @sink.call)
  (#set! unguarded.file_module "@hapi/hapi,hapi")
@@ -150,6 +152,7 @@
  (#set! unguarded.sink "hapi handler's HTML response")
  (#set! unguarded.rule "xss"))
 
+; h.response(html) returned as it is: hapi sends a string as text/html.
 ([(return_statement
     (call_expression
       function: (member_expression property: (property_identifier) @_response)
@@ -165,6 +168,7 @@
  (#set! unguarded.sink "h.response()")
  (#set! unguarded.rule "xss"))
 
+; h.response(x).type("text/html"): declared HTML whatever x is.
 ((call_expression
    function: (member_expression
      object: (call_expression
@@ -180,6 +184,7 @@
  (#set! unguarded.sink "h.response()")
  (#set! unguarded.rule "xss"))
 
+; h.response(x).header("Content-Type", "text/html..."): the same.
 ((call_expression
    function: (member_expression
      object: (call_expression

@@ -39,6 +39,10 @@ _REWRITES: dict[str, tuple[tuple[str, str, str], ...]] = {
             "ssl.create_default_context()",
             "Use ssl.create_default_context()",
         ),
+        # Electron: a certificate-error callback(true) -> callback(false) (refuse it);
+        # setCertificateVerifyProc's callback(0) -> callback(-3) (Chromium's verdict).
+        (r"^(\w+)\(\s*true\s*\)$", r"\1(false)", "Refuse the certificate (callback(false))"),
+        (r"^(\w+)\(\s*0\s*\)$", r"\1(-3)", "Use Chromium's own verification (callback(-3))"),
     ),
     "debug-mode": (
         (r"\bdebug\s*=\s*True\b", "debug=False", "Turn debug mode off"),
