@@ -1232,6 +1232,14 @@ class JavaScriptFlow(FlowAnalyzer):
             and self._listed_command_field(field_name.group(1), traces)
         ):
             return []  # const { format } = command.opts(): see _listed_command_field
+        if (
+            traces
+            and definition.kind == "assign"
+            and field_name is not None
+            and definition.value is not None
+            and self._route_schema_field_closed(definition.value, field_name.group(1))
+        ):
+            return []  # const { format } = request.query, the route's schema an enum
         return traces
 
     # ------------------------------------------------------------------ response bodies
@@ -1844,6 +1852,10 @@ class JavaScriptFlow(FlowAnalyzer):
             return []
         if kind == "member_expression" and self._closed_schema_field(node):
             return []
+        if kind in ("member_expression", "subscript_expression") and self._route_schema_closes(
+            node
+        ):
+            return []
         if kind in ("member_expression", "subscript_expression"):
             assigned = self.evaluate_member_path(node, depth)
             if assigned is not None:
@@ -2008,6 +2020,181 @@ class JavaScriptFlow(FlowAnalyzer):
         return not _LOOSE_SCHEMA.search(text) and bool(
             (_CLOSED_SCHEMA.match(text) and "object(" not in text) or _CLOSED_FIELD.search(text)
         )
+
+    def _route_schema_closes(self, member: Node) -> bool:
+        """`request.query.format` (or `query.format` destructured from the request) in a
+        Fastify handler whose route declares a JSON schema for it: see
+        _route_schema_field_closed."""
+        prop = member.child_by_field_name("property") or member.child_by_field_name("index")
+        container = member.child_by_field_name("object")
+        if prop is None or container is None:
+            return False
+        if prop.type == "string":
+            field = _string_value(prop)
+        elif prop.type == "property_identifier":
+            field = node_text(prop)
+        else:
+            return False
+        return bool(field) and self._route_schema_field_closed(container, field)
+
+    def _route_schema_field_closed(self, container: Node, field: str) -> bool:
+        """`container` is the query string, body, params or headers of a route handler's
+        request (`request.query`, a `{ query }` destructured from it, or a name whose only
+        value is one of those), and the schema of the same route (`app.get(path, { schema
+        }, handler)`, `app.route({ schema, handler })`: Fastify validates with it before
+        the handler runs) limits `field` to a closed set: an `enum` or `const`, a number,
+        integer or boolean type, a string `pattern` anchored at both ends (or a uuid/date/ip
+        `format`); for NoSQL filters any scalar type. A plain string type is no control."""
+        container = _bare(container)
+        if container.type == "identifier":
+            holder = self._destructured_request_part(container)
+            if holder is None:
+                value = self.single_value(container)
+                if value is None:
+                    return False
+                container = _bare(value)
+        if container.type == "member_expression":
+            request = container.child_by_field_name("object")
+            part_node = container.child_by_field_name("property")
+            if request is None or part_node is None or request.type != "identifier":
+                return False
+            part = node_text(part_node)
+            handler = self._handler_of_request(request)
+        elif container.type == "identifier":
+            part = node_text(container)
+            handler = self._destructured_request_part(container)
+        else:
+            return False
+        keys = _ROUTE_SCHEMA_PARTS.get(part)
+        if handler is None or keys is None:
+            return False
+        schema = self._route_schema(handler)
+        if schema is None:
+            return False
+        part_schema = next((v for k in keys if (v := _object_value(self, schema, k))), None)
+        if part_schema is None:
+            return False
+        properties = _object_value(self, part_schema, "properties")
+        if properties is None:
+            return False
+        field_schema = _object_value(self, properties, field)
+        return field_schema is not None and self._closed_json_schema(field_schema)
+
+    def _closed_json_schema(self, schema: Node) -> bool:
+        """A JSON schema (an object literal) that admits no free string for this rule."""
+        schema = _bare(schema)
+        if schema.type == "identifier":
+            value = self.single_value(schema)
+            schema = _bare(value) if value is not None else schema
+        if schema.type != "object":
+            return False
+        self.read_range(schema)
+        keys: dict[str, Node] = {}
+        for pair in schema.named_children:
+            key = pair.child_by_field_name("key") if pair.type == "pair" else None
+            value = pair.child_by_field_name("value") if pair.type == "pair" else None
+            if key is not None and value is not None:
+                keys[node_text(key).strip("\"'")] = _bare(value)
+        enum = keys.get("enum")
+        if (
+            enum is not None
+            and enum.type == "array"
+            and enum.named_children
+            and all(v.type in self.literal_types for v in enum.named_children)
+        ):
+            return True
+        constant = keys.get("const")
+        if constant is not None and constant.type in self.literal_types:
+            return True
+        kind = keys.get("type")
+        types = (
+            [kind]
+            if kind is not None and kind.type == "string"
+            else (kind.named_children if kind is not None and kind.type == "array" else [])
+        )
+        names = {_string_value(t) if t.type == "string" else "?" for t in types}
+        if names and names <= {"integer", "number", "boolean", "null"}:
+            return True
+        if self.rule == "nosql-injection" and names and not names & {"?", "object", "array"}:
+            return True  # a scalar: no operator object
+        if names and names != {"string"} and names != {"string", "null"}:
+            return False
+        pattern = keys.get("pattern")
+        if pattern is not None and pattern.type == "string":
+            text = _string_source(pattern)
+            if text and _anchored_pattern(text, self.rule):
+                return True
+        format_ = keys.get("format")
+        return format_ is not None and _string_value(format_) in _CLOSED_FORMATS
+
+    def _handler_of_request(self, request: Node) -> Node | None:
+        """The function whose first parameter is `request` (itself or enclosing)."""
+        name = node_text(request)
+        scope = self.enclosing_scope(request)
+        while not self.is_module(scope):
+            parameters = self.parameters(scope)
+            if any(p.name == name for p in parameters):
+                first = parameters[0] if parameters else None
+                return scope if first is not None and first.name == name else None
+            scope = self.enclosing_scope(scope)
+        return None
+
+    def _destructured_request_part(self, name: Node) -> Node | None:
+        """For `query` in `async ({ query }, reply) => ...`: that handler."""
+        if node_text(name) not in _ROUTE_SCHEMA_PARTS:
+            return None
+        scope = self.enclosing_scope(name)
+        while not self.is_module(scope):
+            parameters = self.parameters(scope)
+            found = next((p for p in parameters if p.name == node_text(name)), None)
+            if found is not None:
+                return scope if found.index == 0 and self._request_field(scope, found) else None
+            if self.reaching_definitions(scope, node_text(name), name):
+                return None
+            scope = self.enclosing_scope(scope)
+        return None
+
+    def _route_schema(self, handler: Node) -> Node | None:
+        """The `schema` of the route `handler` is registered for: the options of
+        `app.get(path, { schema }, handler)`, or the object holding `handler` in
+        `app.route({ method, url, schema, handler })` / `app.get(path, { schema,
+        handler })`. Only in files that import fastify."""
+        if not self._file_imports("fastify"):
+            return None
+        parent = handler.parent
+        options: Node | None = None
+        if parent is None:
+            return None
+        if handler.type == "method_definition" or parent.type == "pair":
+            method_form = handler.type == "method_definition"
+            key = (handler if method_form else parent).child_by_field_name(
+                "name" if method_form else "key"
+            )
+            holder = parent if method_form else parent.parent
+            if key is None or node_text(key) != "handler" or holder is None:
+                return None
+            if holder.type != "object":
+                return None
+            options = holder
+            arguments = holder.parent
+        elif parent is not None and parent.type == "arguments":
+            arguments = parent
+            listed = [a for a in parent.named_children if a.type != "comment"]
+            index = next((i for i, a in enumerate(listed) if a == handler), -1)
+            if index < 2:
+                return None
+            options = listed[index - 1]
+        else:
+            return None
+        call = arguments.parent if arguments is not None else None
+        if arguments is None or arguments.type != "arguments" or call is None:
+            return None
+        callee = call.child_by_field_name("function")
+        method = callee.child_by_field_name("property") if callee is not None else None
+        if method is None or node_text(method) not in _ROUTE_METHODS:
+            return None
+        self.read_range(call)
+        return _object_value(self, options, "schema")
 
     def _trpc_input_schema(self, name: Node) -> Node | None:
         """For `input` inside `procedure.input(schema).query(({ input }) => ...)`: schema."""
@@ -3306,6 +3493,66 @@ _CLOSED_FIELD = re.compile(
     r"\.\s*(?:regex\s*\(\s*/\^[^\n]*\$/[a-z]*\s*\)|ip\s*\(|ipv4\s*\(|ipv6\s*\(|uuid\s*\("
     r"|cuid2?\s*\(|ulid\s*\(|int\s*\()"
 )
+
+
+# Which part of a Fastify route's schema validates which field of the request.
+_ROUTE_SCHEMA_PARTS = {
+    "query": ("querystring", "query"),
+    "body": ("body",),
+    "params": ("params",),
+    "headers": ("headers",),
+}
+# JSON-schema string formats (ajv-formats, which Fastify's validator loads) over a fixed
+# alphabet of digits, hex, dots, colons and dashes.
+_CLOSED_FORMATS = frozenset({"uuid", "date", "time", "date-time", "ipv4", "ipv6"})
+_STRING_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "0": "\0"}
+
+
+def _object_value(flow: JavaScriptFlow, node: Node | None, key: str) -> Node | None:
+    """The value of `key` in an object literal (or a name whose only value is one)."""
+    if node is None:
+        return None
+    node = _bare(node)
+    if node.type == "identifier":
+        value = flow.single_value(node)
+        node = _bare(value) if value is not None else node
+    if node.type != "object":
+        return None
+    flow.read_range(node)
+    for pair in node.named_children:
+        if pair.type == "shorthand_property_identifier" and node_text(pair) == key:
+            value = flow.single_value(pair)
+            return _bare(value) if value is not None else None
+        name = pair.child_by_field_name("key") if pair.type == "pair" else None
+        if name is None:
+            continue
+        text = _string_value(name) if name.type == "string" else node_text(name)
+        if text == key:
+            value = pair.child_by_field_name("value")
+            return _bare(value) if value is not None else None
+    return None
+
+
+def _string_source(node: Node) -> str:
+    """What a string literal holds, its escapes decoded (a doubled backslash is one)."""
+    parts: list[str] = []
+    for child in node.named_children:
+        text = node_text(child)
+        if child.type == "escape_sequence":
+            parts.append(_STRING_ESCAPES.get(text[1:], text[1:]))
+        elif child.type == "string_fragment":
+            parts.append(text)
+    return "".join(parts)
+
+
+def _anchored_pattern(text: str, rule: str) -> bool:
+    """A regex source that must match all of a value: every top-level alternative carries
+    `^` and `$`, and for sites (SSRF, redirects) it refuses a URL of another site."""
+    site = regex_site_check(text, rule)
+    if site is not None:
+        return site
+    alternatives = regex_alternatives(text)
+    return all(a.startswith("^") and ends_with_anchor(a, ("$",)) for a in alternatives)
 
 
 def _schema_object_field(flow: JavaScriptFlow, schema: Node, field: str) -> Node | None:
