@@ -722,6 +722,9 @@ class JavaScriptFlow(FlowAnalyzer):
             label = f"Next.js '{parameter.name}' of {self.function_name(function)}()"
             origin = Step(Span.of(parameter.node), label)
             return [Trace(OriginKind.UNTRUSTED, origin, origin_text=label)]
+        loader = self._route_loader_of_prop(function, parameter)
+        if loader is not None:
+            return self._loader_data(loader, None, 0)
         parent = function.parent
         self.read_holder(function)
         registration = self._registration_of(function)
@@ -1216,6 +1219,12 @@ class JavaScriptFlow(FlowAnalyzer):
     def evaluate_definition(
         self, definition: Definition, depth: int, field: str | None = None
     ) -> list[Trace]:
+        part = re.fullmatch(r"\.(\w+)", definition.part)
+        if definition.kind == "assign" and part is not None and definition.value is not None:
+            loader = self._loader_of_value(definition.value)
+            if loader is not None:
+                # const { backLink } = loaderData / useLoaderData(): the loader's field.
+                return self._loader_data(loader, part.group(1), depth)
         traces = super().evaluate_definition(definition, depth, field)
         if (
             self.rule == "path-traversal"
@@ -1856,6 +1865,10 @@ class JavaScriptFlow(FlowAnalyzer):
             node
         ):
             return []
+        if kind == "member_expression":
+            loaded = self._loader_data_field(node, depth)
+            if loaded is not None:
+                return loaded
         if kind in ("member_expression", "subscript_expression"):
             assigned = self.evaluate_member_path(node, depth)
             if assigned is not None:
@@ -1925,6 +1938,10 @@ class JavaScriptFlow(FlowAnalyzer):
             for a in (arguments.named_children if arguments is not None else [])
             if a.type in _FUNCTIONS
         ]
+        if function.type == "identifier" and node_text(function) in _LOADER_DATA_HOOKS:
+            loader = self._route_loader()
+            if loader is not None:
+                return self._loader_data(loader, None, depth)
         if node_text(function).rsplit(".", 1)[-1] == "useMemo" and callbacks:
             # useMemo(() => value, deps): the memoised value is what the callback returns.
             return self.evaluate_all(self.returned_values(callbacks[0]), depth)
@@ -2195,6 +2212,120 @@ class JavaScriptFlow(FlowAnalyzer):
             return None
         self.read_range(call)
         return _object_value(self, options, "schema")
+
+    def _route_loader(self) -> Node | None:
+        """The module-level `loader` of a React Router / Remix route module (`export
+        async function loader(...)`, `export const loader = async (...) => ...`), when the
+        file defines one function of that name."""
+        candidates = self.index.functions_named("loader")
+        if self.recorder is not None:
+            self.recorder.keys.add(("function", "loader"))
+            for candidate in candidates:
+                self.read_definition(candidate)
+        if len(candidates) != 1 or not self.is_module(self.enclosing_scope(candidates[0])):
+            return None
+        return candidates[0]
+
+    def _route_loader_of_prop(self, function: Node, parameter: Parameter) -> Node | None:
+        """For `loaderData` destructured by the exported component of a route module
+        (`export default function Invoice({ loaderData }: Route.ComponentProps)`): the
+        file's loader, whose returned value React Router passes as that prop."""
+        if parameter.name != "loaderData" or parameter.index != 0:
+            return None
+        holder = function.child_by_field_name("parameters")
+        first = holder.named_children[0] if holder is not None and holder.named_children else None
+        if first is not None and first.type in ("required_parameter", "optional_parameter"):
+            first = first.child_by_field_name("pattern")
+        if first is None or first.type != "object_pattern":
+            return None
+        if not self.in_export_statement(function):
+            return None
+        return self._route_loader()
+
+    def _loader_of_value(self, value: Node) -> Node | None:
+        """The file's loader when `value` is what it returned: `useLoaderData()`, the
+        `loaderData` prop of the route's component, or a name whose only value is one."""
+        if self._route_loader() is None:
+            return None
+        value = _unwrap_await(_bare(value))
+        if value.type == "call_expression":
+            function = value.child_by_field_name("function")
+            if function is not None and node_text(function) in _LOADER_DATA_HOOKS:
+                return self._route_loader()
+            return None
+        if value.type != "identifier":
+            return None
+        name = node_text(value)
+        scope = self.enclosing_scope(value)
+        definitions = self.reaching_definitions(scope, name, value)
+        if definitions:
+            if len(definitions) == 1 and definitions[0].kind == "assign":
+                inner = definitions[0].value
+                if inner is not None and not definitions[0].part and inner.type != "identifier":
+                    return self._loader_of_value(inner)
+            return None
+        while not self.is_module(scope):
+            parameter = next((p for p in self.parameters(scope) if p.name == name), None)
+            if parameter is not None:
+                return self._route_loader_of_prop(scope, parameter)
+            scope = self.enclosing_scope(scope)
+        return None
+
+    def _loader_data_field(self, member: Node, depth: int) -> list[Trace] | None:
+        """`loaderData.backLink`, `data.safe` with `data = useLoaderData()`: what the
+        loader returned for that field; None when `member` is not one."""
+        container = member.child_by_field_name("object")
+        prop = member.child_by_field_name("property")
+        if container is None or prop is None or prop.type != "property_identifier":
+            return None
+        loader = self._loader_of_value(container)
+        if loader is None:
+            return None
+        return self._loader_data(loader, node_text(prop), depth)
+
+    def _loader_data(self, loader: Node, field: str | None, depth: int) -> list[Trace]:
+        """What `loader` returns (or its `field`), through `json(...)` / `data(...)`,
+        with the checks around it: React Router and Remix hand exactly that to the
+        route's component. A returned `redirect(...)` or Response is no data."""
+        self.read_range(loader)
+        traces: list[Trace] = []
+        for returned in self.returned_values(loader):
+            value = _unwrap_await(_bare(returned))
+            if value.type == "call_expression":
+                callee = self.callee_name(value)
+                if callee.rsplit(".", 1)[-1] in _LOADER_RESPONSES:
+                    continue
+                if callee in _LOADER_DATA_WRAPPERS:
+                    arguments, _ = self.call_arguments(value)
+                    if not arguments:
+                        continue
+                    value = _bare(arguments[0])
+            if value.type == "new_expression":
+                continue  # new Response(...)
+            if value.type == "identifier":
+                single = self.single_value(value)
+                if single is not None and _bare(single).type == "object":
+                    value = _bare(single)
+            picked: list[Node | None] = [value]
+            if field is not None and value.type == "object":
+                picked = []
+                for child in value.named_children:
+                    if child.type == "pair":
+                        key = child.child_by_field_name("key")
+                        name = node_text(key).strip("\"'") if key is not None else ""
+                        if name == field:
+                            picked.append(child.child_by_field_name("value"))
+                    elif child.type == "shorthand_property_identifier":
+                        if node_text(child) == field:
+                            picked.append(child)
+                    elif child.type == "spread_element":
+                        picked.append(child)
+                    elif child.type == "method_definition":
+                        continue
+            step = Step(Span.of(returned), "returned by loader()")
+            found = [t.then(step) for t in self.evaluate_all(picked, depth)]
+            traces = merge(traces, found)
+        return traces
 
     def _trpc_input_schema(self, name: Node) -> Node | None:
         """For `input` inside `procedure.input(schema).query(({ input }) => ...)`: schema."""
@@ -3495,6 +3626,12 @@ _CLOSED_FIELD = re.compile(
 )
 
 
+# Hooks that return what the route module's loader returned.
+_LOADER_DATA_HOOKS = frozenset({"useLoaderData", "useTypedLoaderData"})
+# Wrappers a loader returns its data in (Remix `json`, `defer`; React Router 7 `data`).
+_LOADER_DATA_WRAPPERS = frozenset({"json", "data", "defer", "typedjson", "Response.json"})
+# What a loader returns that is no data for the component: it navigates or responds.
+_LOADER_RESPONSES = frozenset({"redirect", "redirectDocument", "replace"})
 # Which part of a Fastify route's schema validates which field of the request.
 _ROUTE_SCHEMA_PARTS = {
     "query": ("querystring", "query"),
