@@ -1354,16 +1354,28 @@ class FlowAnalyzer:
                 traces = merge(traces, [t.then(step) for t in self.evaluate(argument, depth)])
             for call in passed:
                 # map(helper, items) / executor.submit(helper, x) / items.map(helper): the
-                # other arguments, or the receiver's elements.
-                positional, _ = self.call_arguments(call)
-                values = [a for a in positional if node_text(a) != name]
-                if not values:
-                    values = self.receiver_of(call)
+                # other arguments, or the receiver's elements; a call that forwards its
+                # arguments to the function (add_task(helper, a, b)) by their positions.
+                forwarded = self.forwarded_arguments(call, name, parameter)
+                if forwarded is not None:
+                    values = forwarded
+                else:
+                    positional, _ = self.call_arguments(call)
+                    values = [a for a in positional if node_text(a) != name]
+                    if not values:
+                        values = self.receiver_of(call)
                 step = Step(Span.of(call), f"passed to {short_label(node_text(call))}")
                 traces = merge(traces, [t.then(step) for t in self.evaluate_all(values, depth)])
             return traces
         finally:
             self._resolving_parameters.discard(key)
+
+    def forwarded_arguments(self, call: Node, name: str, parameter: Parameter) -> list[Node] | None:
+        """When `call` calls the function `name` it is passed with the arguments that
+        follow it (`tasks.add_task(helper, a, b=c)` calls `helper(a, b=c)`): the argument
+        that `parameter` receives (none: an empty list). None when the call is not known
+        to forward its arguments so, or their positions are unknown (a `*args` splat)."""
+        return None
 
     def instance_calls(self, method: Node, name: str) -> list[Node] | None:
         """The calls of a public method of a class whose instances this file makes and

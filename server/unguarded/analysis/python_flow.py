@@ -402,6 +402,28 @@ def _from_sqlalchemy(flow: FlowAnalyzer, identifier: Node) -> bool:
     return module is not None and module.split(".")[0] in _SQLALCHEMY_MODULES
 
 
+# Calls that call the function passed to them with the arguments after it.
+_SPREAD_FORWARDERS = frozenset(
+    {
+        "add_task",
+        "BackgroundTask",
+        "enqueue",
+        "enqueue_in",
+        "enqueue_at",
+        "submit",
+        "to_thread",
+        "run_sync",
+        "run_in_executor",
+        "call_soon",
+        "call_soon_threadsafe",
+        "call_later",
+        "call_at",
+    }
+)
+# Calls that call it with an args tuple and a keyword dictionary after it.
+_TUPLE_FORWARDERS = frozenset({"apply_async", "enqueue_call", "start_new_thread"})
+
+
 class PythonFlow(FlowAnalyzer):
     function_types = frozenset({"function_definition", "lambda"})
     statement_holders = frozenset({"block", "module"})
@@ -1386,6 +1408,74 @@ class PythonFlow(FlowAnalyzer):
         ]
         step = Step(Span.of(call), f"passed to {short_label(node_text(call))}")
         return [t.then(step) for t in self.evaluate_all(others, 0)]
+
+    def forwarded_arguments(self, call: Node, name: str, parameter: Parameter) -> list[Node] | None:
+        """Calls that call the function passed to them with the arguments that follow it
+        (Starlette `add_task(func, *args, **kwargs)` and `BackgroundTask(...)`, RQ
+        `enqueue`, `submit`, `to_thread`, `run_in_executor`, the event loop's
+        `call_soon`/`call_later`), or with an `args` tuple and a keyword dict after it
+        (`pool.apply_async(func, args, kwds)`, RQ `enqueue_call(func, args, kwargs)`)."""
+        callee = self.callee_name(call).rsplit(".", 1)[-1]
+        if callee not in _SPREAD_FORWARDERS and callee not in _TUPLE_FORWARDERS:
+            return None
+        arguments = call.child_by_field_name("arguments")
+        if arguments is None:
+            return None
+        positional: list[Node] = []
+        keywords: dict[str, Node] = {}
+        for argument in arguments.named_children:
+            if argument.type == "keyword_argument":
+                key = argument.child_by_field_name("name")
+                value = argument.child_by_field_name("value")
+                if key is not None and value is not None:
+                    keywords[node_text(key)] = value
+            elif argument.type == "dictionary_splat":
+                keywords["**"] = argument
+            elif argument.type != "comment":
+                positional.append(argument)
+        at = next(
+            (
+                i
+                for i, a in enumerate(positional)
+                if a.type == "identifier" and node_text(a) == name
+            ),
+            None,
+        )
+        if at is None:
+            return None
+        rest = positional[at + 1 :]
+        if callee in _TUPLE_FORWARDERS:
+            packed = keywords.get("args", rest[0] if rest else None)
+            named = keywords.get("kwargs", keywords.get("kwds", rest[1] if len(rest) > 1 else None))
+            if packed is not None and packed.type in ("parenthesized_expression",):
+                packed = packed.named_children[0] if packed.named_children else None
+            if packed is None:
+                rest = []
+            elif packed.type in ("tuple", "list"):
+                rest = [a for a in packed.named_children if a.type != "comment"]
+            else:
+                return None
+            keywords = {}
+            if named is not None:
+                if named.type != "dictionary":
+                    return None
+                for pair in named.named_children:
+                    key = pair.child_by_field_name("key")
+                    if pair.type != "pair" or key is None or key.type != "string":
+                        return None
+                    value = pair.child_by_field_name("value")
+                    if value is not None:
+                        keywords[node_text(key)[1:-1]] = value
+        for index, argument in enumerate(rest):
+            if argument.type == "list_splat":
+                return None  # positions past a *args splat are unknown
+            if index == parameter.index:
+                return [argument]
+        if parameter.name in keywords:
+            return [keywords[parameter.name]]
+        if "**" in keywords:
+            return None
+        return []
 
     def route_of(self, function: Node) -> str | None:
         """The route pattern when `function` is a Flask/FastAPI/Starlette view, else None.
