@@ -46,3 +46,27 @@
  (#not-match? @_key "^[\"']\\$")
  (#set! unguarded.policy "string-field")
  (#set! unguarded.rule "nosql-injection"))
+
+; The same filter field read inline with a mapping's .get()/.pop(): {"sku": criteria.get("sku")}
+; is whatever the JSON held ({"$ne": null}), like criteria["sku"]. A query-string or form
+; value (request.args.get("sku")) is always a string (policy "string-field").
+((call
+   function: (attribute
+     object: (_) @sink.receiver
+     attribute: (identifier) @_method)
+   arguments: (argument_list
+     . (dictionary
+         (pair
+           key: (string) @_key
+           value: (call
+             function: (attribute attribute: (identifier) @_getter)) @sink.arg)))) @sink.call
+ (#any-of? @_method "find" "find_one" "find_one_and_update" "find_one_and_delete"
+   "find_one_and_replace" "update_one" "update_many" "delete_one" "delete_many"
+   "replace_one" "count_documents")
+ (#any-of? @_getter "get" "pop")
+ (#set! unguarded.receiver "MongoClient,AsyncIOMotorClient,MotorClient,PyMongo,Collection,AsyncIOMotorCollection")
+ (#set! unguarded.receiver_name "(?i)collection|(^|_)coll?$|_col$|^(db|mongo|mongo_?db|database)$")
+ (#set! unguarded.receiver_via "get_database,get_collection,get_default_database")
+ (#not-match? @_key "^[\"']\\$")
+ (#set! unguarded.policy "string-field")
+ (#set! unguarded.rule "nosql-injection"))
