@@ -1103,6 +1103,8 @@ def _constant_lookup_start(flow: FlowAnalyzer, part: Node) -> str | None:
                 container = function.child_by_field_name("object")
             arguments = part.child_by_field_name("arguments")
             for default in arguments.named_children[1:] if arguments is not None else []:
+                if container is not None and _same_table_entry(default, container):
+                    continue  # CARRIERS.get(key, CARRIERS["ups"]): a value of the same table
                 text = "".join(p for p in flow.string_parts(default) if isinstance(p, str))
                 if default.type != "string" or not _FIXED_HOST.match(text):
                     return None  # a default that does not fix the host either
@@ -1124,6 +1126,20 @@ def _constant_lookup_start(flow: FlowAnalyzer, part: Node) -> str | None:
             return None
         found.append(text)
     return found[0] if found else None
+
+
+def _same_table_entry(default: Node, container: Node) -> bool:
+    """`TABLE[k]` where `container` is the name `TABLE`: a value of the table itself
+    (or a KeyError), judged with the table's other values."""
+    if default.type not in ("subscript", "subscript_expression"):
+        return False
+    table = default.child_by_field_name("value") or default.child_by_field_name("object")
+    return (
+        table is not None
+        and table.type == "identifier"
+        and container.type == "identifier"
+        and node_text(table) == node_text(container)
+    )
 
 
 # Constant starts of a URL relative to the current site: "/x" (not "//" or "/\\"), "./", "../".
