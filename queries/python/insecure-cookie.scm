@@ -1,4 +1,5 @@
-; set_cookie(..., secure=False) / httponly=False: Flask, Django and Starlette responses.
+; set_cookie(..., secure=False) / httponly=False: Flask, Django and Starlette responses;
+; Falcon spells the flag http_only.
 ((call
    function: (attribute attribute: (identifier) @_set)
    arguments: (argument_list
@@ -6,7 +7,7 @@
        name: (identifier) @_flag
        value: (false)) @sink.arg)) @sink.call
  (#eq? @_set "set_cookie")
- (#any-of? @_flag "secure" "httponly")
+ (#any-of? @_flag "secure" "httponly" "http_only")
  (#set! unguarded.rule "insecure-cookie"))
 
 ; samesite="None" sends the cookie on cross-site requests; without secure=True browsers
@@ -34,12 +35,13 @@
  (#set! unguarded.rule "insecure-cookie"))
 
 ; ... or without httponly= (the default is False): any script on the page can read it.
+; Falcon's keyword is http_only= (either spelling sets the flag).
 ((call
    function: (attribute attribute: (identifier) @_set)
    arguments: (argument_list) @_arguments) @sink.call
  (#eq? @_set "set_cookie")
  (#match? @_arguments "(?i)sess|token|auth|jwt|remember|login|(^|[^a-z])sid([^a-z]|$)")
- (#not-match? @_arguments "httponly\\s*=|\\*\\*|(max_age|expires)\\s*=\\s*0\\b|(?i:csrf|xsrf)")
+ (#not-match? @_arguments "http_?only\\s*=|\\*\\*|(max_age|expires)\\s*=\\s*0\\b|(?i:csrf|xsrf)")
  (#set! unguarded.sink "set_cookie() without httponly=True")
  (#set! unguarded.rule "insecure-cookie"))
 

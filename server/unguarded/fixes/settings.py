@@ -53,6 +53,8 @@ _REWRITES: dict[str, tuple[tuple[str, str, str], ...]] = {
     "insecure-cookie": (
         (r"\bsecure\s*=\s*False\b", "secure=True", "Send the cookie over HTTPS only"),
         (r"\bhttponly\s*=\s*False\b", "httponly=True", "Hide the cookie from scripts"),
+        # Falcon's spelling of the same flag.
+        (r"\bhttp_only\s*=\s*False\b", "http_only=True", "Hide the cookie from scripts"),
         (r"\bsecure\s*:\s*false\b", "secure: true", "Send the cookie over HTTPS only"),
         (r"\bhttpOnly\s*:\s*false\b", "httpOnly: true", "Hide the cookie from scripts"),
         # Hapi's names for the same flags (server.state, h.state, @hapi/cookie).
