@@ -725,6 +725,12 @@ class JavaScriptFlow(FlowAnalyzer):
         loader = self._route_loader_of_prop(function, parameter)
         if loader is not None:
             return self._loader_data(loader, None, 0)
+        if (
+            self.rule == "nosql-injection"
+            and parameter.index == 1
+            and self._graphql_scalar_argument(function, parameter.name)
+        ):
+            return []  # (_, { id }) => ...: an `ID` argument of the schema in this file
         parent = function.parent
         self.read_holder(function)
         registration = self._registration_of(function)
@@ -1865,6 +1871,20 @@ class JavaScriptFlow(FlowAnalyzer):
             node
         ):
             return []
+        if kind == "member_expression" and self.rule == "nosql-injection":
+            container = node.child_by_field_name("object")
+            prop = node.child_by_field_name("property")
+            if (
+                container is not None
+                and prop is not None
+                and container.type == "identifier"
+                and prop.type == "property_identifier"
+            ):
+                resolver = self._resolver_of_arguments(container)
+                if resolver is not None and self._graphql_scalar_argument(
+                    resolver, node_text(prop)
+                ):
+                    return []  # args.productId declared `String` in the schema
         if kind == "member_expression":
             loaded = self._loader_data_field(node, depth)
             if loaded is not None:
@@ -2062,6 +2082,8 @@ class JavaScriptFlow(FlowAnalyzer):
         the handler runs) limits `field` to a closed set: an `enum` or `const`, a number,
         integer or boolean type, a string `pattern` anchored at both ends (or a uuid/date/ip
         `format`); for NoSQL filters any scalar type. A plain string type is no control."""
+        if not self._file_imports("fastify"):
+            return False  # first: the scopes below are a walk up the tree
         container = _bare(container)
         if container.type == "identifier":
             holder = self._destructured_request_part(container)
@@ -2212,6 +2234,80 @@ class JavaScriptFlow(FlowAnalyzer):
             return None
         self.read_range(call)
         return _object_value(self, options, "schema")
+
+    def _resolver_of_arguments(self, name: Node) -> Node | None:
+        """For `args` in `reviews: (parent, args) => ...`: that resolver, when `args` is
+        its second parameter and not assigned in it."""
+        if not self._graphql_schemas():
+            return None  # first: the scopes below are a walk up the tree
+        scope = self.enclosing_scope(name)
+        if self.reaching_definitions(scope, node_text(name), name):
+            return None
+        while not self.is_module(scope):
+            parameter = next((p for p in self.parameters(scope) if p.name == node_text(name)), None)
+            if parameter is not None:
+                holder = scope.child_by_field_name("parameters")
+                listed = [c for c in holder.named_children if c.type != "comment"] if holder else []
+                second = listed[1] if len(listed) > 1 else None
+                if second is not None and second.type in (
+                    "required_parameter",
+                    "optional_parameter",
+                ):
+                    second = second.child_by_field_name("pattern")
+                if parameter.index != 1 or second is None or second.type != "identifier":
+                    return None
+                return scope
+            scope = self.enclosing_scope(scope)
+        return None
+
+    def _graphql_scalar_argument(self, resolver: Node, argument: str) -> bool:
+        """`resolver` is the resolver of field F of type T in a resolver map (`{ Query: {
+        F: (parent, args) => ... } }`, or a method `F(parent, args) {...}`), and a GraphQL
+        schema written in this file (`gql` / `graphql` tagged templates, `buildSchema`)
+        declares F's `argument` as a built-in scalar (`String`, `ID`, `Int`, `Float`,
+        `Boolean`): GraphQL's input coercion refuses an object for it."""
+        if resolver.type == "method_definition":
+            key = resolver.child_by_field_name("name")
+            fields = resolver.parent
+        else:
+            pair = resolver.parent
+            if pair is None or pair.type != "pair":
+                return False
+            key = pair.child_by_field_name("key")
+            fields = pair.parent
+        outer = fields.parent if fields is not None and fields.type == "object" else None
+        type_key = (
+            outer.child_by_field_name("key") if outer is not None and outer.type == "pair" else None
+        )
+        if key is None or type_key is None or outer is None:
+            return False
+        self.read_range(outer)
+        field = node_text(key).strip("\"'")
+        type_name = node_text(type_key).strip("\"'")
+        for source in self._graphql_schemas():
+            declared = _graphql_argument_type(source, type_name, field, argument)
+            if declared is not None:
+                return declared in _GRAPHQL_SCALARS
+        return False
+
+    def _graphql_schemas(self) -> list[str]:
+        """The text of the GraphQL schemas written in this file."""
+        found: list[str] = []
+        for tag in ("gql", "graphql", "buildSchema"):
+            for call in self.calls_named(tag):
+                arguments = call.child_by_field_name("arguments")
+                if arguments is None:
+                    continue
+                template = (
+                    arguments
+                    if arguments.type == "template_string"
+                    else next(
+                        (a for a in arguments.named_children if a.type == "template_string"), None
+                    )
+                )
+                if template is not None:
+                    found.append(node_text(template))
+        return found
 
     def _route_loader(self) -> Node | None:
         """The module-level `loader` of a React Router / Remix route module (`export
@@ -3624,6 +3720,36 @@ _CLOSED_FIELD = re.compile(
     r"\.\s*(?:regex\s*\(\s*/\^[^\n]*\$/[a-z]*\s*\)|ip\s*\(|ipv4\s*\(|ipv6\s*\(|uuid\s*\("
     r"|cuid2?\s*\(|ulid\s*\(|int\s*\()"
 )
+
+
+# GraphQL's built-in scalars: input coercion refuses an object for each.
+_GRAPHQL_SCALARS = frozenset({"String", "ID", "Int", "Float", "Boolean"})
+_GRAPHQL_COMMENT = re.compile(r"#[^\n]*")
+
+
+def _graphql_argument_type(source: str, type_name: str, field: str, argument: str) -> str | None:
+    """In GraphQL SDL `source`, the named type of `argument` of `type_name.field`
+    (`String` for `reviews(productId: String!)`; a list or an input type is returned as
+    written, `[String]`), or None when the schema does not declare it."""
+    text = _GRAPHQL_COMMENT.sub("", source)
+    for match in re.finditer(
+        r"\b(?:extend\s+)?type\s+" + re.escape(type_name) + r"\b[^{]*\{", text
+    ):
+        depth = 1
+        index = match.end()
+        while index < len(text) and depth:
+            depth += {"{": 1, "}": -1}.get(text[index], 0)
+            index += 1
+        body = text[match.end() : index - 1]
+        declared = re.search(r"(?<![\w$])" + re.escape(field) + r"\s*\(([^)]*)\)", body)
+        if declared is None:
+            continue
+        found = re.search(
+            r"(?<![\w$])" + re.escape(argument) + r"\s*:\s*(\[[^\]]*\]|\w+)", declared.group(1)
+        )
+        if found is not None:
+            return found.group(1)
+    return None
 
 
 # Hooks that return what the route module's loader returned.
