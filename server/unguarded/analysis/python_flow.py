@@ -1737,20 +1737,32 @@ class PythonFlow(FlowAnalyzer):
             return False
         return not self.evaluate_all(values, depth + 1)
 
-    def _own_method(self, klass: Node, name: str, depth: int = 0) -> Node | None:
+    def _own_method(self, klass: Node, name: str) -> Node | None:
         """The method `name` a class defines, or inherits from a class of this file."""
+
+        def method(candidate: Node) -> Node | None:
+            functions = self._class_functions(candidate)
+            return next((f for f in functions if self.function_name(f) == name), None)
+
+        return self._in_class_or_bases(klass, method)
+
+    def _in_class_or_bases(
+        self, klass: Node, find: Callable[[Node], Node | None], depth: int = 0
+    ) -> Node | None:
+        """`find(klass)`, or else the first answer for a base class defined in this file
+        (up to five levels)."""
         if depth > 5:
             return None
-        for function in self._class_functions(klass):
-            if self.function_name(function) == name:
-                return function
+        found = find(klass)
+        if found is not None:
+            return found
         superclasses = klass.child_by_field_name("superclasses")
         for base in superclasses.named_children if superclasses is not None else []:
             if base.type != "identifier":
                 continue
             for definition in self.module_definitions(node_text(base)):
                 if definition.statement.type == "class_definition":
-                    found = self._own_method(definition.statement, name, depth + 1)
+                    found = self._in_class_or_bases(definition.statement, find, depth + 1)
                     if found is not None:
                         return found
         return None
@@ -1929,24 +1941,12 @@ class PythonFlow(FlowAnalyzer):
                 return right
         return None
 
-    def _declared_field(self, klass: Node, name: str, depth: int = 0) -> Node | None:
+    def _declared_field(self, klass: Node, name: str) -> Node | None:
         """The field `name` a serializer or form class declares, or inherits from a class
         of this file."""
-        if depth > 5:
-            return None
-        value = self._class_attribute(klass, name)
-        if value is not None:
-            return value
-        superclasses = klass.child_by_field_name("superclasses")
-        for base in superclasses.named_children if superclasses is not None else []:
-            if base.type != "identifier":
-                continue
-            for definition in self.module_definitions(node_text(base)):
-                if definition.statement.type == "class_definition":
-                    found = self._declared_field(definition.statement, name, depth + 1)
-                    if found is not None:
-                        return found
-        return None
+        return self._in_class_or_bases(
+            klass, lambda candidate: self._class_attribute(candidate, name)
+        )
 
     def _closed_field(self, field: Node, depth: int = 0) -> bool:
         """A DRF serializer or Django form field whose valid values are closed for this
