@@ -96,6 +96,8 @@ def load_draft_legacy(blob: bytes, signature: str):
 
 
 def import_feed(feed_url):
+    # the caller's feed URL (annotation added after scoring, see RESULTS.md)
+    # ruleid: ssrf
     xml_text = requests.get(feed_url, timeout=10).text
     # a feed from a caller's URL is parsed with ElementTree
     # ruleid: xxe
