@@ -1255,6 +1255,10 @@ class JavaScriptFlow(FlowAnalyzer):
             and self._route_schema_field_closed(definition.value, field_name.group(1))
         ):
             return []  # const { format } = request.query, the route's schema an enum
+        if traces and definition.kind == "assign" and field_name is not None and definition.value:
+            schema = self._parsed_schema(definition.value)
+            if schema is not None and self._closed_schema_field_of(schema, field_name.group(1)):
+                return []  # const { status } = Schema.parse(x), status a z.enum: as parsed.status
         return traces
 
     # ------------------------------------------------------------------ response bodies
@@ -2037,20 +2041,50 @@ class JavaScriptFlow(FlowAnalyzer):
         anchored `.regex(/^...$/)`, `.ip()`, `.uuid()`. Parsing throws on anything else."""
         prop = member.child_by_field_name("property")
         value = member.child_by_field_name("object")
-        if prop is None or value is None or value.type != "identifier":
+        if prop is None or value is None:
             return False
-        schema = self._trpc_input_schema(value)
+        schema = self._trpc_input_schema(value) if value.type == "identifier" else None
         if schema is None:
-            parsed = self.single_value(value)
-            parsed = _unwrap_await(parsed) if parsed is not None else None
-            function = parsed.child_by_field_name("function") if parsed is not None else None
-            if parsed is None or function is None or function.type != "member_expression":
-                return False
-            method = function.child_by_field_name("property")
-            if method is None or node_text(method) not in ("parse", "parseAsync"):
-                return False
-            schema = function.child_by_field_name("object")
-        field = _schema_object_field(self, schema, node_text(prop)) if schema else None
+            schema = self._parsed_schema(value)
+        return schema is not None and self._closed_schema_field_of(schema, node_text(prop))
+
+    def _parsed_schema(self, value: Node) -> Node | None:
+        """The schema whose parse result `value` is: `Schema.parse(x)` or `await
+        Schema.parseAsync(x)`, the `.data` of `Schema.safeParse(x)` (undefined when the
+        parse failed, so reading a field of it throws), or a name assigned once to one of
+        those (`const parsed = Schema.parse(x)`, `const result = Schema.safeParse(x)` ...
+        `result.data`). A chained `.pick()`/`.strict()` keeps the fields' schemas."""
+        node = _unwrap_await(_bare(value))
+        if node.type == "identifier":
+            single = self.single_value(node)
+            if single is None:
+                return None
+            node = _unwrap_await(_bare(single))
+        methods: tuple[str, ...] = ("parse", "parseAsync")
+        if node.type == "member_expression":
+            prop = node.child_by_field_name("property")
+            inner = node.child_by_field_name("object")
+            if prop is None or inner is None or node_text(prop) != "data":
+                return None
+            node = _unwrap_await(_bare(inner))
+            if node.type == "identifier":
+                single = self.single_value(node)
+                if single is None:
+                    return None
+                node = _unwrap_await(_bare(single))
+            methods = ("safeParse", "safeParseAsync")
+        function = node.child_by_field_name("function") if node.type == "call_expression" else None
+        if function is None or function.type != "member_expression":
+            return None
+        method = function.child_by_field_name("property")
+        if method is None or node_text(method) not in methods:
+            return None
+        return function.child_by_field_name("object")
+
+    def _closed_schema_field_of(self, schema: Node, name: str) -> bool:
+        """The object schema `schema`, defined in this file, gives field `name` a closed
+        type (see _closed_schema_field)."""
+        field = _schema_object_field(self, schema, name)
         if field is None:
             return False
         text = node_text(field)
