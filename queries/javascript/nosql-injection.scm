@@ -62,3 +62,35 @@
  (#set! unguarded.receiver "collection,model")
  (#set! unguarded.receiver_name "^[A-Z][a-z]\\w*$|(?i:collection|coll|model)$")
  (#set! unguarded.rule "nosql-injection"))
+
+; Mongoose Model.aggregate(pipeline): a $match stage is a filter like find()'s, so a value
+; from the request there can carry operators and $where; a pipeline taken whole from the
+; request can also hold $lookup, $out, $merge, ... (in files importing mongoose).
+((call_expression
+   function: (member_expression
+     object: (_) @sink.receiver
+     property: (property_identifier) @_method)
+   arguments: (arguments
+     . (array
+         (object
+           (pair
+             key: [(property_identifier) (string)] @_match
+             value: (_) @sink.arg))))) @sink.call
+ (#eq? @_method "aggregate")
+ (#match? @_match "^[\"']?\\$match[\"']?$")
+ (#set! unguarded.file_module "mongoose")
+ (#set! unguarded.receiver "model")
+ (#set! unguarded.receiver_name "^[A-Z][a-z]\\w*$|(?i:model)$")
+ (#set! unguarded.rule "nosql-injection"))
+
+((call_expression
+   function: (member_expression
+     object: (_) @sink.receiver
+     property: (property_identifier) @_method)
+   arguments: (arguments
+     . [(identifier) (member_expression) (subscript_expression)] @sink.arg)) @sink.call
+ (#eq? @_method "aggregate")
+ (#set! unguarded.file_module "mongoose")
+ (#set! unguarded.receiver "model")
+ (#set! unguarded.receiver_name "^[A-Z][a-z]\\w*$|(?i:model)$")
+ (#set! unguarded.rule "nosql-injection"))

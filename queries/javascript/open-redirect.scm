@@ -253,3 +253,28 @@
  (#eq? @_to "toPath")
  (#set! unguarded.policy "ssrf")
  (#set! unguarded.rule "open-redirect"))
+
+; NestJS: a controller method decorated with @Redirect() sends the browser to the `url` of
+; the object it returns (in a file importing @nestjs/common).
+((return_statement
+   (object
+     [(pair
+        key: (property_identifier) @_url
+        value: (_) @sink.arg)
+      (shorthand_property_identifier) @_url @sink.arg] @sink.call))
+ (#eq? @_url "url")
+ (#set! unguarded.file_module "@nestjs/common")
+ (#set! unguarded.context "nest-redirect")
+ (#set! unguarded.policy "ssrf")
+ (#set! unguarded.sink "@Redirect() handler's url")
+ (#set! unguarded.rule "open-redirect"))
+
+; Astro endpoints: redirect(url) destructured from the APIContext of an exported GET/POST/...
+; handler (Astro's src/pages/ endpoints: `export const POST: APIRoute = async ({ request, redirect }) =>`).
+((call_expression
+   function: (identifier) @_redirect
+   arguments: (arguments . (_) @sink.arg)) @sink.call
+ (#eq? @_redirect "redirect")
+ (#set! unguarded.context "endpoint-context")
+ (#set! unguarded.policy "ssrf")
+ (#set! unguarded.rule "open-redirect"))

@@ -64,3 +64,31 @@
  (#eq? @_method "attachment")
  (#set! unguarded.file_module "@adonisjs/core/http,@ioc:Adonis/Core/HttpContext,@adonisjs/core/build/standalone")
  (#set! unguarded.rule "path-traversal"))
+
+; node-tar: tar.x({ file, cwd }) / tar.extract(...) reads the archive at `file` and writes
+; into the folder `cwd` (member names are kept inside it unless preservePaths is set).
+((call_expression
+   function: (member_expression
+     object: (identifier) @_tar
+     property: (property_identifier) @_extract)
+   arguments: (arguments
+     . (object
+         (pair
+           key: (property_identifier) @_key
+           value: (_) @sink.arg)))) @sink.call
+ (#any-of? @_extract "x" "extract")
+ (#any-of? @_key "cwd" "C" "file" "f")
+ (#set! unguarded.module "tar")
+ (#set! unguarded.rule "path-traversal"))
+
+; archiver: archive.file(path, { name }) / archive.directory(path, dest) read the file or
+; folder at `path` into the archive sent away (an archive built by archiver(...)).
+((call_expression
+   function: (member_expression
+     object: (_) @sink.receiver
+     property: (property_identifier) @_add)
+   arguments: (arguments . (_) @sink.arg)) @sink.call
+ (#any-of? @_add "file" "directory")
+ (#set! unguarded.file_module "archiver")
+ (#set! unguarded.receiver "archiver,archiver.create")
+ (#set! unguarded.rule "path-traversal"))

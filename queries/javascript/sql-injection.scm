@@ -144,3 +144,14 @@
  (#eq? @_request "request")
  (#any-of? @_method "query" "batch")
  (#set! unguarded.rule "sql-injection"))
+
+; deno-postgres: client.queryObject(sql) / queryArray(sql) with a string (the tagged
+; template form, queryObject`... ${x}`, sends the values as parameters).
+((call_expression
+   function: (member_expression
+     property: (property_identifier) @_method)
+   arguments: (arguments
+     . [(template_string) (string) (identifier) (binary_expression) (member_expression)
+        (call_expression)] @sink.arg)) @sink.call
+ (#any-of? @_method "queryObject" "queryArray")
+ (#set! unguarded.rule "sql-injection"))

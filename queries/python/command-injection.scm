@@ -70,3 +70,16 @@
    arguments: (argument_list . (_) @sink.arg)) @sink.call
  (#eq? @_method "exec_command")
  (#set! unguarded.rule "command-injection"))
+
+; fabric / invoke: Connection.run/sudo (and a task's Context.run/sudo, invoke's run) hand
+; the string to the remote or local shell (in a file importing fabric or invoke).
+((call
+   function: (attribute
+     object: (_) @sink.receiver
+     attribute: (identifier) @_run)
+   arguments: (argument_list . (_) @sink.arg)) @sink.call
+ (#any-of? @_run "run" "sudo" "local")
+ (#set! unguarded.file_module "fabric,invoke")
+ (#set! unguarded.receiver "Connection,SerialGroup,ThreadingGroup,Group,Context")
+ (#set! unguarded.receiver_name "(?i)^(c|cx|cxn|ctx|conn|connection|context|host|remote|server|target)$")
+ (#set! unguarded.rule "command-injection"))

@@ -89,9 +89,10 @@
  (#set! unguarded.sink "Location header")
  (#set! unguarded.rule "open-redirect"))
 
-; Pyramid's and aiohttp's redirect responses (raised or returned) send the browser to
-; `location`, their first argument; only the classes imported from pyramid.httpexceptions
-; or aiohttp (`from aiohttp import web; raise web.HTTPFound(url)`).
+; Pyramid's, aiohttp's and Falcon's redirect responses (raised or returned) send the
+; browser to `location`, their first argument; only the classes imported from
+; pyramid.httpexceptions, aiohttp or falcon (`from aiohttp import web; raise
+; web.HTTPFound(url)`, `raise falcon.HTTPSeeOther(url)`).
 ((call
    function: (attribute
      object: (_) @_module
@@ -100,7 +101,7 @@
      (keyword_argument
        name: (identifier) @_location
        value: (_) @sink.arg))) @sink.call
- (#match? @_module "^(pyramid|aiohttp)(\\.|$)")
+ (#match? @_module "^(pyramid|aiohttp|falcon)(\\.|$)")
  (#any-of? @_class "HTTPFound" "HTTPSeeOther" "HTTPMovedPermanently" "HTTPTemporaryRedirect"
    "HTTPPermanentRedirect")
  (#eq? @_location "location")
@@ -128,7 +129,7 @@
      object: (_) @_module
      attribute: (identifier) @_class)
    arguments: (argument_list . [(identifier) (string) (call) (binary_operator) (attribute) (subscript)] @sink.arg)) @sink.call
- (#match? @_module "^(pyramid|aiohttp|litestar|starlite)(\\.|$)")
+ (#match? @_module "^(pyramid|aiohttp|falcon|litestar|starlite)(\\.|$)")
  (#any-of? @_class "HTTPFound" "HTTPSeeOther" "HTTPMovedPermanently" "HTTPTemporaryRedirect"
    "HTTPPermanentRedirect" "Redirect")
  (#set! unguarded.policy "ssrf")

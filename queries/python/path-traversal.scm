@@ -218,3 +218,98 @@
  (#match? @_module "^blacksheep(\\.server\\.responses)?$")
  (#eq? @_file "file")
  (#set! unguarded.rule "path-traversal"))
+
+; tarfile: extractall()/extract() without a filter= write each member where its own name
+; points (`../../etc/cron.d/x`, absolute names, links out of the folder): an archive from
+; outside is the dangerous value. filter="data"/"tar" (or any filter the code passes) is
+; the control. On a TarFile: built by tarfile.open/TarFile, or named like one.
+((call
+   function: (attribute
+     object: (_) @sink.receiver @sink.arg
+     attribute: (identifier) @_extract)
+   arguments: (argument_list) @_args) @sink.call
+ (#any-of? @_extract "extractall" "extract")
+ (#not-match? @_args "(^|[(,\\s])filter\\s*=")
+ (#set! unguarded.receiver "tarfile.open,TarFile,TarFile.open,TarFile.taropen,TarFile.gzopen")
+ (#set! unguarded.receiver_name "(?i)^(tar|tarball|tar_?file|tf|tar_?obj|tar_?archive)$")
+ (#set! unguarded.sink "TarFile.extractall()/extract() without filter=")
+ (#set! unguarded.rule "path-traversal"))
+
+; ... and the destination folder of such a call: extractall(path), extract(member, path),
+; path= by keyword. (With a filter= the call is taken as written with care, destination
+; included: a known limit.)
+((call
+   function: (attribute
+     object: (_) @sink.receiver
+     attribute: (identifier) @_extract)
+   arguments: (argument_list . (_) @sink.arg) @_args) @sink.call
+ (#eq? @_extract "extractall")
+ (#set! unguarded.receiver "tarfile.open,TarFile,TarFile.open,TarFile.taropen,TarFile.gzopen")
+ (#set! unguarded.receiver_name "(?i)^(tar|tarball|tar_?file|tf|tar_?obj|tar_?archive)$")
+ (#not-match? @_args "(^|[(,\\s])filter\\s*=")
+ (#set! unguarded.rule "path-traversal"))
+
+((call
+   function: (attribute
+     object: (_) @sink.receiver
+     attribute: (identifier) @_extract)
+   arguments: (argument_list . (_) . [(identifier) (call) (binary_operator) (string) (attribute) (subscript)] @sink.arg) @_args) @sink.call
+ (#eq? @_extract "extract")
+ (#set! unguarded.receiver "tarfile.open,TarFile,TarFile.open,TarFile.taropen,TarFile.gzopen")
+ (#set! unguarded.receiver_name "(?i)^(tar|tarball|tar_?file|tf|tar_?obj|tar_?archive)$")
+ (#not-match? @_args "(^|[(,\\s])filter\\s*=")
+ (#set! unguarded.rule "path-traversal"))
+
+((call
+   function: (attribute
+     object: (_) @sink.receiver
+     attribute: (identifier) @_extract)
+   arguments: (argument_list
+     (keyword_argument
+       name: (identifier) @_path
+       value: (_) @sink.arg)) @_args) @sink.call
+ (#any-of? @_extract "extractall" "extract")
+ (#eq? @_path "path")
+ (#set! unguarded.receiver "tarfile.open,TarFile,TarFile.open,TarFile.taropen,TarFile.gzopen")
+ (#set! unguarded.receiver_name "(?i)^(tar|tarball|tar_?file|tf|tar_?obj|tar_?archive)$")
+ (#not-match? @_args "(^|[(,\\s])filter\\s*=")
+ (#set! unguarded.rule "path-traversal"))
+
+; fabric: Connection.get(remote, local) writes the download to a local path,
+; Connection.put(local, remote) reads and uploads a local file (in a file importing fabric).
+((call
+   function: (attribute
+     object: (_) @sink.receiver
+     attribute: (identifier) @_get)
+   arguments: (argument_list
+     (keyword_argument
+       name: (identifier) @_local
+       value: (_) @sink.arg))) @sink.call
+ (#any-of? @_get "get" "put")
+ (#eq? @_local "local")
+ (#set! unguarded.file_module "fabric")
+ (#set! unguarded.receiver "Connection,SerialGroup,ThreadingGroup,Group")
+ (#set! unguarded.receiver_name "(?i)^(c|cx|cxn|conn|connection|host|remote|server|target)$")
+ (#set! unguarded.rule "path-traversal"))
+
+((call
+   function: (attribute
+     object: (_) @sink.receiver
+     attribute: (identifier) @_get)
+   arguments: (argument_list . (_) . [(identifier) (call) (binary_operator) (string) (attribute) (subscript)] @sink.arg)) @sink.call
+ (#eq? @_get "get")
+ (#set! unguarded.file_module "fabric")
+ (#set! unguarded.receiver "Connection,SerialGroup,ThreadingGroup,Group")
+ (#set! unguarded.receiver_name "(?i)^(c|cx|cxn|conn|connection|host|remote|server|target)$")
+ (#set! unguarded.rule "path-traversal"))
+
+((call
+   function: (attribute
+     object: (_) @sink.receiver
+     attribute: (identifier) @_put)
+   arguments: (argument_list . [(identifier) (call) (binary_operator) (string) (attribute) (subscript)] @sink.arg)) @sink.call
+ (#eq? @_put "put")
+ (#set! unguarded.file_module "fabric")
+ (#set! unguarded.receiver "Connection,SerialGroup,ThreadingGroup,Group")
+ (#set! unguarded.receiver_name "(?i)^(c|cx|cxn|conn|connection|host|remote|server|target)$")
+ (#set! unguarded.rule "path-traversal"))

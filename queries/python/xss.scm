@@ -238,3 +238,17 @@
  (#eq? @_children "children")
  (#eq? @_unsafe "dangerously_allow_html")
  (#set! unguarded.rule "xss"))
+
+; Falcon: resp.text / resp.body / resp.data is the response body; it is a page when the
+; handler sets resp.content_type to an HTML type (falcon.MEDIA_HTML, "text/html") before
+; the write (in a file importing falcon).
+((assignment
+   left: (attribute
+     object: (identifier) @_resp
+     attribute: (identifier) @_text)
+   right: (_) @sink.arg) @sink.call
+ (#any-of? @_text "text" "body" "data")
+ (#set! unguarded.file_module "falcon")
+ (#set! unguarded.context "html-body")
+ (#set! unguarded.sink "Falcon HTML response body")
+ (#set! unguarded.rule "xss"))

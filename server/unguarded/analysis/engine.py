@@ -179,9 +179,7 @@ class _Analysis:
         ):
             return None
         file_module = settings.get("unguarded.file_module")
-        if file_module and not any(
-            self._mentions(f'"{m}"') or self._mentions(f"'{m}'") for m in file_module.split(",")
-        ):
+        if file_module and not any(self._file_imports(m) for m in file_module.split(",")):
             return None
         if settings.get("unguarded.sql_text") and not (
             arguments and _reads_as_sql(self.flow, arguments[0])
@@ -229,6 +227,14 @@ class _Analysis:
         sends_html = getattr(self.flow, "sends_html", None)
         if context == "html-body" and (sends_html is None or not sends_html(call)):
             return None  # a body written after a text/html Content-Type header
+        if context == "nest-redirect" and not getattr(
+            self.flow, "nest_redirect_handler", lambda _: False
+        )(call):
+            return None  # a returned { url } counts only in a @Redirect() handler
+        if context == "endpoint-context" and not getattr(
+            self.flow, "endpoint_context_call", lambda *_: False
+        )(call, "redirect"):
+            return None  # Astro: redirect destructured from an endpoint's APIContext
         loads_url = getattr(self.flow, "element_loads_url", None)
         if context == "url-element" and (loads_url is None or not loads_url(call)):
             return None  # a src or data set on an element that runs no javascript: URL
@@ -577,6 +583,17 @@ class _Analysis:
         if self._import_names is None:
             self._import_names = import_names(self.document.data)
         return alias_name(call) in self._import_names
+
+    def _file_imports(self, module: str) -> bool:
+        """The file names `module` in an import: a quoted specifier in JavaScript, an
+        `import m` / `from m import ...` (or a submodule of it) in Python."""
+        if self.document.language.name != "python":
+            return self._mentions(f'"{module}"') or self._mentions(f"'{module}'")
+        if not self._mentions(module):
+            return False
+        self.flow.read_key(IMPORT_NAMES_KEY)
+        pattern = rf"(?m)^[ \t]*(?:import|from)[ \t]+{re.escape(module)}\b"
+        return re.search(pattern.encode(), self.document.data) is not None
 
     def _mentions(self, text: str) -> bool:
         """Whether the document's text contains `text` anywhere."""

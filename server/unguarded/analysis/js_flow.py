@@ -1281,6 +1281,49 @@ class JavaScriptFlow(FlowAnalyzer):
         return key is not None and node_text(key) == "handler"
 
     # ------------------------------------------------------------------ element kinds
+    def nest_redirect_handler(self, node: Node) -> bool:
+        """`return { url }` in a NestJS controller method decorated with `@Redirect(...)`:
+        Nest sends the browser to the returned `url` (it overrides the decorator's)."""
+        scope = self.enclosing_scope(node)
+        if self.is_module(scope) or scope.type != "method_definition":
+            self.read_context(node)
+            return False
+        self.read_definition(scope)
+        sibling = scope.prev_named_sibling
+        while sibling is not None and sibling.type == "decorator":
+            if re.match(r"@\s*Redirect\s*\(", node_text(sibling)):
+                return True
+            sibling = sibling.prev_named_sibling
+        return False
+
+    def endpoint_context_call(self, call: Node, name: str) -> bool:
+        """`redirect(url)` where `redirect` is destructured from the first parameter of an
+        exported endpoint handler (`export const POST: APIRoute = async ({ redirect }) =>`,
+        `export async function GET({ redirect, url })`): Astro's APIContext.redirect."""
+        callee = call.child_by_field_name("function")
+        if callee is None or callee.type != "identifier":
+            return False
+        local = node_text(callee)
+        self.read_context(call)
+        scope = self.enclosing_scope(call)
+        while not self.is_module(scope):
+            parameters = self.parameters(scope)
+            bound = next((p for p in parameters if p.name == local), None)
+            if bound is not None:
+                holder = bound.node.parent
+                if bound.index != 0 or holder is None:
+                    return False
+                if holder.type == "pair_pattern":
+                    key = holder.child_by_field_name("key")
+                    if key is None or node_text(key) != name:
+                        return False
+                elif local != name or holder.type != "object_pattern":
+                    return False
+                self.read_definition(scope)
+                return _exported_endpoint(scope)
+            scope = self.enclosing_scope(scope)
+        return False
+
     def element_loads_url(self, sink: Node) -> bool:
         """`el.src = url`, `el.setAttribute("src", url)` (and `data`): whether `el` may be
         an element that loads the URL as a document or as code, where a javascript: URL
@@ -4203,3 +4246,32 @@ def _open_quote(script: str) -> str | None:
         elif char == quote:
             quote = None
     return quote
+
+
+_ENDPOINT_METHODS = frozenset({"GET", "POST", "PUT", "PATCH", "DELETE", "ALL", "OPTIONS", "HEAD"})
+
+
+def _exported_endpoint(function: Node) -> bool:
+    """`function` is exported under an HTTP method's name: `export function POST(...)`,
+    `export const GET = (...) => ...`, `export const POST: APIRoute = async (...) => ...`."""
+    if function.type == "function_declaration":
+        name = function.child_by_field_name("name")
+        parent = function.parent
+        return (
+            name is not None
+            and node_text(name) in _ENDPOINT_METHODS
+            and parent is not None
+            and parent.type == "export_statement"
+        )
+    declarator = function.parent
+    if declarator is None or declarator.type != "variable_declarator":
+        return False
+    name = declarator.child_by_field_name("name")
+    declaration = declarator.parent
+    exported = declaration.parent if declaration is not None else None
+    return (
+        name is not None
+        and node_text(name) in _ENDPOINT_METHODS
+        and exported is not None
+        and exported.type == "export_statement"
+    )

@@ -1153,6 +1153,8 @@ class PythonFlow(FlowAnalyzer):
         body = function.child_by_field_name("body")
         if body is None:
             return False
+        if call.type == "assignment":
+            return self._falcon_html(call, function, body)
         # (the call, whether it may declare HTML) for each header that may apply.
         headers: list[tuple[Node, bool]] = []
         for candidate in _descendants(body, "call"):
@@ -1169,6 +1171,60 @@ class PythonFlow(FlowAnalyzer):
             last = max(dominating, key=lambda h: h.start_byte)
             headers = [(h, html) for h, html in headers if h.start_byte >= last.start_byte]
         return any(html for _, html in headers)
+
+    def _falcon_html(self, write: Node, function: Node, body: Node) -> bool:
+        """Falcon: `resp.text = body` (or `.body`, `.data`) after the handler sets
+        `resp.content_type` to an HTML type (`falcon.MEDIA_HTML`, "text/html...") or
+        `resp.set_header("Content-Type", ...)` to one, in a branch that may reach the write.
+        The last such declaration that always runs before the write is the one in effect."""
+        left = write.child_by_field_name("left")
+        receiver = left.child_by_field_name("object") if left is not None else None
+        if receiver is None:
+            return False
+        name = node_text(receiver)
+        headers: list[tuple[Node, bool]] = []
+        for candidate in _descendants(body, "assignment") + _descendants(body, "call"):
+            if candidate.start_byte >= write.start_byte:
+                continue
+            if self.enclosing_scope(candidate) != function:
+                continue
+            html = self._falcon_declares_html(candidate, name, function)
+            if html is None or self._excluded_branch(candidate, write, function):
+                continue
+            headers.append((candidate, html))
+        dominating = [h for h, _ in headers if self._dominates(h, write)]
+        if dominating:
+            last = max(dominating, key=lambda h: h.start_byte)
+            headers = [(h, html) for h, html in headers if h.start_byte >= last.start_byte]
+        return any(html for _, html in headers)
+
+    def _falcon_declares_html(self, node: Node, receiver: str, function: Node) -> bool | None:
+        """For `resp.content_type = v` / `resp.set_header("Content-Type", v)` on the
+        response `receiver`: whether `v` may be HTML; None for anything else."""
+        value: Node | None = None
+        if node.type == "assignment":
+            left = node.child_by_field_name("left")
+            if left is None or node_text(left) != receiver + ".content_type":
+                return None
+            value = node.child_by_field_name("right")
+        else:
+            callee = node.child_by_field_name("function")
+            if callee is None or node_text(callee) not in (
+                receiver + ".set_header",
+                receiver + ".append_header",
+            ):
+                return None
+            positional, _ = self.call_arguments(node)
+            if len(positional) < 2 or positional[0].type != "string":
+                return None
+            if _string_value(positional[0]).strip().lower() != "content-type":
+                return None
+            value = positional[1]
+        if value is None:
+            return None
+        if re.fullmatch(r"(falcon\.(constants\.)?)?MEDIA_(HTML|XHTML)", node_text(value)):
+            return True
+        return self._html_type(value, function, None, 0)
 
     def _declares_html(self, call: Node, function: Node, depth: int = 0) -> bool | None:
         """For `self.send_header("Content-Type", v)`: whether `v` may be an HTML type;

@@ -1,7 +1,8 @@
 """Path traversal: a containment check before the file is opened. The path is resolved
 (symlinks and `..` removed) and must stay inside the base directory it was built from;
 Flask's send_file(base/name) becomes send_from_directory(base, name), Express's
-res.sendFile(path.join(base, name)) becomes res.sendFile(name, { root: base }).
+res.sendFile(path.join(base, name)) becomes res.sendFile(name, { root: base }), and a
+tarfile extraction gets filter="data".
 
 A base directory is the constant start of the path: a string literal, an UPPER_CASE
 constant, `settings.X`, `__dirname`, or a path built only from those. When the whole path
@@ -226,6 +227,9 @@ def path_fixes(source: Source, finding: Finding) -> list[Fix]:
     call = source.node_at(finding.span, ("call", "call_expression"))
     if argument is None or call is None:
         return []
+    if source.python and finding.sink_name.startswith("TarFile."):
+        # The archive is the dangerous value: its members' names decide where they land.
+        return _tar_filter(source, finding, call)
     try:
         split = split_path(source, argument)
     except Unsupported:
@@ -236,6 +240,22 @@ def path_fixes(source: Source, finding: Finding) -> list[Fix]:
     with contextlib.suppress(Unsupported):
         fixes.append(_containment(source, finding, argument, split, preferred=not fixes))
     return fixes
+
+
+def _tar_filter(source: Source, finding: Finding, call: Node) -> list[Fix]:
+    """tarfile: extract with filter="data", which refuses members that would land outside
+    the destination (absolute names, `..`, links that point out)."""
+    arguments = call.child_by_field_name("arguments")
+    if arguments is None or arguments.type != "argument_list":
+        return []
+    builder = FixBuilder(source, finding.rule_id)
+    inner = arguments.named_children
+    closing = arguments.end_byte - 1
+    if not inner:
+        builder.insert(closing, 'filter="data"')
+    else:
+        builder.insert(inner[-1].end_byte, ', filter="data"')
+    return [builder.build('Extract with filter="data"', preferred=True)]
 
 
 def _serve_from_directory(

@@ -464,6 +464,8 @@ def _js_style(source: Source, call: Node) -> tuple[str, str]:
         return QMARK, "array"  # AdonisJS Lucid: db.rawQuery(sql, [values])
     if js_bindings_for(source, ("redbean-node",)) and method in _REDBEAN_METHODS:
         return QMARK, "array"  # R.getAll(sql, [values])
+    if method in ("queryObject", "queryArray"):
+        return NUMERIC, "array"  # deno-postgres: queryObject("... $1", [values])
     styles = {
         style
         for module, style in _JS_DRIVERS.items()
