@@ -916,3 +916,29 @@ def test_a_regex_of_the_analysed_code_raises_no_warning_in_the_server() -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         assert regex_site_check(r"^[[a-z]]+$", "ssrf") is None
+
+
+def test_js_name_in_its_own_initializer_reads_no_outer_binding() -> None:
+    # Half-typed code: after `const cmd = normalize(` the next statement parses as an
+    # argument of the call. Its `cmd` is the declared one (temporal dead zone), not the
+    # outer parameter that the request reaches.
+    source = """
+        const { exec } = require("child_process");
+        const app = require("express")();
+        function run(cmd) {
+          const job = () => {
+            const cmd = normalize(
+            exec(cmd);
+          };
+          job();
+        }
+        function runOuter(cmd) {
+          const job = () => {
+            const other = normalize(
+            exec(cmd);
+          };
+          job();
+        }
+        app.post("/r", (req, res) => { run(req.body.cmd); runOuter(req.body.cmd); });
+    """
+    assert lines(run(source, "javascript")) == [14]

