@@ -14,6 +14,18 @@
  (#set! unguarded.member "exec,execSync")
  (#set! unguarded.rule "command-injection"))
 
+; ... wrapped and called inline: promisify(exec)(cmd), util.promisify(cp.exec)(cmd).
+((call_expression
+   function: (call_expression
+     function: [(identifier) @_promisify
+                (member_expression property: (property_identifier) @_promisify)])
+   arguments: (arguments . (_) @sink.arg)) @sink.call
+ (#eq? @_promisify "promisify")
+ (#set! unguarded.sink "promisify(exec)()")
+ (#set! unguarded.module "child_process,node:child_process")
+ (#set! unguarded.member "exec,execSync")
+ (#set! unguarded.rule "command-injection"))
+
 ; spawn/execFile with { shell: true } behave like exec: the command and its arguments go to a shell.
 ((call_expression
    function: [(identifier) @_function

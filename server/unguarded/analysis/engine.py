@@ -346,6 +346,17 @@ class _Analysis:
             return False
         root = member_root(function)
         inner = root.child_by_field_name("function") if root.type == "call_expression" else None
+        if root == function and inner is not None and node_text(inner).endswith("promisify"):
+            # promisify(exec)(cmd) called inline: the wrapped function's binding.
+            wrapped = root.child_by_field_name("arguments")
+            if wrapped is not None and wrapped.named_children:
+                self.flow.read_key(("binding", node_text(member_root(wrapped.named_children[0]))))
+            bound = _promisified_binding(root, self.module_bindings())
+            return (
+                bound is not None
+                and bound[0] in modules
+                and (members is None or bound[1] in members)
+            )
         if (
             root == function
             and inner is not None
