@@ -84,6 +84,26 @@
  (#any-of? @_request "req" "request")
  (#any-of? @_method "json" "formData" "text"))
 
+; ... and of its clone, the usual way to read a body twice: await req.clone().json(),
+; request.clone().formData(), await req.clone().json<Body>() (a clone is the same request).
+((call_expression
+   function: [(member_expression
+                object: (call_expression
+                  function: (member_expression
+                    object: (identifier) @_request
+                    property: (property_identifier) @_clone))
+                property: (property_identifier) @_method)
+              (await_expression
+                (member_expression
+                  object: (call_expression
+                    function: (member_expression
+                      object: (identifier) @_request
+                      property: (property_identifier) @_clone))
+                  property: (property_identifier) @_method))]) @source
+ (#any-of? @_request "req" "request")
+ (#eq? @_clone "clone")
+ (#any-of? @_method "json" "formData" "text"))
+
 ; h3 (Nitro, Nuxt server routes): the request of an event handler is read with
 ; getQuery(event), readBody(event), getRouterParam(event, "id"), getHeader(event, "x"),
 ; getCookie(event, "x"), ... (auto-imported in Nuxt: no import to check).
