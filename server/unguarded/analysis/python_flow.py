@@ -241,6 +241,22 @@ _HTTP_SERVER_HANDLERS = frozenset(
     {"BaseHTTPRequestHandler", "SimpleHTTPRequestHandler", "CGIHTTPRequestHandler"}
 )
 _HTTP_SERVER_REQUEST = frozenset({"path", "headers", "rfile", "requestline", "raw_requestline"})
+# Django Channels: the consumer classes whose scope is the WebSocket/HTTP request, the parts
+# of the scope the client wrote (not `user` or `session`, which middleware fills), and the
+# methods that receive the client's messages.
+_CHANNELS_CONSUMERS = frozenset(
+    {
+        "WebsocketConsumer",
+        "AsyncWebsocketConsumer",
+        "JsonWebsocketConsumer",
+        "AsyncJsonWebsocketConsumer",
+        "AsyncHttpConsumer",
+    }
+)
+_CHANNELS_SCOPE = re.compile(
+    r'^self\.scope\["(url_route|query_string|headers|cookies|path|raw_path)"\]'
+)
+_CHANNELS_RECEIVERS = frozenset({"receive", "receive_json", "websocket_receive"})
 # Media types a browser renders as a document that runs script.
 _HTML_TYPE = re.compile(r"(?i)^\s*(?:text/html|application/xhtml\+xml)\b")
 # CherryPy's handler decorator: an exposed method's arguments are the request's parameters.
@@ -1093,6 +1109,13 @@ class PythonFlow(FlowAnalyzer):
             if name == "on_message" and self._derives_from(klass, _TORNADO_HANDLERS):
                 return f"websocket message '{parameter.name}' of on_message()"
             if (
+                name in _CHANNELS_RECEIVERS
+                and parameter.index in (1, 2)
+                and parameter.name not in ("kwargs", "self")
+                and self._derives_from(klass, _CHANNELS_CONSUMERS)
+            ):
+                return f"websocket message '{parameter.name}' of {name}()"
+            if (
                 name.startswith("validate_")
                 and parameter.index == 1
                 and self._derives_from(klass, _DRF_SERIALIZERS)
@@ -1123,6 +1146,14 @@ class PythonFlow(FlowAnalyzer):
         """`self.path`, `self.headers`, `self.rfile`, `self.requestline` in a class that
         derives from an http.server request handler: what the client sent."""
         parts = path.split(".")
+        if _CHANNELS_SCOPE.match(path):
+            # A Channels consumer's scope: the URL route's kwargs, the query string, the
+            # headers and cookies of the request that opened the connection.
+            self.read_context(node)
+            klass = self._enclosing_class(node)
+            if klass is None or not self._derives_from(klass, _CHANNELS_CONSUMERS):
+                return None
+            return [self.untrusted(node)]
         if path == "self.cleaned_data":
             # A Django form's cleaned data, in its own methods: what the request sent,
             # as the fields cleaned it.
