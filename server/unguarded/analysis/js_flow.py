@@ -806,6 +806,22 @@ class JavaScriptFlow(FlowAnalyzer):
                         return []
                     step = Step(Span.of(call), f"element of {node_text(receiver)[:60]}")
                     return [t.then(step) for t in self.evaluate(receiver, 0)]
+            if (
+                callee is not None
+                and callee.type == "identifier"
+                and node_text(callee) == "watch"
+                and len(arguments) >= 2
+                and arguments[1] == function
+                and parameter.index in (0, 1)
+            ):
+                # Vue's watch(source, (value, old) => ...): the callback gets the watched
+                # ref's or getter's value, with the source's origins.
+                source = arguments[0]
+                body = source.child_by_field_name("body")
+                if source.type == "arrow_function" and body is not None:
+                    source = body
+                step = Step(Span.of(call), f"value of watched {node_text(arguments[0])[:60]}")
+                return [t.then(step) for t in self.evaluate(source, 0)]
             # Callback of a framework or library call: the caller is known, not user code.
             return []
         if (
