@@ -1170,12 +1170,15 @@ class FlowAnalyzer:
             return []
         scope = self.enclosing_scope(use)
         point = use
+        checked = False
         while True:
             reaching = self.reaching_definitions(scope, name, point)
             if before is not None:
                 reaching = [d for d in reaching if d.position < before]
             if field is not None:
                 reaching = [d for d in reaching if not d.field or d.field == field]
+            if reaching and checked and len(reaching) == 1:
+                return []
             if reaching:
                 merged: list[Trace] = []
                 for definition in reaching:
@@ -1203,6 +1206,9 @@ class FlowAnalyzer:
                 return []
             if point is use and self.in_own_initializer(name, use, scope):
                 return []
+            # A check in this function on a name it does not assign (a closure's or the
+            # module's), around the use: it holds for a name defined once out there.
+            checked = checked or self.guarded_between(point, scope, name, scope.start_byte)
             # A closure or a function reading a module name: look in the enclosing scope.
             # Module code has run by the time a function is called, so all module
             # definitions count there.
@@ -1211,7 +1217,7 @@ class FlowAnalyzer:
                 definitions = self.module_definitions(name)
                 if field is not None:
                     definitions = [d for d in definitions if not d.field or d.field == field]
-                if not definitions:
+                if not definitions or (checked and len(definitions) == 1):
                     return []
                 merged = []
                 for definition in definitions:
