@@ -83,6 +83,7 @@
  (#set! unguarded.receiver_name "^[A-Z][a-z]\\w*$|(?i:model)$")
  (#set! unguarded.rule "nosql-injection"))
 
+; ... a whole pipeline passed by name: Model.aggregate(req.body.pipeline).
 ((call_expression
    function: (member_expression
      object: (_) @sink.receiver

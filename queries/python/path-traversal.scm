@@ -249,6 +249,7 @@
  (#not-match? @_args "(^|[(,\\s])filter\\s*=")
  (#set! unguarded.rule "path-traversal"))
 
+; ... extract(member, path): the destination after the member.
 ((call
    function: (attribute
      object: (_) @sink.receiver
@@ -260,6 +261,7 @@
  (#not-match? @_args "(^|[(,\\s])filter\\s*=")
  (#set! unguarded.rule "path-traversal"))
 
+; ... the destination given as path=.
 ((call
    function: (attribute
      object: (_) @sink.receiver
@@ -292,6 +294,7 @@
  (#set! unguarded.receiver_name "(?i)^(c|cx|cxn|conn|connection|host|remote|server|target)$")
  (#set! unguarded.rule "path-traversal"))
 
+; ... get(remote, local) with the local path second.
 ((call
    function: (attribute
      object: (_) @sink.receiver
@@ -303,6 +306,7 @@
  (#set! unguarded.receiver_name "(?i)^(c|cx|cxn|conn|connection|host|remote|server|target)$")
  (#set! unguarded.rule "path-traversal"))
 
+; ... put(local, remote): the local file read first.
 ((call
    function: (attribute
      object: (_) @sink.receiver
