@@ -4,13 +4,16 @@
    value: (_) @sink.arg) @sink.call
  (#match? @_where "^[\"'`]?\\$where[\"'`]?$")
  (#set! unguarded.sink "$where")
+ (#set! unguarded.controls "code-injection")
  (#set! unguarded.rule "nosql-injection"))
 
-; Mongoose Model.$where(code) / query.$where(code).
+; Mongoose Model.$where(code) / query.$where(code). (Both are JavaScript source: the
+; controls are code injection's, not the string conversions that keep operators out.)
 ((call_expression
    function: (member_expression property: (property_identifier) @_where)
    arguments: (arguments . (_) @sink.arg)) @sink.call
  (#eq? @_where "$where")
+ (#set! unguarded.controls "code-injection")
  (#set! unguarded.rule "nosql-injection"))
 
 ; A whole request object as the filter: User.find(req.query) lets the client send

@@ -1911,9 +1911,20 @@ class JavaScriptFlow(FlowAnalyzer):
         if kind in self.literal_types:
             return []
         if kind == "template_string":
-            return self.evaluate_all(
-                (c for c in node.named_children if c.type == "template_substitution"), depth
-            )
+            substitutions = [c for c in node.named_children if c.type == "template_substitution"]
+            if (
+                self.rule == "nosql-injection"
+                and len(substitutions) == 1
+                and not _STRUCTURED_TEXT.search(
+                    "".join(
+                        node_text(c) for c in node.named_children if c.type == "string_fragment"
+                    )
+                )
+            ):
+                # `${x}`, `tag-${x}`: a string, like String(x), which carries no operator
+                # object. (Not JSON or code text around it: `{"a": "${x}"}` may be parsed.)
+                return []
+            return self.evaluate_all(substitutions, depth)
         if kind in (
             "arguments",
             "template_substitution",
@@ -3817,6 +3828,8 @@ _SCHEMA_METHODS = frozenset(
         "validateSync",
     }
 )
+# Text of a template that a parser may read as structure (JSON, code): quotes, brackets.
+_STRUCTURED_TEXT = re.compile(r"[{}\[\]\"'`\\]")
 # A schema built with zod, joi, yup or valibot in this file.
 _SCHEMA_BUILDER = re.compile(r"^\s*(?:z|zod|Joi|joi|yup|Yup|v|valibot)\s*\.\s*\w+")
 # Parts that let any value through (so operators too).
