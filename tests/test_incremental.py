@@ -1059,3 +1059,52 @@ def test_a_zero_width_missing_node_is_found_by_its_position() -> None:
         document.tree.root_node, value.start_byte, value.end_byte, value.kind_id
     )
     assert found.id == value.id
+
+
+def test_a_burst_of_edits_pays_for_one_exact_analysis_after_provisional_ones() -> None:
+    # After a provisional result the exact analysis waits a moment for the next edit: an
+    # edit that comes meanwhile is compared with the last exact version (provisional
+    # again while the file stays reshaped), and only the last version of the burst is
+    # analysed exactly.
+    published: list[tuple[int, list[int]]] = []
+    versions: dict[int, asyncio.Event] = {}
+
+    def publish(document: Document, findings: list[Finding]) -> None:
+        published.append((document.version, [f.span.start[0] for f in findings]))
+        versions.setdefault(document.version, asyncio.Event()).set()
+
+    exact: list[int] = []
+    scheduler = AnalysisScheduler(publish, lambda message: None)
+    scheduler.exact_delay = 0.3  # wide enough for the edit below on a slow machine
+
+    async def burst() -> None:
+        document = Document.from_text("file:///app.py", LANGUAGES["python"], RESHAPED)
+        await scheduler._analyse(document.snapshot(), AnalysisSettings(), False)
+        text = RESHAPED
+        for version, (old, new) in enumerate(
+            [
+                ("    total = 0\n", "    total = (0\n\n"),
+                ("    return total\n", "    return totals\n"),
+            ],
+            start=2,
+        ):
+            start = text.index(old)
+            change = TextChange(new, _position(text, start), _position(text, start + len(old)))
+            text = text[:start] + new + text[start + len(old) :]
+            document.apply_changes([change], version, PositionEncoding.UTF16)
+            scheduler.schedule(document, AnalysisSettings(), 0)
+            await versions.setdefault(version, asyncio.Event()).wait()
+            await asyncio.sleep(0.02)  # the client's turn
+        for _ in range(300):  # then the exact result
+            if len([v for v, _ in published if v == 3]) == 2:
+                break
+            await asyncio.sleep(0.01)
+        exact.extend(f.span.start[0] for f in full(document))
+
+    try:
+        asyncio.run(burst())
+    finally:
+        scheduler.shutdown()
+    assert [version for version, _ in published] == [0, 2, 3, 3]
+    assert published[1][1] == [5, 430]  # provisional: the version before's, moved
+    assert published[3][1] == exact  # the last version's exact findings

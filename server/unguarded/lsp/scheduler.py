@@ -25,6 +25,12 @@ TIME_LIMIT_S = 20.0
 # Documents whose analysis is kept to analyse their next version incrementally, the ones
 # analysed last (each keeps its previous tree and the cached results of its parts).
 MAX_INCREMENTAL_DOCUMENTS = 16
+# After a provisional result, the exact analysis waits this long for the next edit of a
+# burst (a macro, multi-cursor or format-on-type edits, a client replaying changes: edits
+# a few milliseconds apart). An edit that comes meanwhile is compared with the last exact
+# version instead, so a burst pays for one exact analysis, not one per broken version.
+# Keystrokes come tens of milliseconds apart or more: after each the exact result follows.
+EXACT_AFTER_PROVISIONAL_S = 0.015
 
 
 class AnalysisTimeout(Exception):
@@ -120,6 +126,7 @@ class AnalysisScheduler:
         self._report_error = report_error
         self._pending: dict[str, asyncio.Task[None]] = {}
         self.time_limit = TIME_LIMIT_S
+        self.exact_delay = EXACT_AFTER_PROVISIONAL_S
         # One analysis at a time keeps the server's CPU use bounded; the event loop stays free.
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="unguarded-analysis")
         # Per document, least recently analysed first; used on the analysis thread only.
@@ -153,8 +160,10 @@ class AnalysisScheduler:
         if await self._analyse(snapshot, settings, True):
             # A provisional result (an edit whose syntax error reshaped much of the file,
             # see DocumentAnalysis.analyze) is published at once; the exact one follows on
-            # the analysis thread, and an edit that comes meanwhile waits for it, to be
-            # compared with that version: staleness never accumulates.
+            # the analysis thread unless the next edit comes first (this task is then
+            # cancelled, see EXACT_AFTER_PROVISIONAL_S). Once started, an edit that comes
+            # meanwhile waits for it, to be compared with that version.
+            await asyncio.sleep(self.exact_delay)
             await self._analyse(snapshot, settings, False)
 
     async def _analyse(
