@@ -942,3 +942,47 @@ def test_js_name_in_its_own_initializer_reads_no_outer_binding() -> None:
         app.post("/r", (req, res) => { run(req.body.cmd); runOuter(req.body.cmd); });
     """
     assert lines(run(source, "javascript")) == [14]
+
+
+def test_a_check_on_one_keyed_read_does_not_check_the_mapping() -> None:
+    # `room = body.get("room")` checked says nothing about `body.get("note")`, as
+    # `body["room"]` checked says nothing about `body["note"]`.
+    source = """
+        import sqlite3
+        from flask import Flask, abort, request
+        app = Flask(__name__)
+        ROOMS = {"atrium", "library"}
+        @app.post("/book")
+        def book():
+            room = request.get_json().get("room")
+            if room not in ROOMS:
+                abort(400)
+            db = sqlite3.connect("x.db")
+            db.execute(f"SELECT 1 FROM rooms WHERE name = '{room}'")
+            db.execute(f"SELECT 1 FROM notes WHERE body = '{request.get_json().get('note')}'")
+    """
+    assert lines(run(source)) == [13]
+
+
+def test_a_loop_check_on_a_transformed_copy_does_not_check_the_list() -> None:
+    source = """
+        import sqlite3
+        from flask import Flask, abort, request
+        app = Flask(__name__)
+        ROOMS = {"atrium", "library"}
+        @app.post("/close")
+        def close():
+            rooms = request.get_json().get("rooms", [])
+            names = [r.split(":")[0] for r in rooms]
+            for name in names:
+                if name not in ROOMS:
+                    abort(400)
+            db = sqlite3.connect("x.db")
+            db.execute(f"DELETE FROM rooms WHERE name IN ({','.join(rooms)})")
+            for room in rooms:
+                room = room.split(":")[0]
+                if room not in ROOMS:
+                    abort(400)
+            db.execute(f"DELETE FROM rooms WHERE name IN ({','.join(rooms)})")
+    """
+    assert lines(run(source)) == [14, 19]

@@ -152,6 +152,18 @@ def _callee_last(call: Node) -> str:
     return node_text(function).rsplit(".", 1)[-1]
 
 
+def _keyed_read(call: Node) -> bool:
+    """`data.get("a")`, `form.getlist("a")`, `params.get("a")`: one element of a mapping,
+    read by a literal key."""
+    if _callee_last(call) not in ("get", "getlist", "getall", "getAll", "pop"):
+        return False
+    arguments = call.child_by_field_name("arguments")
+    first = (
+        arguments.named_children[0] if arguments is not None and arguments.named_children else None
+    )
+    return first is not None and first.type == "string"
+
+
 def node_key(node: Node) -> NodeKey:
     return (node.start_byte, node.end_byte, node.kind_id)
 
@@ -1838,7 +1850,13 @@ class FlowAnalyzer:
         if statement.type == "expression_statement":
             inner = statement.named_children[0] if statement.named_children else None
             return inner is not None and inner.type in _GUARD_EXPRESSIONS
-        return statement.type in ("if_statement", "assert_statement", "try_statement")
+        return statement.type in (
+            "if_statement",
+            "assert_statement",
+            "try_statement",
+            "for_statement",  # a loop that checks every element (Python)
+            "for_in_statement",  # (JavaScript `for ... of`)
+        )
 
     def aliases(self, subjects: set[str], condition: Node, scope: Node) -> set[str]:
         """Names a tested variable was computed from: checking `parsed.hostname` where
@@ -1901,6 +1919,8 @@ class FlowAnalyzer:
                 kind in _CALL_TYPES and _callee_last(current) in _EXTENSION_CALLS
             ):
                 continue  # the extension alone: the name it came from is not checked
+            if kind in ("call", "call_expression") and _keyed_read(current):
+                continue  # data.get("a"): an element of `data`, as data["a"] is
             if kind in _MEMBER_TYPES:
                 container = current.named_children[0] if current.named_children else None
                 if container is None:

@@ -2966,6 +2966,10 @@ class JavaScriptFlow(FlowAnalyzer):
             expression = _unwrap_await(statement.named_children[0])
             if expression.type == "call_expression" and self.is_statement_validator(expression):
                 yield Check(expression, None)
+        elif kind == "for_in_statement" and self._every_element_checks(statement):
+            # `for (const r of rooms) { if (!ROOMS.has(r)) throw ... }`: after the loop
+            # every element of `rooms` passed the check (see tested_subjects).
+            yield Check(statement, False)
         elif kind == "try_statement":
             handler = statement.child_by_field_name("handler")
             body = statement.child_by_field_name("body")
@@ -2976,6 +2980,102 @@ class JavaScriptFlow(FlowAnalyzer):
                         expression = _unwrap_await(child.named_children[0])
                         if expression.type == "call_expression":
                             yield Check(expression, None)
+
+    def _every_element_checks(self, loop: Node) -> list[Check]:
+        """The checks a `for ... of` loop makes on each element before anything else can
+        skip it: statements of the loop body (an `if` that returns or throws, not one
+        that `continue`s, a validator that throws) before any `continue` or `break`,
+        when the loop variable is a plain name."""
+        target = loop.child_by_field_name("left")
+        operator = loop.child_by_field_name("operator")
+        body = loop.child_by_field_name("body")
+        if (
+            target is None
+            or target.type != "identifier"
+            or operator is None
+            or operator.type != "of"
+            or body is None
+        ):
+            return []
+        checks: list[Check] = []
+        statements = body.named_children if body.type == "statement_block" else [body]
+        for statement in statements:
+            if _descendants(statement, "continue_statement") or _descendants(
+                statement, "break_statement"
+            ):
+                break
+            if statement.type == "if_statement":
+                consequence = statement.child_by_field_name("consequence")
+                condition = statement.child_by_field_name("condition")
+                if condition is not None and consequence is not None and self._leaves(consequence):
+                    checks.append(Check(condition, False))
+            elif statement.type in ("expression_statement", "try_statement"):
+                checks.extend(self.statement_guards(statement))
+        return checks
+
+    def _leaves(self, block: Node) -> bool:
+        """A block that ends the function: `return`, `throw`, `process.exit()`."""
+        statements = block.named_children if block.type == "statement_block" else [block]
+        for statement in statements:
+            if statement.type in ("return_statement", "throw_statement"):
+                return True
+            if statement.type == "expression_statement" and statement.named_children:
+                expression = statement.named_children[0]
+                if (
+                    expression.type == "call_expression"
+                    and self.callee_name(expression) in _EXIT_CALLS
+                ):
+                    return True
+        return False
+
+    def _element_subjects(self, loop: Node) -> set[str]:
+        """What a loop that checks every element constrains: the iterated collection."""
+        target = loop.child_by_field_name("left")
+        iterable = loop.child_by_field_name("right")
+        if (
+            target is None
+            or iterable is None
+            or iterable.type not in ("identifier", "member_expression", "subscript_expression")
+        ):
+            # (not `data.keys()` or `Object.keys(body)`: a check on the keys says
+            # nothing about the values)
+            return set()
+        name = node_text(target)
+        body = loop.child_by_field_name("body")
+        if body is None or any(
+            node_text(left) in (node_text(iterable), name)
+            for kind in ("assignment_expression", "augmented_assignment_expression")
+            for assignment in _descendants(body, kind)
+            if (left := assignment.child_by_field_name("left")) is not None
+        ):
+            return set()  # the loop rebinds the collection, or the element before its check
+        if iterable.type == "identifier":
+            scope = self.enclosing_scope(loop)
+            for definition in self.reaching_definitions(scope, node_text(iterable), loop):
+                value = definition.value
+                if (
+                    value is not None
+                    and value.type == "call_expression"
+                    and (self.callee_name(value).rsplit(".", 1)[-1] in ("map", "flatMap"))
+                ):
+                    return set()  # names = rooms.map(...): a check on a transformed copy
+        for check in self._every_element_checks(loop):
+            uses = [n for n in _descendants(check.condition, "identifier") if node_text(n) == name]
+            if not uses or any(
+                n.parent is None
+                or n.parent.type
+                not in (
+                    "binary_expression",
+                    "unary_expression",
+                    "arguments",
+                    "parenthesized_expression",
+                )
+                for n in uses
+            ):
+                continue  # a field of the element (`r.name`): not the element itself
+            if name in self.tested_subjects(check.condition, check.polarity):
+                return {normalized(node_text(iterable))}
+        return set()
 
     def branches(self, if_statement: Node) -> list[Node] | None:
         bodies: list[Node] = []
@@ -3073,6 +3173,8 @@ class JavaScriptFlow(FlowAnalyzer):
         kind = condition.type
         if depth > MAX_CONDITION_DEPTH:
             return set()
+        if kind == "for_in_statement":
+            return self._element_subjects(condition)
         if positive is None:
             if kind == "call_expression":
                 return self._call_subjects(condition, statement=True)

@@ -2924,6 +2924,10 @@ class PythonFlow(FlowAnalyzer):
                 expression = expression.named_children[0]
             if expression.type == "call" and self.is_statement_validator(expression):
                 yield Check(expression, None)
+        elif kind == "for_statement" and self._every_element_checks(statement):
+            # `for r in rooms: if r not in ROOMS: abort(400)`: after the loop every
+            # element of `rooms` passed the check (see tested_subjects).
+            yield Check(statement, False)
         elif kind == "try_statement":
             handlers = [c for c in statement.named_children if c.type == "except_clause"]
             body = statement.child_by_field_name("body")
@@ -2938,6 +2942,103 @@ class PythonFlow(FlowAnalyzer):
                             expression = expression.named_children[0]
                         if expression.type == "call":
                             yield Check(expression, None)
+
+    def _every_element_checks(self, loop: Node) -> list[Check]:
+        """The checks a `for` loop makes on each element before anything else can skip
+        it: statements of the loop body (an `if` that leaves the function, not one that
+        `continue`s, an `assert`, a validator that raises) before any `continue` or
+        `break`, when the loop variable is a plain name and the loop has no `else`."""
+        target = loop.child_by_field_name("left")
+        body = loop.child_by_field_name("body")
+        if (
+            target is None
+            or target.type != "identifier"
+            or body is None
+            or loop.child_by_field_name("alternative") is not None
+        ):
+            return []
+        checks: list[Check] = []
+        for statement in body.named_children:
+            if _descendants(statement, "continue_statement") or _descendants(
+                statement, "break_statement"
+            ):
+                break
+            if statement.type == "if_statement":
+                consequence = statement.child_by_field_name("consequence")
+                condition = statement.child_by_field_name("condition")
+                if condition is not None and consequence is not None and self._leaves(consequence):
+                    checks.append(Check(condition, False))
+            elif statement.type in ("assert_statement", "expression_statement", "try_statement"):
+                checks.extend(self.statement_guards(statement))
+        return checks
+
+    def _leaves(self, block: Node) -> bool:
+        """A block that ends the function: `return`, `raise`, `abort()`, `sys.exit()`."""
+        return self._raises(block) or any(
+            statement.type == "return_statement" for statement in block.named_children
+        )
+
+    def _element_subjects(self, loop: Node) -> set[str]:
+        """What a loop that checks every element constrains: the iterated collection."""
+        target = loop.child_by_field_name("left")
+        iterable = loop.child_by_field_name("right")
+        if target is None or iterable is None or iterable.type != "identifier":
+            # (not `data.keys()` or `Object.keys(body)`: a check on the keys says
+            # nothing about the values)
+            return set()
+        name = node_text(target)
+        collection = re.escape(node_text(iterable))
+        scope = self.enclosing_scope(loop)
+        scope_text = node_text(scope)
+        values = [iterable]
+        if iterable.type == "identifier":
+            values += [
+                d.value
+                for d in self.reaching_definitions(scope, node_text(iterable), loop)
+                if d.value is not None
+            ]
+        if any(node_key(v) in self.captures.sources for v in values) or re.search(
+            collection + r"\s*(?:\[\s*[\"'a-zA-Z_]|\.(?!(?:" + _LIST_METHODS + r")\()\w+\()",
+            scope_text,
+        ):
+            # A request mapping (`for key in request.args`, `body = request.json`), or a
+            # value read by key or through a method lists do not have: the loop checked
+            # its keys, not its values.
+            return set()
+        if any(
+            v.type in ("list_comprehension", "set_comprehension", "generator_expression")
+            or (v.type == "call" and self.callee_name(v) == "map")
+            for v in values[1:]
+        ):
+            # names = [r.strip() for r in rooms]: a check on the transformed copy says
+            # nothing about `rooms`, which the engine would take it to constrain.
+            return set()
+        body = loop.child_by_field_name("body")
+        if body is None or any(
+            node_text(left) in (node_text(iterable), name)
+            for kind in ("assignment", "augmented_assignment")
+            for statement in _descendants(body, kind)
+            if (left := statement.child_by_field_name("left")) is not None
+        ):
+            return set()  # the loop rebinds the collection, or the element before its check
+        for check in self._every_element_checks(loop):
+            uses = [n for n in _descendants(check.condition, "identifier") if node_text(n) == name]
+            if not uses or any(
+                n.parent is None
+                or n.parent.type
+                not in (
+                    "comparison_operator",
+                    "not_operator",
+                    "boolean_operator",
+                    "argument_list",
+                    "parenthesized_expression",
+                )
+                for n in uses
+            ):
+                continue  # a field of the element (`r.name`): not the element itself
+            if name in self.tested_subjects(check.condition, check.polarity):
+                return {normalized(node_text(iterable))}
+        return set()
 
     def branches(self, if_statement: Node) -> list[Node] | None:
         bodies: list[Node] = []
@@ -3208,6 +3309,8 @@ class PythonFlow(FlowAnalyzer):
         kind = condition.type
         if depth > MAX_CONDITION_DEPTH:
             return set()
+        if kind == "for_statement":
+            return self._element_subjects(condition)
         if kind == "call" and self.rule == "open-redirect":
             prefix = self._redirect_check_subjects(condition, positive)
             if prefix is not None:
@@ -3950,6 +4053,10 @@ def _string_value(node: Node) -> str:
 
 _HOST_PART = re.compile(r"(?:^|\.)(hostname|host|netloc|domain)$")
 _PREDICATE_PROPERTY = re.compile(r"^(is|has)(_|[A-Z])")
+
+
+# Methods of a list (a collection a loop that checks its elements can be about).
+_LIST_METHODS = "append|extend|insert|remove|pop|index|count|sort|reverse|copy|clear"
 
 
 def _descendants(node: Node, kind: str) -> list[Node]:
