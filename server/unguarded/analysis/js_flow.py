@@ -2980,6 +2980,15 @@ class JavaScriptFlow(FlowAnalyzer):
                         expression = _unwrap_await(child.named_children[0])
                         if expression.type == "call_expression":
                             yield Check(expression, None)
+            if body is not None and (
+                (handler_body is not None and self.exits(handler_body))
+                or (handler is None and statement.child_by_field_name("finalizer") is not None)
+            ):
+                # `try { ... if (!ok) return ...; } finally { ... }`: with no handler that
+                # lets the function go on, the code after the try ran the whole body.
+                for child in body.named_children:
+                    if child.type != "expression_statement":
+                        yield from self.statement_guards(child)
 
     def _every_element_checks(self, loop: Node) -> list[Check]:
         """The checks a `for ... of` loop makes on each element before anything else can

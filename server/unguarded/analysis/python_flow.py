@@ -2942,6 +2942,12 @@ class PythonFlow(FlowAnalyzer):
                             expression = expression.named_children[0]
                         if expression.type == "call":
                             yield Check(expression, None)
+            if body is not None and (not handlers or all(self.exits(h) for h in handlers)):
+                # `try: ... if not ok: abort(404) ... finally: ...`: with no handler that
+                # lets the function go on, the code after the try ran the whole body.
+                for child in body.named_children:
+                    if child.type != "expression_statement":
+                        yield from self.statement_guards(child)
 
     def _every_element_checks(self, loop: Node) -> list[Check]:
         """The checks a `for` loop makes on each element before anything else can skip
