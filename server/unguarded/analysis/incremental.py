@@ -98,6 +98,9 @@ class Dependencies:
     # The span of the ranges: an edit outside it touches none of them.
     low: int = 0
     high: int = -1
+    # binding_names(), once asked.
+    bound: frozenset[str] | None = None
+    bound_known: bool = False
 
     def __post_init__(self) -> None:
         if self.positional and self.high < self.low:
@@ -113,6 +116,16 @@ class Dependencies:
     def positional(self) -> bool:
         """Whether any of what was read is a range of the document."""
         return bool(self.ranges or self.named_ranges or self.fact_ranges)
+
+    def binding_names(self) -> frozenset[str] | None:
+        """The names, when what was read is only Node module bindings (`binding` facts,
+        most decisions that read facts alone: the binding of `exec`)."""
+        if not self.bound_known:
+            names = {name for kind, name in self.keys if kind == "binding"}
+            if not self.positional and self.keys and len(names) == len(self.keys):
+                self.bound = frozenset(names)
+            self.bound_known = True
+        return self.bound
 
     @classmethod
     def of(
@@ -527,7 +540,7 @@ class DocumentAnalysis:
                     raw.decision_reads = carried
                     self._register(raw)
         for facts, group in list(self._by_facts.items()):
-            if group and changes.carry(facts) is None:
+            if group and not changes.facts_unchanged(facts):
                 for raw in list(group):
                     if raw.part not in changes.new_parts:
                         self._decide(analysis, raw, recorder)
@@ -686,7 +699,7 @@ class DocumentAnalysis:
             new_parts.append(part)
             if spine:
                 spines.append(part)
-                stack.extend(reversed(node.children))
+                stack.extend(reversed(_children_between(node, low, new_high)))
             else:
                 chunks.append(part)
         self._transfer = {}
@@ -1231,6 +1244,14 @@ class _Changes:
             return None
         return Dependencies(frozenset(ranges), reads.keys, frozenset(named), frozenset(facts))
 
+    def facts_unchanged(self, facts: Dependencies) -> bool:
+        """Whether reads of named facts alone (no range) are unchanged: `carry` for them,
+        with reads of Node module bindings alone judged by name at once."""
+        names = facts.binding_names()
+        if names is not None and self.region is not None:
+            return names.isdisjoint(self.changed_bindings)
+        return self.carry(facts) is not None
+
     def _keys_unchanged(self, reads: Dependencies) -> bool:
         # Many results read the same facts: judged once per set (and per state of the
         # sink calls, which are known only once every sink is decided).
@@ -1632,6 +1653,27 @@ def _old_part_at(
             return chunk
         index += 1
     return None
+
+
+def _children_between(node: Node, low: int, high: int) -> list[Node]:
+    """The children of `node` that end at or after `low` and start at or before `high`,
+    found without making the others: a spine such as a module can have hundreds."""
+    cursor = node.walk()
+    if low > 0:
+        if cursor.goto_first_child_for_byte(low - 1) is None:  # the first that ends >= low
+            return []
+    elif not cursor.goto_first_child():
+        return []
+    found = []
+    while True:
+        child = cursor.node
+        assert child is not None
+        if child.start_byte > high:
+            break
+        found.append(child)
+        if not cursor.goto_next_sibling():
+            break
+    return found
 
 
 def _same_subtree(old_root: Node, part: Part, node: Node) -> bool:
