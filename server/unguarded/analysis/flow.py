@@ -1210,7 +1210,7 @@ class FlowAnalyzer:
                     return []
                 origin = self.parameter_origin(scope, parameter)
                 if origin is None:
-                    origin = self.from_call_sites(scope, parameter, depth)
+                    origin = self.from_call_sites(scope, parameter, depth, field)
                 if origin is not None:
                     return origin
                 return [self.parameter_trace(scope, parameter)]
@@ -1343,9 +1343,11 @@ class FlowAnalyzer:
         return []
 
     def from_call_sites(
-        self, function: Node, parameter: Parameter, depth: int
+        self, function: Node, parameter: Parameter, depth: int, field: str | None = None
     ) -> list[Trace] | None:
-        """Origins of a parameter from the calls in this file, when they are all here."""
+        """Origins of a parameter from the calls in this file, when they are all here.
+        With `field` (`q.sort` of the parameter `q`), the origins of that field of each
+        argument: `Q(sort=s, floor=f)` passed as `q` gives `q.sort` the origins of `s`."""
         name = self.function_name(function)
         if self.callers_known(function):
             calls = self.calls_named(name)
@@ -1376,7 +1378,9 @@ class FlowAnalyzer:
                 if argument is None:
                     continue
                 step = Step(Span.of(call), f"called as {short_label(node_text(call))}")
-                traces = merge(traces, [t.then(step) for t in self.evaluate(argument, depth)])
+                traces = merge(
+                    traces, [t.then(step) for t in self._argument_field(argument, field, depth)]
+                )
             for call in passed:
                 # map(helper, items) / executor.submit(helper, x) / items.map(helper): the
                 # other arguments, or the receiver's elements; a call that forwards its
@@ -1394,6 +1398,19 @@ class FlowAnalyzer:
             return traces
         finally:
             self._resolving_parameters.discard(key)
+
+    def _argument_field(self, argument: Node, field: str | None, depth: int) -> list[Trace]:
+        """Origins of `argument`, or of its `field` (the parameter's path, `q.sort`)."""
+        suffix = field[field.find(".") :] if field is not None and "." in field else ""
+        if not re.fullmatch(r"\.\w+", suffix):
+            return self.evaluate(argument, depth)
+        if argument.type == "identifier":
+            text = node_text(argument)
+            return self.resolve_name(text, argument, depth + 1, field=text + suffix)
+        value = self.literal_field(argument, suffix[1:])
+        if value is None:
+            return self.evaluate(argument, depth)
+        return self.evaluate(value, depth + 1) if value != argument else []
 
     def forwarded_arguments(self, call: Node, name: str, parameter: Parameter) -> list[Node] | None:
         """When `call` calls the function `name` it is passed with the arguments that

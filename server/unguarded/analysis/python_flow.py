@@ -812,6 +812,8 @@ class PythonFlow(FlowAnalyzer):
         return node if node.type == "class_definition" else None
 
     def literal_field(self, value: Node, key: str) -> Node | None:
+        if value.type == "call":
+            return self._constructor_field(value, key)
         if value.type != "dictionary":
             return None
         for pair in value.named_children:
@@ -821,6 +823,77 @@ class PythonFlow(FlowAnalyzer):
             if name is not None and name.type == "string" and _string_value(name) == key:
                 return pair.child_by_field_name("value")
         return value
+
+    def _constructor_field(self, call: Node, key: str) -> Node | None:
+        """`Q(room=r, sort=s)` where `Q` is a dataclass or a pydantic/attrs-style model
+        of this file (fields declared `name: type` in the class body, no `__init__` of
+        its own) or a class whose `__init__` stores a parameter as `self.name = name`:
+        the argument that field `key` takes (the call itself when it is not passed: its
+        default), None when that is not the shape."""
+        callee = call.child_by_field_name("function")
+        if callee is None or callee.type != "identifier":
+            return None
+        if not node_text(callee)[:1].isupper():
+            return None
+        definitions = self.module_definitions(node_text(callee))
+        if len(definitions) != 1 or definitions[0].statement.type != "class_definition":
+            return None
+        klass = definitions[0].statement
+        self.read_member(klass)
+        body = klass.child_by_field_name("body") if klass is not None else None
+        if body is None:
+            return None
+        fields: list[str] = []
+        init: Node | None = None
+        for statement in body.named_children:
+            inner = statement.named_children[0] if statement.named_children else None
+            if (
+                statement.type == "expression_statement"
+                and inner is not None
+                and inner.type == "assignment"
+                and inner.child_by_field_name("type") is not None
+            ):
+                left = inner.child_by_field_name("left")
+                if left is not None and left.type == "identifier":
+                    fields.append(node_text(left))
+            function = self.class_method_function(statement)
+            if function is not None and self.function_name(function) in (
+                "__init__",
+                "__post_init__",
+                "model_post_init",
+            ):
+                init = function
+        positional, keywords = self.call_arguments(call)
+        if init is not None:
+            if self.function_name(init) != "__init__":
+                return None  # a post-init hook may rewrite the fields
+            parameters = [p for p in self.parameters_of(init) if p.name not in ("self",)]
+            stored = [
+                statement
+                for statement in _descendants(init, "assignment")
+                if node_text(statement.child_by_field_name("left") or statement) == "self." + key
+            ]
+            if len(stored) != 1:
+                return None
+            right = stored[0].child_by_field_name("right")
+            parameter = next(
+                (p for p in parameters if right is not None and p.name == node_text(right)), None
+            )
+            if parameter is None:
+                return None
+            index = parameters.index(parameter)
+            name = parameter.name
+        else:
+            if key not in fields:
+                return None
+            index, name = fields.index(key), key
+        if any(a.type in ("list_splat", "dictionary_splat") for a in call.named_children):
+            return None
+        if name in keywords:
+            return keywords[name]
+        if index < len(positional):
+            return positional[index]
+        return call  # not passed: the declared default
 
     def decorators(self, function: Node) -> list[Node]:
         parent = function.parent
