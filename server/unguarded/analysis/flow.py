@@ -152,6 +152,9 @@ def _callee_last(call: Node) -> str:
     return node_text(function).rsplit(".", 1)[-1]
 
 
+_LEAVING_WORD = re.compile(r"\b(?:return|raise|throw|abort|exit)\b")
+
+
 def _keyed_read(call: Node) -> bool:
     """`data.get("a")`, `form.getlist("a")`, `params.get("a")`: one element of a mapping,
     read by a literal key."""
@@ -1867,13 +1870,11 @@ class FlowAnalyzer:
         if statement.type == "expression_statement":
             inner = statement.named_children[0] if statement.named_children else None
             return inner is not None and inner.type in _GUARD_EXPRESSIONS
-        return statement.type in (
-            "if_statement",
-            "assert_statement",
-            "try_statement",
-            "for_statement",  # a loop that checks every element (Python)
-            "for_in_statement",  # (JavaScript `for ... of`)
-        )
+        if statement.type in ("for_statement", "for_in_statement"):
+            # A loop that checks every element leaves the function when one fails (see
+            # statement_guards); one that cannot leave guards nothing.
+            return bool(_LEAVING_WORD.search(node_text(statement)))
+        return statement.type in ("if_statement", "assert_statement", "try_statement")
 
     def aliases(self, subjects: set[str], condition: Node, scope: Node) -> set[str]:
         """Names a tested variable was computed from: checking `parsed.hostname` where
