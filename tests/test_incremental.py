@@ -1093,7 +1093,7 @@ def test_a_burst_of_edits_pays_for_one_exact_analysis_after_provisional_ones() -
             text = text[:start] + new + text[start + len(old) :]
             document.apply_changes([change], version, PositionEncoding.UTF16)
             scheduler.schedule(document, AnalysisSettings(), 0)
-            await versions.setdefault(version, asyncio.Event()).wait()
+            await asyncio.wait_for(versions.setdefault(version, asyncio.Event()).wait(), 60)
             await asyncio.sleep(0.02)  # the client's turn
         for _ in range(300):  # then the exact result
             if len([v for v, _ in published if v == 3]) == 2:
