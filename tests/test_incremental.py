@@ -1067,15 +1067,20 @@ def test_a_burst_of_edits_pays_for_one_exact_analysis_after_provisional_ones() -
     # again while the file stays reshaped), and only the last version of the burst is
     # analysed exactly.
     published: list[tuple[int, list[int]]] = []
-    versions: dict[int, asyncio.Event] = {}
+    counts: dict[int, asyncio.Queue[None]] = {}
 
     def publish(document: Document, findings: list[Finding]) -> None:
         published.append((document.version, [f.span.start[0] for f in findings]))
-        versions.setdefault(document.version, asyncio.Event()).set()
+        counts.setdefault(document.version, asyncio.Queue()).put_nowait(None)
+
+    async def published_once_more(version: int) -> None:
+        await asyncio.wait_for(counts.setdefault(version, asyncio.Queue()).get(), 60)
 
     exact: list[int] = []
     scheduler = AnalysisScheduler(publish, lambda message: None)
-    scheduler.exact_delay = 0.3  # wide enough for the edit below on a slow machine
+    # Much longer than the next edit takes to come: no timing can make the exact
+    # analysis of version 2 start (with 0 it does, and the test fails).
+    scheduler.exact_delay = 1.0
 
     async def burst() -> None:
         document = Document.from_text("file:///app.py", LANGUAGES["python"], RESHAPED)
@@ -1093,12 +1098,9 @@ def test_a_burst_of_edits_pays_for_one_exact_analysis_after_provisional_ones() -
             text = text[:start] + new + text[start + len(old) :]
             document.apply_changes([change], version, PositionEncoding.UTF16)
             scheduler.schedule(document, AnalysisSettings(), 0)
-            await asyncio.wait_for(versions.setdefault(version, asyncio.Event()).wait(), 60)
+            await published_once_more(version)
             await asyncio.sleep(0.02)  # the client's turn
-        for _ in range(300):  # then the exact result
-            if len([v for v, _ in published if v == 3]) == 2:
-                break
-            await asyncio.sleep(0.01)
+        await published_once_more(3)  # the exact result, after the wait
         exact.extend(f.span.start[0] for f in full(document))
 
     try:
