@@ -993,9 +993,48 @@ class PythonFlow(FlowAnalyzer):
                     (p for p in self.parameters(scope) if p.name == node_text(receiver)), None
                 )
                 klass = parameter.annotation.strip() if parameter is not None else ""
+        elif receiver.type == "attribute":
+            klass = self._attribute_instance_class(receiver)
         if not klass.isidentifier():
             return None
         return self._method_of_class(klass, name)
+
+    def _attribute_instance_class(self, receiver: Node) -> str:
+        """For `self.queries`: the class every assignment of the attribute in the
+        enclosing class constructs (`queries = Queries()` in the class body,
+        `self.queries = Queries(conn)` in a method), or ""."""
+        holder = receiver.child_by_field_name("object")
+        attribute = receiver.child_by_field_name("attribute")
+        klass = self._enclosing_class(receiver)
+        if holder is None or attribute is None or node_text(holder) != "self" or klass is None:
+            return ""
+        self.read_member(klass)
+        body = klass.child_by_field_name("body")
+        name = node_text(attribute)
+        constructors: set[str] = set()
+        for assignment in _descendants(klass, "assignment") + _descendants(
+            klass, "augmented_assignment"
+        ):
+            left = assignment.child_by_field_name("left")
+            if left is None:
+                continue
+            at_class_level = assignment.parent is not None and assignment.parent.parent == body
+            if not (
+                node_text(left) == "self." + name or (at_class_level and node_text(left) == name)
+            ):
+                continue
+            value = assignment.child_by_field_name("right")
+            callee = value.child_by_field_name("function") if value is not None else None
+            if (
+                assignment.type != "assignment"
+                or value is None
+                or value.type != "call"
+                or callee is None
+                or callee.type != "identifier"
+            ):
+                return ""
+            constructors.add(node_text(callee))
+        return constructors.pop() if len(constructors) == 1 else ""
 
     def _class_method(self, receiver: Node, name: str) -> Node | None:
         """For `ClassName.method(...)`: the method, when the file defines it once, in a
