@@ -26,6 +26,7 @@ import pathspec
 
 from unguarded.analysis import AnalysisSettings, Finding, analyze
 from unguarded.analysis.model import Span
+from unguarded.analysis.queries import queries_for
 from unguarded.documents import (
     Document,
     LineIndex,
@@ -343,6 +344,12 @@ def scan_file(
     global _fired
     result = FileResult(path)
     _fired = False
+    language = language_for_path(path)
+    if language is not None:
+        # The language's queries are compiled once per process, never under the time
+        # limit: compiling calls back into Python (predicate regexes), and py-tree-sitter
+        # can crash when the limit's exception is raised in such a callback.
+        queries_for(language.name)
     try:
         with time_limit(file_timeout):
             _analyse(result, settings, explicit, data)
@@ -485,6 +492,13 @@ def analyse_all(
     native code can be stopped; without one, a small scan runs in this process."""
     jobs = jobs or os.cpu_count() or 1
     if tasks and (file_timeout or (jobs > 1 and len(tasks) >= 8)):
+        if multiprocessing.get_start_method() == "fork":
+            # Forked workers inherit the compiled queries instead of each compiling them
+            # (up to 2 s per language).
+            for name in sorted(
+                {lang.name for lang in map(language_for_path, (t[0] for t in tasks)) if lang}
+            ):
+                queries_for(name)
         return _WorkerPool(settings, min(jobs, len(tasks)), file_timeout).run(tasks, progress)
     results: list[FileResult] = []
     for path, explicit, data in tasks:
