@@ -1110,3 +1110,29 @@ def test_a_burst_of_edits_pays_for_one_exact_analysis_after_provisional_ones() -
     assert [version for version, _ in published] == [0, 2, 3, 3]
     assert published[1][1] == [5, 430]  # provisional: the version before's, moved
     assert published[3][1] == exact  # the last version's exact findings
+
+
+def test_memory_is_given_back_after_a_whole_file_analysis_only(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # glibc keeps what a full analysis freed; the server trims it once published. An
+    # incremental analysis allocates little: no trim on the typing path.
+    from unguarded.lsp import scheduler as scheduler_module
+
+    scheduler_module.return_freed_memory()  # the real one runs anywhere (no-op off glibc)
+    trims: list[int] = []
+    monkeypatch.setattr(scheduler_module, "return_freed_memory", lambda: trims.append(1))
+    scheduler = AnalysisScheduler(lambda document, findings: None, lambda message: None)
+    try:
+        document = Document.from_text("file:///app.py", LANGUAGES["python"], TWO_VIEWS)
+        scheduler._analyse_on_thread(document.snapshot(), AnalysisSettings())
+        scheduler._release(document.uri)
+        assert trims == [1]
+        start = TWO_VIEWS.index('"cmd"') + 1
+        change = TextChange("c", _position(TWO_VIEWS, start), _position(TWO_VIEWS, start + 3))
+        document.apply_changes([change], 2, PositionEncoding.UTF16)
+        scheduler._analyse_on_thread(document.snapshot(), AnalysisSettings())
+        scheduler._release(document.uri)
+        assert trims == [1]
+    finally:
+        scheduler.shutdown()
