@@ -55,6 +55,8 @@ _BOOLEANS = frozenset({"True", "False", "true", "false"})
 PREFIX_CONTROLLED_RULES = frozenset({"url", "open-redirect"})
 # A URL prefix that fixes scheme and host: "https://host/".
 FIXED_HOST_PREFIX = re.compile(r"^[a-z][a-z0-9+.-]*://[^/?#@\s]+[/?#]", re.IGNORECASE)
+# A path of the site itself, or relative to a base the code chose.
+_CHOSEN_PATH = re.compile(r"^(?:/[^/\\]|\.\.?/)")
 # Assertion helpers check truthiness (ctx.assert(x), assert.ok(x)): no validation.
 _NOT_VALIDATORS = frozenset({"assert", "ok", "assertTrue", "equal", "strictEqual"})
 # Methods that look a record up by a key: their result is stored data, not the key.
@@ -732,6 +734,39 @@ class FlowAnalyzer:
         if len(definitions) == 1 and definitions[0].kind == "assign":
             return definitions[0].value
         return None
+
+    def fetches_chosen_target(self, url: Node) -> bool:
+        """Whether a fetched URL is a constant, or starts with a host or a relative path
+        the code chose: what comes back is then no document the caller picked."""
+        literal = ""
+        for part in self.string_parts(url):
+            if not isinstance(part, str):
+                break
+            literal += part
+        else:
+            return True  # a constant URL
+        return bool(FIXED_HOST_PREFIX.match(literal) or _CHOSEN_PATH.match(literal))
+
+    # Node types around a loop element's name where a check tests the element itself,
+    # not a field of it (`r.name`).
+    element_test_parents: frozenset[str] = frozenset()
+
+    def every_element_checks(self, loop: Node) -> list[Check]:
+        """The checks a loop makes on each element before anything can skip it."""
+        return []
+
+    def checks_every_element(self, loop: Node, name: str) -> bool:
+        """Whether the loop checks its element `name` itself (not a field of it) in one of
+        the checks it makes on every element."""
+        for check in self.every_element_checks(loop):
+            uses = [n for n in _identifiers(check.condition) if node_text(n) == name]
+            if not uses or any(
+                n.parent is None or n.parent.type not in self.element_test_parents for n in uses
+            ):
+                continue
+            if name in self.tested_subjects(check.condition, check.polarity):
+                return True
+        return False
 
     # Calls that normalize a path (resolve "..", symlinks).
     path_normalizers: re.Pattern[str] = re.compile(r"(?!)")
@@ -2250,3 +2285,15 @@ def word_before(text: str | bytes, position: int) -> bool:
     or an alternation is tried at every position, about ten times slower on a large file."""
     before = text[position - 1 : position]
     return bool(before) and (before.isalnum() or before in ("_", b"_"))
+
+
+def _identifiers(node: Node) -> list[Node]:
+    """The identifier nodes in `node`'s subtree."""
+    found = []
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if current.type == "identifier":
+            found.append(current)
+        stack.extend(current.children)
+    return found

@@ -944,15 +944,8 @@ class JavaScriptFlow(FlowAnalyzer):
         )
         if url is None or url.type in ("object", "array"):
             return []
-        literal = ""
-        for part in self.string_parts(url):
-            if not isinstance(part, str):
-                break
-            literal += part
-        else:
-            return []  # a constant URL
-        if FIXED_HOST_PREFIX.match(literal) or re.match(r"^(?:/[^/\\]|\.\.?/)", literal):
-            return []  # our own server, or a host the code chose
+        if self.fetches_chosen_target(url):
+            return []  # a constant URL, our own server, or a host the code chose
         step = Step(Span.of(call), f"response of {node_text(call)[:60]}")
         return [t.then(step) for t in self.evaluate(url, depth + 1)]
 
@@ -2966,7 +2959,7 @@ class JavaScriptFlow(FlowAnalyzer):
             expression = _unwrap_await(statement.named_children[0])
             if expression.type == "call_expression" and self.is_statement_validator(expression):
                 yield Check(expression, None)
-        elif kind == "for_in_statement" and self._every_element_checks(statement):
+        elif kind == "for_in_statement" and self.every_element_checks(statement):
             # `for (const r of rooms) { if (!ROOMS.has(r)) throw ... }`: after the loop
             # every element of `rooms` passed the check (see tested_subjects).
             yield Check(statement, False)
@@ -2990,7 +2983,11 @@ class JavaScriptFlow(FlowAnalyzer):
                     if child.type != "expression_statement":
                         yield from self.statement_guards(child)
 
-    def _every_element_checks(self, loop: Node) -> list[Check]:
+    element_test_parents = frozenset(
+        ("binary_expression", "unary_expression", "arguments", "parenthesized_expression")
+    )
+
+    def every_element_checks(self, loop: Node) -> list[Check]:
         """The checks a `for ... of` loop makes on each element before anything else can
         skip it: statements of the loop body (an `if` that returns or throws, not one
         that `continue`s, a validator that throws) before any `continue` or `break`,
@@ -3016,26 +3013,15 @@ class JavaScriptFlow(FlowAnalyzer):
             if statement.type == "if_statement":
                 consequence = statement.child_by_field_name("consequence")
                 condition = statement.child_by_field_name("condition")
-                if condition is not None and consequence is not None and self._leaves(consequence):
+                if (
+                    condition is not None
+                    and consequence is not None
+                    and self.exits(consequence, loops=False)
+                ):
                     checks.append(Check(condition, False))
             elif statement.type in ("expression_statement", "try_statement"):
                 checks.extend(self.statement_guards(statement))
         return checks
-
-    def _leaves(self, block: Node) -> bool:
-        """A block that ends the function: `return`, `throw`, `process.exit()`."""
-        statements = block.named_children if block.type == "statement_block" else [block]
-        for statement in statements:
-            if statement.type in ("return_statement", "throw_statement"):
-                return True
-            if statement.type == "expression_statement" and statement.named_children:
-                expression = statement.named_children[0]
-                if (
-                    expression.type == "call_expression"
-                    and self.callee_name(expression) in _EXIT_CALLS
-                ):
-                    return True
-        return False
 
     def _element_subjects(self, loop: Node) -> set[str]:
         """What a loop that checks every element constrains: the iterated collection."""
@@ -3068,22 +3054,8 @@ class JavaScriptFlow(FlowAnalyzer):
                     and (self.callee_name(value).rsplit(".", 1)[-1] in ("map", "flatMap"))
                 ):
                     return set()  # names = rooms.map(...): a check on a transformed copy
-        for check in self._every_element_checks(loop):
-            uses = [n for n in _descendants(check.condition, "identifier") if node_text(n) == name]
-            if not uses or any(
-                n.parent is None
-                or n.parent.type
-                not in (
-                    "binary_expression",
-                    "unary_expression",
-                    "arguments",
-                    "parenthesized_expression",
-                )
-                for n in uses
-            ):
-                continue  # a field of the element (`r.name`): not the element itself
-            if name in self.tested_subjects(check.condition, check.polarity):
-                return {normalized(node_text(iterable))}
+        if self.checks_every_element(loop, name):
+            return {normalized(node_text(iterable))}
         return set()
 
     def branches(self, if_statement: Node) -> list[Node] | None:
@@ -3119,14 +3091,13 @@ class JavaScriptFlow(FlowAnalyzer):
         handler_body = handler.child_by_field_name("body") if handler is not None else None
         return handler_body is not None and self.exits(handler_body)
 
-    def exits(self, block: Node) -> bool:
+    def exits(self, block: Node, loops: bool = True) -> bool:
+        """A block that ends the function (`return`, `throw`, `process.exit()`), or with
+        `loops` also one that leaves the loop around it (`continue`, `break`)."""
         statements = block.named_children if block.type == "statement_block" else [block]
         for statement in statements:
-            if statement.type in (
-                "return_statement",
-                "throw_statement",
-                "continue_statement",
-                "break_statement",
+            if statement.type in ("return_statement", "throw_statement") or (
+                loops and statement.type in ("continue_statement", "break_statement")
             ):
                 return True
             if statement.type == "expression_statement" and statement.named_children:

@@ -2422,15 +2422,8 @@ class PythonFlow(FlowAnalyzer):
             url = positional[1] if callee == "request" and len(positional) > 1 else positional[0]
         if url is None or url.type in ("dictionary", "list", "keyword_argument"):
             return []
-        literal = ""
-        for part in self.string_parts(url):
-            if not isinstance(part, str):
-                break
-            literal += part
-        else:
-            return []  # a constant URL
-        if FIXED_HOST_PREFIX.match(literal) or re.match(r"^(?:/[^/\\]|\.\.?/)", literal):
-            return []  # a host the code chose, or a path of a base it chose
+        if self.fetches_chosen_target(url):
+            return []  # a constant URL, a host the code chose, or a path of a base it chose
         step = Step(Span.of(call), f"response of {short_label(node_text(call))}")
         return [t.then(step) for t in self.evaluate(url, depth + 1)]
 
@@ -3036,7 +3029,7 @@ class PythonFlow(FlowAnalyzer):
                 expression = expression.named_children[0]
             if expression.type == "call" and self.is_statement_validator(expression):
                 yield Check(expression, None)
-        elif kind == "for_statement" and self._every_element_checks(statement):
+        elif kind == "for_statement" and self.every_element_checks(statement):
             # `for r in rooms: if r not in ROOMS: abort(400)`: after the loop every
             # element of `rooms` passed the check (see tested_subjects).
             yield Check(statement, False)
@@ -3061,7 +3054,17 @@ class PythonFlow(FlowAnalyzer):
                     if child.type != "expression_statement":
                         yield from self.statement_guards(child)
 
-    def _every_element_checks(self, loop: Node) -> list[Check]:
+    element_test_parents = frozenset(
+        (
+            "comparison_operator",
+            "not_operator",
+            "boolean_operator",
+            "argument_list",
+            "parenthesized_expression",
+        )
+    )
+
+    def every_element_checks(self, loop: Node) -> list[Check]:
         """The checks a `for` loop makes on each element before anything else can skip
         it: statements of the loop body (an `if` that leaves the function, not one that
         `continue`s, an `assert`, a validator that raises) before any `continue` or
@@ -3139,23 +3142,8 @@ class PythonFlow(FlowAnalyzer):
             if (left := statement.child_by_field_name("left")) is not None
         ):
             return set()  # the loop rebinds the collection, or the element before its check
-        for check in self._every_element_checks(loop):
-            uses = [n for n in _descendants(check.condition, "identifier") if node_text(n) == name]
-            if not uses or any(
-                n.parent is None
-                or n.parent.type
-                not in (
-                    "comparison_operator",
-                    "not_operator",
-                    "boolean_operator",
-                    "argument_list",
-                    "parenthesized_expression",
-                )
-                for n in uses
-            ):
-                continue  # a field of the element (`r.name`): not the element itself
-            if name in self.tested_subjects(check.condition, check.polarity):
-                return {normalized(node_text(iterable))}
+        if self.checks_every_element(loop, name):
+            return {normalized(node_text(iterable))}
         return set()
 
     def branches(self, if_statement: Node) -> list[Node] | None:
