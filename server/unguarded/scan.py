@@ -492,13 +492,6 @@ def analyse_all(
     native code can be stopped; without one, a small scan runs in this process."""
     jobs = jobs or os.cpu_count() or 1
     if tasks and (file_timeout or (jobs > 1 and len(tasks) >= 8)):
-        if multiprocessing.get_start_method() == "fork":
-            # Forked workers inherit the compiled queries instead of each compiling them
-            # (up to 2 s per language).
-            for name in sorted(
-                {lang.name for lang in map(language_for_path, (t[0] for t in tasks)) if lang}
-            ):
-                queries_for(name)
         return _WorkerPool(settings, min(jobs, len(tasks)), file_timeout).run(tasks, progress)
     results: list[FileResult] = []
     for path, explicit, data in tasks:
@@ -597,6 +590,12 @@ class _WorkerPool:
         return _Worker(self._context, self._settings, self._timeout)
 
     def run(self, tasks: Sequence[_Task], progress: Progress | None) -> list[FileResult]:
+        if self._context.get_start_method() == "fork":
+            # Forked workers inherit the compiled queries instead of each compiling them
+            # (up to 2 s per language).
+            for language in {language_for_path(path) for path, _, _ in tasks} - {None}:
+                assert language is not None
+                queries_for(language.name)
         queue = deque(tasks)
         results: list[FileResult] = []
         workers: list[_Worker] = []
