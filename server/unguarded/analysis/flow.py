@@ -1974,6 +1974,12 @@ class FlowAnalyzer:
                 continue  # the extension alone: the name it came from is not checked
             if kind in ("call", "call_expression") and _keyed_read(current):
                 continue  # data.get("a"): an element of `data`, as data["a"] is
+            if kind in ("call", "call_expression") and self.path_normalizers.search(
+                _callee_last(current) + "("
+            ):
+                # realpath(full) is another path than `full` (symlinks, ".."): checking
+                # the resolved copy says nothing of the unresolved one opened later.
+                continue
             if kind in _MEMBER_TYPES:
                 container = current.named_children[0] if current.named_children else None
                 if container is None:
