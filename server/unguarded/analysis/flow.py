@@ -430,6 +430,11 @@ class FlowAnalyzer:
         self.lenient_calls = 0
         self._part_bindings: list[tuple[Node, dict[str, Node]]] = []
         self._resolving_parameters: set[tuple[NodeKey, str, str]] = set()
+        # The calls whose result is being summarised, innermost last: a parameter of the
+        # called function takes the argument of that call, not of every call in the file.
+        self._bound_calls: list[tuple[Node, Node]] = []
+        self._binding = ""
+        self._never_returns: dict[NodeKey, bool] = {}
         self.rule = ""
 
     @property
@@ -1164,7 +1169,7 @@ class FlowAnalyzer:
     def evaluate(self, node: Node, depth: int) -> list[Trace]:
         if depth > MAX_DEPTH:
             return []
-        key = (node_key(node), self.rule)
+        key = (node_key(node), self.rule + self._binding)
         cached = self._values.get(key)
         if cached is not None:
             return cached
@@ -1247,6 +1252,8 @@ class FlowAnalyzer:
                 if self.guarded_between(point, scope, name, scope.start_byte):
                     return []
                 origin = self.parameter_origin(scope, parameter)
+                if origin is None:
+                    origin = self._from_bound_call(scope, parameter, depth, field)
                 if origin is None:
                     origin = self.from_call_sites(scope, parameter, depth, field)
                 if origin is not None:
@@ -1437,6 +1444,48 @@ class FlowAnalyzer:
         finally:
             self._resolving_parameters.discard(key)
 
+    def never_returns(self, call: Node) -> bool:
+        """`fail("bad version")` calling a function of this file (by name, or a method
+        through `this`/`self`) whose body ends the request or the process on every path
+        (`process.exit(1)`, `throw`, `sys.exit()`, `abort()`, `raise`, or another such
+        call): as a statement it is an early exit. Mutual recursion counts as returning."""
+        if self.call_name(call) is None:
+            return False
+        function = self.local_function(call)
+        if function is None:
+            return False
+        key = node_key(function)
+        known = self._never_returns.get(key)
+        if known is not None:
+            return known
+        self._never_returns[key] = False  # while judging its own body: it returns
+        body = function.child_by_field_name("body")
+        result = body is not None and self.body_never_returns(body)
+        self._never_returns[key] = result
+        return result
+
+    def body_never_returns(self, body: Node) -> bool:
+        """Whether a function body leaves by an exception or exit on every path."""
+        return False
+
+    def _from_bound_call(
+        self, function: Node, parameter: Parameter, depth: int, field: str | None
+    ) -> list[Trace] | None:
+        """Inside the summary of a call of `function` (its result flows to the sink at
+        the caller): the origins of the argument `parameter` receives at that call. None
+        outside such a summary."""
+        call = next((c for f, c in reversed(self._bound_calls) if f == function), None)
+        if call is None:
+            return None
+        positional, keywords = self.call_arguments(call)
+        argument = keywords.get(parameter.name)
+        if argument is None and parameter.index < len(positional):
+            argument = positional[parameter.index]
+        if argument is None:
+            return []
+        step = Step(Span.of(call), f"called as {short_label(node_text(call))}")
+        return [t.then(step) for t in self._argument_field(argument, field, depth)]
+
     def _argument_field(self, argument: Node, field: str | None, depth: int) -> list[Trace]:
         """Origins of `argument`, or of its `field` (the parameter's path, `q.sort`)."""
         suffix = field[field.find(".") :] if field is not None and "." in field else ""
@@ -1608,7 +1657,19 @@ class FlowAnalyzer:
         values = self.returned_values(function)
         if element is not None:
             values = [v.named_children[element] for v in values]
-        returned = self.evaluate_all(values, depth)
+        if any(f == function for f, _ in self._bound_calls):
+            returned = self.evaluate_all(values, depth)  # recursion: the outer call's binding
+        else:
+            # Per call site: the function's parameters take this call's arguments, and
+            # what its body computes from them is cached for this call alone.
+            saved = self._binding
+            self._bound_calls.append((function, call))
+            self._binding = f"{saved}|{call.start_byte}:{call.end_byte}"
+            try:
+                returned = self.evaluate_all(values, depth)
+            finally:
+                self._bound_calls.pop()
+                self._binding = saved
         positional, keywords = self.call_arguments(call)
         parameters = self.parameters(function)
         result: list[Trace] = []

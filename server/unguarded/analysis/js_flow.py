@@ -3102,12 +3102,47 @@ class JavaScriptFlow(FlowAnalyzer):
                 return True
             if statement.type == "expression_statement" and statement.named_children:
                 expression = statement.named_children[0]
-                if (
-                    expression.type == "call_expression"
-                    and self.callee_name(expression) in _EXIT_CALLS
+                if expression.type == "call_expression" and (
+                    self.callee_name(expression) in _EXIT_CALLS or self.never_returns(expression)
                 ):
                     return True
         return False
+
+    def body_never_returns(self, body: Node) -> bool:
+        """`function fail(m) { console.error(m); process.exit(1); }`: every path throws
+        or exits (`if`/`else` whose branches both do; not `next()`, which returns)."""
+        if body.type != "statement_block":
+            return self._ends_process(body)
+        for statement in body.named_children:
+            if statement.type == "return_statement":
+                return False
+            if statement.type == "throw_statement":
+                return True
+            if statement.type == "expression_statement" and statement.named_children:
+                if self._ends_process(statement.named_children[0]):
+                    return True
+            elif statement.type == "if_statement":
+                consequence = statement.child_by_field_name("consequence")
+                alternative = statement.child_by_field_name("alternative")
+                branch = alternative.named_children[-1] if alternative is not None else None
+                if (
+                    consequence is not None
+                    and branch is not None
+                    and self.body_never_returns(consequence)
+                    and self.body_never_returns(branch)
+                ):
+                    return True
+            elif statement.type == "statement_block" and self.body_never_returns(statement):
+                return True
+        return False
+
+    def _ends_process(self, expression: Node) -> bool:
+        if expression.type == "await_expression" and expression.named_children:
+            expression = expression.named_children[0]
+        if expression.type != "call_expression":
+            return False
+        name = self.callee_name(expression)
+        return (name in _EXIT_CALLS and name != "next") or self.never_returns(expression)
 
     def subject_texts(self, node: Node) -> set[str]:
         """As for any value, except that checking a message event's sender

@@ -3810,6 +3810,19 @@ class PythonFlow(FlowAnalyzer):
                 return True
         return False
 
+    def body_never_returns(self, body: Node) -> bool:
+        """`def fail(msg): log.error(msg); sys.exit(1)`: every path raises or exits."""
+        for statement in body.named_children:
+            if statement.type == "return_statement":
+                return False
+            if statement.type == "raise_statement" or (
+                statement.type == "expression_statement"
+                and statement.named_children
+                and self._exit_call(statement.named_children[0])
+            ):
+                return True
+        return False
+
     def _exit_call(self, expression: Node) -> bool:
         """A call that does not return: `abort(400)`, `sys.exit(1)`, and gRPC's
         `context.abort(code, details)` / `abort_with_status` (also awaited, grpc.aio),
@@ -3819,7 +3832,7 @@ class PythonFlow(FlowAnalyzer):
         if expression.type != "call":
             return False
         name = self.callee_name(expression)
-        if name in _EXIT_CALLS:
+        if name in _EXIT_CALLS or self.never_returns(expression):
             return True
         receiver, _, method = name.rpartition(".")
         if method not in ("abort", "abort_with_status") or receiver not in ("context", "ctx"):
