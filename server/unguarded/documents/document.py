@@ -33,7 +33,6 @@ class Document:
         "_lines",
         "_on_demand",
         "_parsed",
-        "_parser",
         "data",
         "language",
         "tree",
@@ -48,8 +47,9 @@ class Document:
         self.language = language
         self.version = version
         self.data = data
-        self._parser = language.parser()
-        self.tree: tree_sitter.Tree = self._parser.parse(data if parse else b"")
+        self.tree: tree_sitter.Tree = (
+            language.parser().parse(data) if parse else language.empty_tree
+        )
         self._parsed = parse
         # Whether `snapshot` may parse an unparsed document (not when it is too large).
         self._on_demand = True
@@ -69,7 +69,7 @@ class Document:
 
     def ensure_parsed(self) -> None:
         if not self._parsed:
-            self.tree = self._parser.parse(self.data)
+            self.tree = self.language.parser().parse(self.data)
             self._parsed = True
         self._on_demand = True
 
@@ -83,7 +83,7 @@ class Document:
         """Free the tree of a document not used lately; the next snapshot (or
         `ensure_parsed`) parses the text again."""
         if self._parsed:
-            self.tree = self._parser.parse(b"")
+            self.tree = self.language.empty_tree
             self._parsed = False
 
     @property
@@ -101,8 +101,6 @@ class Document:
         copy.language = self.language
         copy.version = self.version
         copy.data = self.data
-        # A parser must never be shared between threads: the snapshot gets its own.
-        copy._parser = self.language.parser()
         copy.tree = self.tree.copy()
         copy._parsed = self._parsed
         copy._on_demand = False
@@ -118,9 +116,7 @@ class Document:
         copy.language = self.language
         copy.version = self.version
         copy.data = self.data
-        # Its own parser: this one may be in use on another thread.
-        copy._parser = self.language.parser()
-        copy.tree = copy._parser.parse(b"")
+        copy.tree = self.language.empty_tree
         copy._parsed = False
         copy._on_demand = False
         copy._lines = self._lines
@@ -143,13 +139,13 @@ class Document:
                 self.data = change.text.encode("utf-8", errors="surrogatepass")
                 self._lines = None
                 if self._parsed:
-                    self.tree = self._parser.parse(self.data)
+                    self.tree = self.language.parser().parse(self.data)
                 edited = False
                 continue
             self._apply_range_change(change, encoding)
             edited = self._parsed
         if edited:
-            self.tree = self._parser.parse(self.data, self.tree)
+            self.tree = self.language.parser().parse(self.data, self.tree)
         self.version = version
 
     def _apply_range_change(self, change: TextChange, encoding: PositionEncoding) -> None:

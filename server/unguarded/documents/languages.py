@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import PurePath
@@ -24,8 +25,29 @@ class Language:
     def grammar(self) -> tree_sitter.Language:
         return tree_sitter.Language(_GRAMMARS[self.name]())
 
+    @cached_property
+    def empty_tree(self) -> tree_sitter.Tree:
+        """The tree every document without one holds (never edited: see Document). Each
+        its own empty tree, allocated where the evicted tree's memory was freed, kept
+        Python's allocator from returning that memory: with 200 documents open, about
+        90 MiB more."""
+        return tree_sitter.Parser(self.grammar).parse(b"")
+
     def parser(self) -> tree_sitter.Parser:
-        return tree_sitter.Parser(self.grammar)
+        """This thread's parser for the language (a parser is not thread-safe). One per
+        thread, not one per document: a parser keeps memory of the size of the last tree
+        it built (about 0.7 MiB after a 40 KB file), which 200 open documents each with
+        their own parser held for as long as they stayed open."""
+        parsers: dict[str, tree_sitter.Parser] | None = getattr(_thread_parsers, "by_name", None)
+        if parsers is None:
+            parsers = _thread_parsers.by_name = {}
+        parser = parsers.get(self.name)
+        if parser is None:
+            parser = parsers[self.name] = tree_sitter.Parser(self.grammar)
+        return parser
+
+
+_thread_parsers = threading.local()
 
 
 _GRAMMARS = {
