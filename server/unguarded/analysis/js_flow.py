@@ -804,6 +804,8 @@ class JavaScriptFlow(FlowAnalyzer):
                     element_positions = (0, 1) if method_name in ("reduce", "sort") else (0,)
                     if parameter.index not in element_positions:
                         return []
+                    if self._entry_key(parameter.node, receiver):
+                        return []  # Object.entries(parsed).map(([key]) => ...): a declared name
                     step = Step(Span.of(call), f"element of {node_text(receiver)[:60]}")
                     return [t.then(step) for t in self.evaluate(receiver, 0)]
             if (
@@ -2032,6 +2034,15 @@ class JavaScriptFlow(FlowAnalyzer):
             if self.raising_validator(local):
                 return []  # clean = validate(value): it returns only what it let through
             return self.summarize_call(call, local, depth)
+        if (
+            local is None
+            and function.type == "identifier"
+            and _ASSERTING_NAME.match(node_text(function))
+            and self._relative_import(node_text(function))
+        ):
+            # const sku = assertSku(raw), imported from a module of the project: an
+            # assertion throws on bad input and returns only what it let through.
+            return []
         if function.type == "identifier" and node_text(function) in LOOKUP_METHODS:
             return []  # get_object_or_404(Model, pk=x): a stored record
         if self.rule == "path-traversal" and node_text(function).rsplit(".", 1)[-1] == "extname":
@@ -2054,6 +2065,12 @@ class JavaScriptFlow(FlowAnalyzer):
         if node_text(function).rsplit(".", 1)[-1] == "useMemo" and callbacks:
             # useMemo(() => value, deps): the memoised value is what the callback returns.
             return self.evaluate_all(self.returned_values(callbacks[0]), depth)
+        if (
+            node_text(function) == "Object.keys"
+            and argument_nodes
+            and self._zod_stripped(argument_nodes[0])
+        ):
+            return []  # the keys of what a zod object schema parsed: its declared names
         if function.type == "member_expression":
             receiver = function.child_by_field_name("object")
             prop = function.child_by_field_name("property")
@@ -2140,12 +2157,15 @@ class JavaScriptFlow(FlowAnalyzer):
         those (`const parsed = Schema.parse(x)`, `const result = Schema.safeParse(x)` ...
         `result.data`). A chained `.pick()`/`.strict()` keeps the fields' schemas."""
         node = _unwrap_await(_bare(value))
+        methods: tuple[str, ...] = ("parse", "parseAsync")
         if node.type == "identifier":
             single = self.single_value(node)
             if single is None:
                 return None
+            if self._destructured_part(node) == ".data":
+                # const { data } = Schema.safeParse(x): the `.data` of the result
+                methods = ("safeParse", "safeParseAsync")
             node = _unwrap_await(_bare(single))
-        methods: tuple[str, ...] = ("parse", "parseAsync")
         if node.type == "member_expression":
             prop = node.child_by_field_name("property")
             inner = node.child_by_field_name("object")
@@ -2165,6 +2185,13 @@ class JavaScriptFlow(FlowAnalyzer):
         if method is None or node_text(method) not in methods:
             return None
         return function.child_by_field_name("object")
+
+    def _destructured_part(self, identifier: Node) -> str:
+        """Where in its value a name read here was destructured from (".data" for
+        `const { data } = r`), when one definition reaches it; "" otherwise."""
+        scope = self.enclosing_scope(identifier)
+        reaching = self.reaching_definitions(scope, node_text(identifier), identifier)
+        return reaching[0].part if len(reaching) == 1 else ""
 
     def _closed_schema_field_of(self, schema: Node, name: str) -> bool:
         """The object schema `schema`, defined in this file, gives field `name` a closed
@@ -2590,6 +2617,20 @@ class JavaScriptFlow(FlowAnalyzer):
             and (node_text(constructor) == "URL")
         )
 
+    def is_validator_call(self, call: Node) -> bool:
+        """Also, for paths, a predicate imported from a module of the project whose name
+        says the path stays inside a folder (`insideUploads(p)`, `isWithinRoot(p)`)."""
+        if super().is_validator_call(call):
+            return True
+        function = call.child_by_field_name("function")
+        return (
+            self.rule == "path-traversal"
+            and function is not None
+            and function.type == "identifier"
+            and bool(_CONTAINMENT_NAME.match(node_text(function)))
+            and self._relative_import(node_text(function))
+        )
+
     def _project_sanitizer(self, call: Node) -> bool:
         """Trust by name: a function imported from a relative path of this project
         (`require("./sanitizePathname")`, `import { safeUrl } from "../lib/url"`) whose
@@ -2785,6 +2826,44 @@ class JavaScriptFlow(FlowAnalyzer):
                 return set()
             keys.add(_string_value(key) if key.type == "string" else node_text(key))
         return keys
+
+    def _entry_key(self, pattern_name: Node, entries: Node) -> bool:
+        """`key` in `[key, value]` destructured from an element of `Object.entries(x)`
+        where `x` is what a zod object schema parsed (see _zod_stripped)."""
+        holder = pattern_name.parent
+        if holder is None or holder.type != "array_pattern":
+            return False
+        if not holder.named_children or holder.named_children[0] != pattern_name:
+            return False
+        if entries.type != "call_expression":
+            return False
+        callee = entries.child_by_field_name("function")
+        arguments = entries.child_by_field_name("arguments")
+        if callee is None or node_text(callee) != "Object.entries" or arguments is None:
+            return False
+        return bool(arguments.named_children) and self._zod_stripped(arguments.named_children[0])
+
+    def _zod_stripped(self, value: Node) -> bool:
+        """Whether `value` is what a zod object schema of this file returned from a parse
+        (see _parsed_schema): zod drops keys the schema does not declare, so its keys are
+        the schema's names. Not with `.passthrough()`, `.catchall()`, a `z.record`, or a
+        schema of another module."""
+        schema = self._parsed_schema(value)
+        # Settings.partial().parse(...), Settings.pick({ a: true }).parse(...): a subset.
+        while schema is not None and schema.type == "call_expression":
+            function = schema.child_by_field_name("function")
+            name = function.child_by_field_name("property") if function is not None else None
+            if function is None or name is None or node_text(name) not in _KEY_SUBSETS:
+                break
+            schema = function.child_by_field_name("object")
+        if schema is not None and schema.type == "identifier":
+            schema = self.single_value(schema)
+            if schema is not None:
+                self.read_range(schema)
+        if schema is None:
+            return False
+        text = node_text(schema)
+        return bool(_ZOD_OBJECT.match(text)) and not _LOOSE_SCHEMA.search(text)
 
     def _schema_result(self, receiver: Node, method: str) -> str:
         """What the result of `receiver.<method>(data)` guarantees when `receiver` is a
@@ -3949,6 +4028,14 @@ _SCHEMA_METHODS = frozenset(
 _STRUCTURED_TEXT = re.compile(r"[{}\[\]\"'`\\]")
 # A schema built with zod, joi, yup or valibot in this file.
 _SCHEMA_BUILDER = re.compile(r"^\s*(?:z|zod|Joi|joi|yup|Yup|v|valibot)\s*\.\s*\w+")
+# Imported assertions: `assertSku(x)`, `assert_slug(x)` throw on bad input.
+_ASSERTING_NAME = re.compile(r"^assert(?:[A-Z_])")
+# Imported path predicates whose name says containment: `insideUploads`, `isWithinRoot`.
+_CONTAINMENT_NAME = re.compile(r"^(?:is)?(?:inside|Inside|within|Within|contained|Contained)")
+# A zod object schema (unknown keys are stripped by parse).
+_ZOD_OBJECT = re.compile(r"^\s*(?:z|zod)\s*\.\s*(?:strictObject|object)\s*\(")
+# Schema methods whose result declares a subset of the schema's keys.
+_KEY_SUBSETS = frozenset({"partial", "pick", "omit", "strict", "strip", "required", "deepPartial"})
 # Parts that let any value through (so operators too).
 _LOOSE_SCHEMA = re.compile(
     r"\.\s*(?:any|unknown|mixed|passthrough|catchall|record|json|custom)\s*\(|"
