@@ -184,7 +184,7 @@ class UnguardedServer(LanguageServer):
         # The editor's own settings, kept to re-merge when the project file changes.
         self.editor_settings: object = None
         self.config: ConfigFile | None = None
-        self.scheduler = AnalysisScheduler(self.publish, self.log_error)
+        self.scheduler = AnalysisScheduler(self.publish, self.log_error, self._parsed_snapshot)
         # Merged diagnostics of both engines, pushed or pulled (lsp/diagnostics.py).
         self.diagnostics = DiagnosticStore(self)
         # Save-time semgrep runs, on their own threads (lsp/semgrep_runs.py).
@@ -246,9 +246,15 @@ class UnguardedServer(LanguageServer):
                 types.MessageType.Info,
             )
             return
+        self.scheduler.schedule(document, self.settings.analysis, delay_ms)
+
+    def _parsed_snapshot(self, document: Document) -> Document:
+        """The scheduler's snapshot when the analysis is about to run: the document is
+        parsed then (not when opened, so that a file opened among many holds no tree while
+        it waits), and counts as used last."""
         document.ensure_parsed()
         self._keep_tree(document)
-        self.scheduler.schedule(document, self.settings.analysis, delay_ms)
+        return document.snapshot()
 
     def _keep_tree(self, document: Document) -> None:
         """Trees take about 20 bytes per byte of source: keep them for the documents used
