@@ -543,6 +543,8 @@ class JavaScriptFlow(FlowAnalyzer):
         return found
 
     def literal_field(self, value: Node, key: str) -> Node | None:
+        if value.type == "new_expression":
+            return self._constructed_field(value, key)
         if value.type != "object":
             return None
         for child in value.named_children:
@@ -556,6 +558,67 @@ class JavaScriptFlow(FlowAnalyzer):
             else:
                 return None  # ...spread or a method: unknown keys
         return value
+
+    def _constructed_field(self, construction: Node, key: str) -> Node | None:
+        """`new Query({ sort, floor })` or `new Query(sort, floor)` of a class of this file
+        whose constructor stores `this.sort = sort` (a parameter, or a name destructured
+        from one) or declares `constructor(public sort: string)`: the argument that
+        field `key` takes. None when the field is set otherwise or elsewhere in the class."""
+        constructor = construction.child_by_field_name("constructor")
+        if constructor is None or constructor.type != "identifier":
+            return None
+        candidates = self.index.functions_named("constructor")
+        if self.recorder is not None:
+            self.recorder.keys.add(("function", "constructor"))
+            for candidate in candidates:
+                self.read_definition(candidate)
+        matching = []
+        for candidate in candidates:
+            klass = self.class_of_method(candidate)
+            name = klass.child_by_field_name("name") if klass is not None else None
+            if name is not None and node_text(name) == node_text(constructor):
+                matching.append((candidate, klass))
+        if len(matching) != 1:
+            return None
+        method, klass = matching[0]
+        if klass is None:
+            return None
+        self.read_range(klass)
+        arguments, _ = self.call_arguments(construction)
+        parameters = self.parameters(method)
+        holder = method.child_by_field_name("parameters")
+        for index, child in enumerate(holder.named_children if holder is not None else []):
+            pattern = child.child_by_field_name("pattern")
+            if (
+                pattern is not None
+                and node_text(pattern) == key
+                and any(
+                    c.type == "accessibility_modifier" or c.type == "readonly"
+                    for c in child.children
+                )
+            ):
+                return arguments[index] if index < len(arguments) else None
+        writes = [
+            n
+            for n in _descendants(klass, "assignment_expression")
+            if node_text(n.child_by_field_name("left") or n).replace(" ", "") == f"this.{key}"
+        ]
+        body = method.child_by_field_name("body")
+        if len(writes) != 1 or body is None or _statement_of(writes[0]).parent != body:
+            return None
+        right = writes[0].child_by_field_name("right")
+        if right is None or right.type != "identifier":
+            return None
+        parameter = next((p for p in parameters if p.name == node_text(right)), None)
+        if parameter is None or parameter.index >= len(arguments):
+            return None
+        if self.reaching_definitions(method, parameter.name, right):
+            return None  # reassigned in the constructor before it is stored
+        argument = arguments[parameter.index]
+        if parameter.node.parent is not None and parameter.node.parent.type == "object_pattern":
+            # constructor({ sort, floor }): the argument's own `sort`
+            return self.literal_field(argument, parameter.name)
+        return argument
 
     call_types = frozenset({"call_expression"})
     path_normalizers = re.compile(r"\b(resolve|normalize|realpath|realpathSync)\(")
@@ -3038,6 +3101,20 @@ class JavaScriptFlow(FlowAnalyzer):
             expression = _unwrap_await(statement.named_children[0])
             if expression.type == "call_expression" and self.is_statement_validator(expression):
                 yield Check(expression, None)
+            elif expression.type == "binary_expression":
+                # `SEMVER.test(v) || process.exit(1)`, `ok || fail("bad")`: past it, the
+                # left side held (with `&&`, it did not).
+                operator = expression.child_by_field_name("operator")
+                left = expression.child_by_field_name("left")
+                right = expression.child_by_field_name("right")
+                if (
+                    operator is not None
+                    and operator.type in ("||", "&&")
+                    and left is not None
+                    and right is not None
+                    and self._ends_process(right)
+                ):
+                    yield Check(left, operator.type == "||")
         elif kind == "for_in_statement" and self.every_element_checks(statement):
             # `for (const r of rooms) { if (!ROOMS.has(r)) throw ... }`: after the loop
             # every element of `rooms` passed the check (see tested_subjects).
