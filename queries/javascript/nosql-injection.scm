@@ -98,3 +98,23 @@
  (#set! unguarded.receiver "model")
  (#set! unguarded.receiver_name "^[A-Z][a-z]\\w*$|(?i:model)$")
  (#set! unguarded.rule "nosql-injection"))
+
+; A whole request document used as the update: Model.updateOne(filter, req.body) lets the
+; client send any operator ({ $set: { role: "admin" } }, $unset, $inc) on any field; a
+; replacement taken whole writes any field. A literal update ({ $set: { name } }) names its
+; own operators and fields: not this pattern.
+((call_expression
+   function: (member_expression
+     object: (_) @sink.receiver
+     property: (property_identifier) @_method)
+   arguments: (arguments
+     . (_)
+     . [(identifier) (member_expression) (subscript_expression) (call_expression)
+        (await_expression)] @sink.arg)) @sink.call
+ (#any-of? @_method "updateOne" "updateMany" "findOneAndUpdate" "findByIdAndUpdate"
+   "replaceOne" "findOneAndReplace")
+ (#not-match? @sink.arg "^(req|request|ctx)\\.params\\.")
+ (#set! unguarded.receiver "collection,model")
+ (#set! unguarded.receiver_name "^[A-Z][a-z]\\w*$|(?i:collection|coll|model)$")
+ (#set! unguarded.sink "the update document of updateOne()/updateMany()/findOneAndUpdate()/replaceOne()")
+ (#set! unguarded.rule "nosql-injection"))

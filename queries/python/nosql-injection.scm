@@ -70,3 +70,22 @@
  (#not-match? @_key "^[\"']\\$")
  (#set! unguarded.policy "string-field")
  (#set! unguarded.rule "nosql-injection"))
+
+; A whole request document used as the update: collection.update_one(flt, request.json)
+; lets the client send any operator ({"$set": {"role": "admin"}}, {"$unset": ...}) on any
+; field; a replacement taken whole writes any field. A literal update document
+; ({"$set": {"name": name}}) names its own operators and fields: not this pattern.
+((call
+   function: (attribute
+     object: (_) @sink.receiver
+     attribute: (identifier) @_method)
+   arguments: (argument_list
+     . (_)
+     . [(identifier) (attribute) (subscript) (call) (await)] @sink.arg)) @sink.call
+ (#any-of? @_method "update_one" "update_many" "find_one_and_update" "replace_one"
+   "find_one_and_replace")
+ (#set! unguarded.receiver "MongoClient,AsyncIOMotorClient,MotorClient,PyMongo,Collection,AsyncIOMotorCollection")
+ (#set! unguarded.receiver_name "(?i)collection|(^|_)coll?$|_col$|^(db|mongo|mongo_?db|database)$")
+ (#set! unguarded.receiver_via "get_database,get_collection,get_default_database")
+ (#set! unguarded.sink "the update document of update_one()/update_many()/find_one_and_update()/replace_one()")
+ (#set! unguarded.rule "nosql-injection"))
