@@ -219,6 +219,33 @@
  (#eq? @_file "file")
  (#set! unguarded.rule "path-traversal"))
 
+; tarfile.open(path) / zipfile.ZipFile(path) open the archive file at a path, to read it
+; or to write one, as open() does (`from zipfile import ZipFile` is respelled with its
+; module). A file object (`fileobj=`, an upload, a BytesIO) is no path.
+((call
+   function: (attribute
+     object: (identifier) @_module
+     attribute: (identifier) @_open)
+   arguments: (argument_list
+     . [(identifier) (call) (binary_operator) (string) (attribute) (subscript)] @sink.arg)) @sink.call
+ (#any-of? @_module "tarfile" "zipfile")
+ (#any-of? @_open "open" "TarFile" "ZipFile")
+ (#set! unguarded.rule "path-traversal"))
+
+; ... the path given by keyword: tarfile.open(name=p), zipfile.ZipFile(file=p).
+((call
+   function: (attribute
+     object: (identifier) @_module
+     attribute: (identifier) @_open)
+   arguments: (argument_list
+     (keyword_argument
+       name: (identifier) @_key
+       value: (_) @sink.arg))) @sink.call
+ (#any-of? @_module "tarfile" "zipfile")
+ (#any-of? @_open "open" "TarFile" "ZipFile")
+ (#any-of? @_key "name" "file")
+ (#set! unguarded.rule "path-traversal"))
+
 ; tarfile: extractall()/extract() without a filter= write each member where its own name
 ; points (`../../etc/cron.d/x`, absolute names, links out of the folder): an archive from
 ; outside is the dangerous value. filter="data"/"tar" (or any filter the code passes) is

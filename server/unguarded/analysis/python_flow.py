@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import itertools
 import re
+import string
 from collections.abc import Callable, Iterator
 from functools import partial
 from urllib.parse import urlsplit
@@ -279,6 +280,116 @@ _TEMPORARY_FILES = frozenset(
 )
 _FILE_OBJECTS = frozenset(
     {"BytesIO", "StringIO", "SpooledTemporaryFile", "TemporaryFile", "NamedTemporaryFile"}
+)
+# str methods true only for letters and digits (isidentifier: and "_"); see _call_subjects.
+_CHARACTER_CLASS_TESTS = frozenset(
+    {"isdigit", "isnumeric", "isdecimal", "isalnum", "isalpha", "isidentifier"}
+)
+# Characters besides letters and digits that each rule's sink does not misread, for a
+# check that every character is in a set: no quote, `;`, space or `-` (`1--` comments
+# out the rest of a statement) in SQL; no shell metacharacter or `-` (an option) in a
+# command; no separator, dot or drive colon in a path; no markup or `:` (a scheme) in
+# HTML; no `/`, `\` or `:` in a redirect. For SSRF a set of characters is no host
+# allowlist at all ("localhost", "10.0.0.1").
+_SAFE_EXTRA_CHARACTERS: dict[str, str] = {
+    "sql-injection": "_.@",
+    "command-injection": "_.@+,:%/=",
+    "path-traversal": "_-@+,#%=~",
+    "xss": "_-.@+,#%/",
+    "open-redirect": "_-.@+,#%",
+}
+# The string module's character constants.
+_STRING_CONSTANTS: dict[str, str] = {
+    "ascii_letters": string.ascii_letters,
+    "ascii_lowercase": string.ascii_lowercase,
+    "ascii_uppercase": string.ascii_uppercase,
+    "digits": string.digits,
+    "hexdigits": string.hexdigits,
+    "octdigits": string.octdigits,
+    "punctuation": string.punctuation,
+    "whitespace": string.whitespace,
+    "printable": string.printable,
+}
+
+
+def _safe_characters(characters: str, rule: str) -> bool:
+    """Whether a value made only of `characters` is harmless at the rule's sink."""
+    if rule == "ssrf":
+        return False
+    extra = _SAFE_EXTRA_CHARACTERS.get(rule, "_")
+    return all(c.isalnum() or c in extra for c in characters)
+
+
+def _constant_characters(flow: PythonFlow, node: Node, depth: int) -> str | None:
+    """The characters of a constant character collection: a string literal, a set or
+    list of one-character strings, `string.digits` and the like, their `+`, `set(...)` /
+    `frozenset(...)` of one, a name assigned one; else None."""
+    if depth > 4:
+        return None
+    kind = node.type
+    if kind == "string":
+        if any(c.type == "interpolation" for c in node.named_children):
+            return None
+        return _string_value(node)
+    if kind == "attribute":
+        owner = node.child_by_field_name("object")
+        attribute = node.child_by_field_name("attribute")
+        if owner is not None and attribute is not None and node_text(owner) == "string":
+            return _STRING_CONSTANTS.get(node_text(attribute))
+        return None
+    if kind == "identifier":
+        value = flow.single_value(node)
+        if value is None:
+            definitions = flow.module_definitions(node_text(node))
+            value = definitions[0].value if len(definitions) == 1 else None
+        return _constant_characters(flow, value, depth + 1) if value is not None else None
+    if kind == "binary_operator":
+        left = node.child_by_field_name("left")
+        right = node.child_by_field_name("right")
+        operator = node.child_by_field_name("operator")
+        if left is None or right is None or operator is None:
+            return None
+        if node_text(operator) not in ("+", "|"):
+            return None
+        a = _constant_characters(flow, left, depth + 1)
+        b = _constant_characters(flow, right, depth + 1)
+        return a + b if a is not None and b is not None else None
+    if kind == "call":
+        if flow.callee_name(node) not in ("set", "frozenset"):
+            return None
+        arguments = node.child_by_field_name("arguments")
+        inner = arguments.named_children if arguments is not None else []
+        return _constant_characters(flow, inner[0], depth + 1) if len(inner) == 1 else None
+    if kind in ("set", "list", "tuple"):
+        found = ""
+        for element in node.named_children:
+            character = _string_value(element) if element.type == "string" else None
+            if character is None or len(character) != 1:
+                return None
+            found += character
+        return found
+    return None
+
+
+# `Optional[X]` / `X | None` around a type.
+_OPTIONAL = re.compile(r"^Optional\[(.*)\]$|^(.*?)\s*\|\s*None$|^None\s*\|\s*(.*)$")
+
+
+def _without_optional(annotation: str) -> str:
+    """`X` for `Optional[X]`, `X | None`, `None | X`; else the annotation."""
+    match = _OPTIONAL.match(annotation.strip())
+    if match is None:
+        return annotation.strip()
+    return next(g for g in match.groups() if g is not None).strip()
+
+
+# str predicates that still let every punctuation character through.
+_WIDE_CHARACTER_TESTS = frozenset(
+    {"isascii", "isprintable", "isspace", "islower", "isupper", "istitle"}
+)
+# Calls that open an archive file at a path (path-traversal sinks whose result is the archive).
+_ARCHIVE_OPENERS = frozenset(
+    {"tarfile.open", "tarfile.TarFile", "zipfile.ZipFile", "ZipFile", "TarFile"}
 )
 # Uploaded files: Flask/Django/Starlette request.files / request.FILES, and the types of
 # parameters that receive one.
@@ -1569,6 +1680,110 @@ class PythonFlow(FlowAnalyzer):
             )
         return False
 
+    def _closed_model_field(self, node: Node) -> bool:
+        """`body.field` where `body` is a parameter annotated with a pydantic model of this
+        file (or a name assigned `Model.model_validate(...)` / `parse_obj(...)`) and the
+        model declares `field` with a closed type: a number, flag, UUID, date, `Literal`,
+        an Enum of the file, or a string constrained by a pattern anchored at both ends
+        (`constr(pattern=...)`, `Field(pattern=...)`). Pydantic refuses anything else."""
+        owner = node.child_by_field_name("object")
+        attribute = node.child_by_field_name("attribute")
+        if owner is None or attribute is None or owner.type != "identifier":
+            return False
+        model = self._model_of(owner)
+        if model is None:
+            return False
+        return self._closed_declared_field(model, node_text(attribute), 0)
+
+    def _closed_declared_field(self, model: Node, field: str, depth: int) -> bool:
+        """`field` declared with a closed type in `model` or a model class it derives from."""
+        if depth > 3:
+            return False
+        body = model.child_by_field_name("body")
+        for statement in body.named_children if body is not None else []:
+            assignment = statement.named_children[0] if statement.named_children else None
+            if (
+                statement.type != "expression_statement"
+                or assignment is None
+                or assignment.type != "assignment"
+            ):
+                continue
+            left = assignment.child_by_field_name("left")
+            annotation = assignment.child_by_field_name("type")
+            if left is None or annotation is None or node_text(left) != field:
+                continue
+            return self._closed_annotation(annotation, assignment.child_by_field_name("right"))
+        bases = model.child_by_field_name("superclasses")
+        for base in bases.named_children if bases is not None else []:
+            for definition in self.module_definitions(node_text(base)):
+                if definition.statement.type == "class_definition":
+                    return self._closed_declared_field(definition.statement, field, depth + 1)
+        return False
+
+    def _model_of(self, name: Node) -> Node | None:
+        """The pydantic model class of this file a name holds, else None."""
+        scope = self.enclosing_scope(name)
+        text = node_text(name)
+        definitions = self.reaching_definitions(scope, text, name)
+        class_name = ""
+        if not definitions:
+            parameter = next((p for p in self.parameters(scope) if p.name == text), None)
+            if parameter is None:
+                return None
+            class_name = _without_optional(parameter.annotation)
+        elif len(definitions) == 1 and definitions[0].value is not None:
+            value = definitions[0].value
+            if value.type == "await" and value.named_children:
+                value = value.named_children[0]
+            if value.type != "call":
+                return None
+            callee = self.callee_name(value)
+            head, _, method = callee.rpartition(".")
+            if method not in ("model_validate", "model_validate_json", "parse_obj", "parse_raw"):
+                return None
+            class_name = head
+        if not class_name.isidentifier():
+            return None
+        for definition in self.module_definitions(class_name):
+            statement = definition.statement
+            if statement.type == "class_definition" and self._pydantic_class(statement, 0):
+                return statement
+        return None
+
+    def _pydantic_class(self, klass: Node, depth: int) -> bool:
+        bases = klass.child_by_field_name("superclasses")
+        if bases is None or depth > 3:
+            return False
+        for base in bases.named_children:
+            text = node_text(base).rsplit(".", 1)[-1]
+            if text in ("BaseModel", "SQLModel"):
+                return True
+            for definition in self.module_definitions(text):
+                if definition.statement.type == "class_definition" and self._pydantic_class(
+                    definition.statement, depth + 1
+                ):
+                    return True
+        return False
+
+    def _closed_annotation(self, annotation: Node, default: Node | None) -> bool:
+        """A field type whose values are closed (see _closed_model_field)."""
+        text = node_text(annotation).strip()
+        inner = _without_optional(text)
+        if _SAFE_ANNOTATIONS.match(text) or self._enum_class(inner):
+            return True
+        patterns: list[Node] = []
+        for call in [*_descendants(annotation, "call"), *([default] if default else [])]:
+            if call.type != "call":
+                continue
+            callee = self.callee_name(call).rsplit(".", 1)[-1]
+            if callee not in ("constr", "Field", "StringConstraints"):
+                continue
+            _, keywords = self.call_arguments(call)
+            pattern = keywords.get("pattern") or keywords.get("regex")
+            if pattern is not None:
+                patterns.append(pattern)
+        return any(self._anchored_pattern(p) for p in patterns)
+
     def _enum_class(self, annotation: str) -> bool:
         """A class defined in this file that derives from an Enum."""
         if not annotation.isidentifier():
@@ -1716,6 +1931,8 @@ class PythonFlow(FlowAnalyzer):
         kind = node.type
         if kind == "attribute" and self._closed_argparse_value(node, depth):
             return []  # args.fmt of add_argument("--fmt", choices=[...]): a listed value
+        if kind == "attribute" and self._closed_model_field(node):
+            return []  # body.sort of a pydantic field typed Sort(Enum), Literal[...], int
         if kind == "attribute" and self.rule == "path-traversal" and self._file_name_of_path(node):
             return []  # Path(name).name: the last component alone cannot leave a directory
         if kind == "attribute" and self.rule == "path-traversal" and self._django_upload_name(node):
@@ -1738,6 +1955,14 @@ class PythonFlow(FlowAnalyzer):
         if kind == "identifier":
             if self.rule == "path-traversal" and self._file_object(node):
                 return []  # send_file(buf): what was written into it is content, no path
+            if self.rule == "path-traversal" and self._archive_parameter(node):
+                # zipfile.ZipFile(f) / tarfile.open(f) of a parameter as it came: a path
+                # or a file object; reported only when a caller passes untrusted input.
+                return [
+                    t
+                    for t in self.resolve_name(node_text(node), node, depth)
+                    if t.kind is OriginKind.UNTRUSTED
+                ]
             return self.resolve_name(node_text(node), node, depth)
         if kind in self.literal_types and kind != "string" and kind != "concatenated_string":
             return []
@@ -2303,6 +2528,19 @@ class PythonFlow(FlowAnalyzer):
             and self.callee_name(call).rsplit(".", 1)[-1] in _FILE_OBJECTS
         ):
             return []  # io.BytesIO(data): a file object holding the data, not a path
+        if self.rule == "path-traversal" and self.is_sink_call(call):
+            archive = self._archive_path(call)
+            if archive is not None:
+                # tarfile.open(path) is a sink for the file it opens, and the archive it
+                # returns is that file: its members' names decide where extractall()
+                # writes them.
+                step = Step(Span.of(call), f"archive opened by {short_label(node_text(call))}")
+                traces = (
+                    self.resolve_name(node_text(archive), archive, depth + 1)
+                    if archive.type == "identifier"
+                    else self.evaluate(archive, depth + 1)
+                )
+                return [t.then(step) for t in traces]
         if self.rule == "sql-injection" and self._sqlalchemy_statement(call, 0):
             # select(T).where(T.c == v).offset(n): a statement object whose values are
             # bound parameters; raw SQL inside it (text(), literal_column()) is a sink of
@@ -2871,6 +3109,30 @@ class PythonFlow(FlowAnalyzer):
             return parameter is not None and _STR_ANNOTATION.match(parameter.annotation) is not None
         return False
 
+    def _archive_path(self, call: Node) -> Node | None:
+        """The path of `tarfile.open(p)` / `zipfile.ZipFile(p)` (also `name=` / `file=`),
+        else None (a `fileobj=` is no path)."""
+        if self.callee_name(call) not in _ARCHIVE_OPENERS:
+            return None
+        positional, keywords = self.call_arguments(call)
+        found = keywords.get("name") or keywords.get("file") or next(iter(positional), None)
+        return found if found is not None and found.type != "keyword_argument" else None
+
+    def _archive_parameter(self, identifier: Node) -> bool:
+        """`identifier` is the archive argument of `tarfile.open(...)`/`ZipFile(...)` and
+        a parameter of its function with no local definition before it."""
+        parent = identifier.parent
+        if parent is not None and parent.type == "keyword_argument":
+            parent = parent.parent
+        call = parent.parent if parent is not None and parent.type == "argument_list" else None
+        if call is None or call.type != "call" or self._archive_path(call) != identifier:
+            return False
+        scope = self.enclosing_scope(identifier)
+        name = node_text(identifier)
+        return not self.reaching_definitions(scope, name, identifier) and any(
+            p.name == name for p in self.parameters(scope)
+        )
+
     def _opened_path(self, call: Node) -> Node | None:
         """The path of a call that opens or reads a file (`open(p, "rb")`,
         `gzip.open(p)`, `Path(p).open("rb")`, `p.read_bytes()`), else None."""
@@ -3056,6 +3318,9 @@ class PythonFlow(FlowAnalyzer):
 
     element_test_parents = frozenset(
         (
+            # (an attribute: `p.isdigit()`; a field `r.name` is no test of `r`, which
+            # tested_subjects does not return for it)
+            "attribute",
             "comparison_operator",
             "not_operator",
             "boolean_operator",
@@ -3595,17 +3860,17 @@ class PythonFlow(FlowAnalyzer):
             )
         ):
             return set()
-        if method in (
-            "isdigit",
-            "isnumeric",
-            "isdecimal",
-            "isalnum",
-            "isalpha",
-            "isidentifier",
-            "isascii",
-            "is_relative_to",
-            "issubset",
-        ):
+        if method in _WIDE_CHARACTER_TESTS:
+            return set()  # isascii(), isprintable(): "/", "'", ";" and ".." still pass
+        if method in _CHARACTER_CLASS_TESTS:
+            if self.rule == "ssrf":
+                # A host of letters and digits is still any host ("localhost",
+                # "metadata", "2130706433" for 127.0.0.1): no SSRF control.
+                return set()
+            # Only letters, digits (and "_"): no quote, separator, dot, shell or markup
+            # character. (isascii() alone still allows all of them: no check.)
+            validator = True
+        if method in ("is_relative_to", "issubset"):
             validator = True
         if not validator and not (self.lenient_calls and name):
             return set()
@@ -3667,6 +3932,13 @@ class PythonFlow(FlowAnalyzer):
                 # ".." in name: a blocklist of substrings misses absolute paths, encodings
                 # and every character nobody thought of. It is not a control.
                 return set()
+            characters = self._character_set(left, right)
+            if characters is not None:
+                # all(c in SLUG_CHARS for c in name): each character in a set; a control
+                # when the set leaves out every character the rule's sink misreads.
+                if (operator == "in") != positive or not _safe_characters(characters, self.rule):
+                    return set()
+                return self.subject_texts(left)
             # Membership must hold where the sink runs: `x in ALLOWED` around it, or an
             # early exit on `x not in ALLOWED`. A blocklist (`x in BLOCKED: return`) is not
             # a control.
@@ -3695,6 +3967,16 @@ class PythonFlow(FlowAnalyzer):
             equal = (operator == "==") == positive
             if not equal:
                 return set()
+            for element, literal in ((left, right), (right, left)):
+                # all(c.isdigit() or c == "-" for c in s): one allowed character
+                if (
+                    literal.type == "string"
+                    and len(_string_value(literal)) == 1
+                    and element.type == "identifier"
+                    and self._iterated_name(element)
+                    and not _safe_characters(_string_value(literal), self.rule)
+                ):
+                    return set()
             if right.type in self.literal_types:
                 return set() if self._hostless_pass(left, [right]) else self.subject_texts(left)
             if left.type in self.literal_types:
@@ -3727,6 +4009,50 @@ class PythonFlow(FlowAnalyzer):
             single = self.single_value(subject)
             subject = single if single is not None else subject
         return bool(_HOST_PART.search(node_text(subject)))
+
+    def _character_set(self, element: Node, collection: Node) -> str | None:
+        """The characters of `collection` when `element in collection` tests one character:
+        a set of one-character strings (also built from `string.ascii_letters` and the
+        like), or a string literal tested against a name a loop or comprehension takes
+        from a string (`for c in name`); else None."""
+        characters = _constant_characters(self, collection, 0)
+        if characters is None:
+            return None
+        # "abc" as a whole: `x in "abc"` is a substring test unless x is one character.
+        whole_string = collection.type == "string" or (
+            collection.type == "identifier" and self._string_constant(collection)
+        )
+        if whole_string and (element.type != "identifier" or not self._iterated_name(element)):
+            return None
+        return characters
+
+    def _string_constant(self, name: Node) -> bool:
+        value = self.single_value(name)
+        if value is None:
+            definitions = self.module_definitions(node_text(name))
+            value = definitions[0].value if len(definitions) == 1 else None
+        return value is not None and value.type in (
+            "string",
+            "concatenated_string",
+            "binary_operator",
+        )
+
+    def _iterated_name(self, name: Node) -> bool:
+        """`name` is the target of an enclosing comprehension's or loop's `for`."""
+        text = node_text(name)
+        for ancestor in reversed(self.ancestors(name)):
+            if ancestor.type in self.function_types:
+                return False
+            clauses = (
+                [ancestor]
+                if ancestor.type == "for_statement"
+                else [c for c in ancestor.named_children if c.type == "for_in_clause"]
+            )
+            for clause in clauses:
+                target = clause.child_by_field_name("left")
+                if target is not None and target.type == "identifier" and node_text(target) == text:
+                    return True
+        return False
 
     def _collection_values(self, collection: Node, depth: int = 0) -> list[Node] | None:
         """The elements of a literal collection (`("", "a.example")`, `{...}`,
