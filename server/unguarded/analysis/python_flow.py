@@ -1680,6 +1680,60 @@ class PythonFlow(FlowAnalyzer):
             )
         return False
 
+    # Every function definition of the tree, once collected (see _flask_g_value).
+    _all_functions: list[Node] | None = None
+
+    def _flask_g_value(self, node: Node, depth: int) -> list[Trace] | None:
+        """`g.workspace` (Flask's request-scoped `g`) with no assignment before it in its
+        own function: what every function of the file assigns to it (a `before_request`
+        hook, a decorator's wrapper). None when this is no such read."""
+        owner = node.child_by_field_name("object")
+        if owner is None or owner.type != "identifier" or node_text(owner) != "g":
+            return None
+        parent = node.parent
+        if (
+            parent is not None
+            and parent.type == "attribute"
+            and parent.child_by_field_name("object") == node
+            and parent.parent is not None
+            and parent.parent.type == "call"
+        ):
+            return None  # g.db.execute(...): a method of the stored object
+        if not any(
+            d.statement.type == "import_from_statement" and "flask" in node_text(d.statement)
+            for d in self.module_definitions("g")
+        ):
+            return None
+        path = normalized(node_text(node))
+        scope = self.enclosing_scope(node)
+        if self.reaching_definitions(scope, path, node):
+            return None  # assigned in this function: followed as any name
+        # Any function of the file may assign it (which, is a fact of the whole file).
+        self.read_range(self.tree_root)
+        functions = self._all_functions
+        if functions is None:
+            functions = []
+            stack = [self.tree_root]
+            while stack:
+                current = stack.pop()
+                if current.type == "function_definition":
+                    functions.append(current)
+                stack.extend(current.named_children)
+            self._all_functions = functions
+        traces: list[Trace] = []
+        for function in functions:
+            if not self.defines(function, path):
+                continue
+            for definition in self.definitions(function).get(path, []):
+                step = Step(
+                    Span.of(definition.statement), short_label(node_text(definition.statement))
+                )
+                traces = merge(
+                    traces,
+                    [t.then(step) for t in self.evaluate_definition(definition, depth + 1)],
+                )
+        return traces
+
     def _closed_model_field(self, node: Node) -> bool:
         """`body.field` where `body` is a parameter annotated with a pydantic model of this
         file (or a name assigned `Model.model_validate(...)` / `parse_obj(...)`) and the
@@ -1933,6 +1987,10 @@ class PythonFlow(FlowAnalyzer):
             return []  # args.fmt of add_argument("--fmt", choices=[...]): a listed value
         if kind == "attribute" and self._closed_model_field(node):
             return []  # body.sort of a pydantic field typed Sort(Enum), Literal[...], int
+        if kind == "attribute":
+            stored = self._flask_g_value(node, depth)
+            if stored is not None:
+                return stored
         if kind == "attribute" and self.rule == "path-traversal" and self._file_name_of_path(node):
             return []  # Path(name).name: the last component alone cannot leave a directory
         if kind == "attribute" and self.rule == "path-traversal" and self._django_upload_name(node):
