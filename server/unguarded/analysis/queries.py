@@ -11,7 +11,6 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import cast
 
 import tree_sitter
 
@@ -57,15 +56,6 @@ SETTING_KEYS = frozenset(
 )
 # Files that are not one rule's sinks.
 SHARED_FILES = frozenset({"sources", "controls", "aliases"})
-
-
-def _pattern_count(query: tree_sitter.Query) -> int:
-    # Properties at run time; tree-sitter 0.25's type stubs declare them as methods.
-    return cast(int, query.pattern_count)
-
-
-def _capture_count(query: tree_sitter.Query) -> int:
-    return cast(int, query.capture_count)
 
 
 class QueryError(Exception):
@@ -195,11 +185,11 @@ def compile_file(language: Language, path: Path) -> CompiledQuery:
 
 def check_query(compiled: CompiledQuery) -> None:
     query = compiled.query
-    for index in range(_capture_count(query)):
+    for index in range(query.capture_count):
         capture = query.capture_name(index)
         if not capture.startswith("_") and capture not in CAPTURE_VOCABULARY:
             raise QueryError(f"{compiled.path}: unknown capture @{capture}")
-    for pattern in range(_pattern_count(query)):
+    for pattern in range(query.pattern_count):
         settings = compiled.settings(pattern)
         unknown = set(settings) - SETTING_KEYS
         if unknown:
@@ -223,7 +213,7 @@ def check_query(compiled: CompiledQuery) -> None:
 def _listed_rules(compiled: CompiledQuery) -> list[str]:
     return [
         compiled.settings(pattern)["unguarded.rules"]
-        for pattern in range(_pattern_count(compiled.query))
+        for pattern in range(compiled.query.pattern_count)
         if "unguarded.rules" in compiled.settings(pattern)
     ]
 
@@ -256,7 +246,7 @@ def queries_for(language_name: str) -> LanguageQueries:
     names = [_base_name(path) for path in paths]
     origins: list[str] = []
     settings: list[dict[str, str]] = []
-    for pattern in range(_pattern_count(combined)):
+    for pattern in range(combined.pattern_count):
         start = combined.start_byte_for_pattern(pattern)
         file = bisect_right(ends, start)
         raw = combined.pattern_settings(pattern)
@@ -269,7 +259,7 @@ def queries_for(language_name: str) -> LanguageQueries:
         else:
             origins.append(INDEX)
         settings.append(values)
-    for capture in range(_capture_count(combined)):
+    for capture in range(combined.capture_count):
         name = combined.capture_name(capture)
         if not name.startswith(("_", "index.")) and name not in CAPTURE_VOCABULARY:
             culprit = next((p for p, t in zip(paths, texts, strict=True) if "@" + name in t), None)
