@@ -14,6 +14,7 @@ import collections
 import os
 import re
 import textwrap
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -1136,3 +1137,40 @@ def test_memory_is_given_back_after_a_whole_file_analysis_only(
         assert trims == [1]
     finally:
         scheduler.shutdown()
+
+
+def test_documents_waiting_for_the_analysis_thread_hold_no_tree() -> None:
+    # 200 files opened at once held 200 trees while they waited: a run takes its snapshot
+    # (and the document its tree) only when it is about to run, two at a time.
+    def snapshot(document: Document) -> Document:
+        document.ensure_parsed()
+        return document.snapshot()
+
+    published: list[str] = []
+    scheduler = AnalysisScheduler(
+        lambda document, findings: published.append(document.uri), lambda message: None, snapshot
+    )
+    documents = [
+        Document.from_text(f"file:///m{i}.py", LANGUAGES["python"], TWO_VIEWS, parse=False)
+        for i in range(10)
+    ]
+    busy = threading.Event()
+
+    async def open_all() -> list[bool]:
+        scheduler.executor.submit(busy.wait, 30)  # the analysis thread is at work
+        for document in documents:
+            scheduler.schedule(document, AnalysisSettings(), 0)
+        await asyncio.sleep(0.2)
+        waiting = [document.parsed for document in documents]
+        busy.set()
+        while len(published) < len(documents):
+            await asyncio.sleep(0.01)
+        return waiting
+
+    try:
+        parsed_while_waiting = asyncio.run(open_all())
+    finally:
+        busy.set()
+        scheduler.shutdown()
+    assert sum(parsed_while_waiting) <= 2
+    assert sorted(published) == sorted(document.uri for document in documents)
