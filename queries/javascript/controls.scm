@@ -61,12 +61,14 @@
      property: (property_identifier) @_digest)) @control.coerce
  (#eq? @_digest "digest"))
 
-; A constant-time comparison is an equality check: crypto.timingSafeEqual(sig, expected)
-; guards the values it compares (a signature over a payload vouches for the payload).
+; A constant-time comparison of a signature: crypto.timingSafeEqual(sig, expected) proves
+; who sent the payload, not that a field of it is safe SQL, a safe path or safe HTML. It is
+; the documented control for deserialization only.
 ((call_expression
    function: [(identifier) @_compare
               (member_expression property: (property_identifier) @_compare)]) @control.validate
- (#eq? @_compare "timingSafeEqual"))
+ (#eq? @_compare "timingSafeEqual")
+ (#set! unguarded.rules "unsafe-deserialization"))
 
 ; path.normalize(x).replace(/^(\.\.(\/|\\|$))+/, ""): no leading ".." survives normalize.
 ((call_expression

@@ -1,3 +1,7 @@
+; A call that deletes a cookie (an options object with maxAge: 0 or expires: new Date(0),
+; as res.clearCookie and Next.js cookies().delete do) leaves no session behind: the
+; patterns on session names below skip it.
+
 ; res.cookie(name, value, { secure: false }) / httpOnly: false (Express, Fastify's
 ; reply.setCookie, Koa's ctx.cookies.set).
 ((call_expression
@@ -41,6 +45,7 @@
  (#match? @_response "^(res|response|reply|resp)$")
  (#any-of? @_method "cookie" "setCookie")
  (#match? @_arguments "(?i)sess|token|auth|jwt|remember|login|(^|[^a-z])sid([^a-z]|$)")
+ (#not-match? @_arguments "\\bmaxAge\\s*:\\s*0\\s*[,}]|\\bexpires\\s*:\\s*new\\s+Date\\(\\s*0\\s*\\)")
  (#set! unguarded.sink "res.cookie() without secure/httpOnly")
  (#set! unguarded.rule "insecure-cookie"))
 
@@ -56,6 +61,7 @@
  (#match? @_response "^(res|response|reply|resp)$")
  (#any-of? @_method "cookie" "setCookie")
  (#match? @_arguments "(?i)sess|token|auth|jwt|remember|login|(^|[^a-z])sid([^a-z]|$)")
+ (#not-match? @_arguments "\\bmaxAge\\s*:\\s*0\\s*[,}]|\\bexpires\\s*:\\s*new\\s+Date\\(\\s*0\\s*\\)")
  (#not-match? @_options "\\bsecure\\b|\\.\\.\\.")
  (#set! unguarded.sink "res.cookie() without secure: true")
  (#set! unguarded.rule "insecure-cookie"))
@@ -72,6 +78,7 @@
  (#match? @_response "^(res|response|reply|resp)$")
  (#eq? @_method "cookie")
  (#match? @_arguments "(?i)sess|token|auth|jwt|remember|login|(^|[^a-z])sid([^a-z]|$)")
+ (#not-match? @_arguments "\\bmaxAge\\s*:\\s*0\\s*[,}]|\\bexpires\\s*:\\s*new\\s+Date\\(\\s*0\\s*\\)")
  (#not-match? @_arguments "(?i:csrf|xsrf)")
  (#not-match? @_options "\\bhttpOnly\\b|\\.\\.\\.")
  (#set! unguarded.sink "res.cookie() without httpOnly: true")
@@ -91,6 +98,7 @@
  (#eq? @_jar "cookies")
  (#eq? @_method "set")
  (#match? @_arguments "(?i)sess|token|auth|jwt|remember|login|(^|[^a-z])sid([^a-z]|$)")
+ (#not-match? @_arguments "\\bmaxAge\\s*:\\s*0\\s*[,}]|\\bexpires\\s*:\\s*new\\s+Date\\(\\s*0\\s*\\)")
  (#set! unguarded.sink "ctx.cookies.set() without secure: true")
  (#set! unguarded.rule "insecure-cookie"))
 
@@ -109,6 +117,7 @@
  (#eq? @_jar "cookies")
  (#eq? @_method "set")
  (#match? @_arguments "(?i)sess|token|auth|jwt|remember|login|(^|[^a-z])sid([^a-z]|$)")
+ (#not-match? @_arguments "\\bmaxAge\\s*:\\s*0\\s*[,}]|\\bexpires\\s*:\\s*new\\s+Date\\(\\s*0\\s*\\)")
  (#not-match? @_options "\\bsecure\\b|\\.\\.\\.")
  (#set! unguarded.sink "ctx.cookies.set() without secure: true")
  (#set! unguarded.rule "insecure-cookie"))
@@ -121,6 +130,7 @@
    arguments: (arguments . (_) . (_) . (_) .) @_arguments) @sink.call
  (#eq? @_set "setCookie")
  (#match? @_arguments "(?i)sess|token|auth|jwt|remember|login|(^|[^a-z])sid([^a-z]|$)")
+ (#not-match? @_arguments "\\bmaxAge\\s*:\\s*0\\s*[,}]|\\bexpires\\s*:\\s*new\\s+Date\\(\\s*0\\s*\\)")
  (#set! unguarded.module "hono/cookie")
  (#set! unguarded.sink "setCookie() without secure/httpOnly")
  (#set! unguarded.rule "insecure-cookie"))
@@ -135,6 +145,7 @@
      . (object) @_options .) @_arguments) @sink.call
  (#eq? @_set "setCookie")
  (#match? @_arguments "(?i)sess|token|auth|jwt|remember|login|(^|[^a-z])sid([^a-z]|$)")
+ (#not-match? @_arguments "\\bmaxAge\\s*:\\s*0\\s*[,}]|\\bexpires\\s*:\\s*new\\s+Date\\(\\s*0\\s*\\)")
  (#not-match? @_options "\\bsecure\\s*:\\s*true\\b|\\.\\.\\.")
  (#set! unguarded.module "hono/cookie")
  (#set! unguarded.sink "setCookie() without secure: true")
@@ -150,6 +161,7 @@
      . (object) @_options .) @_arguments) @sink.call
  (#eq? @_set "setCookie")
  (#match? @_arguments "(?i)sess|token|auth|jwt|remember|login|(^|[^a-z])sid([^a-z]|$)")
+ (#not-match? @_arguments "\\bmaxAge\\s*:\\s*0\\s*[,}]|\\bexpires\\s*:\\s*new\\s+Date\\(\\s*0\\s*\\)")
  (#not-match? @_arguments "(?i:csrf|xsrf)")
  (#not-match? @_options "\\bhttpOnly\\s*:\\s*true\\b|\\.\\.\\.")
  (#set! unguarded.module "hono/cookie")
@@ -166,6 +178,7 @@
  (#match? @_jar "^(\\(\\s*await\\s+cookies\\(\\s*\\)\\s*\\)|cookies\\(\\s*\\)|(res|resp|response|\\w*Response)\\.cookies)$")
  (#eq? @_method "set")
  (#match? @_arguments "(?i)sess|token|auth|jwt|remember|login|(^|[^a-z])sid([^a-z]|$)")
+ (#not-match? @_arguments "\\bmaxAge\\s*:\\s*0\\s*[,}]|\\bexpires\\s*:\\s*new\\s+Date\\(\\s*0\\s*\\)")
  (#set! unguarded.sink "cookies().set() without secure/httpOnly")
  (#set! unguarded.rule "insecure-cookie"))
 
@@ -181,6 +194,7 @@
  (#match? @_jar "^(\\(\\s*await\\s+cookies\\(\\s*\\)\\s*\\)|cookies\\(\\s*\\)|(res|resp|response|\\w*Response)\\.cookies)$")
  (#eq? @_method "set")
  (#match? @_arguments "(?i)sess|token|auth|jwt|remember|login|(^|[^a-z])sid([^a-z]|$)")
+ (#not-match? @_arguments "\\bmaxAge\\s*:\\s*0\\s*[,}]|\\bexpires\\s*:\\s*new\\s+Date\\(\\s*0\\s*\\)")
  (#not-match? @_arguments "(?i:csrf|xsrf)")
  (#not-match? @_options "\\bsecure\\b.*\\bhttpOnly\\b|\\bhttpOnly\\b.*\\bsecure\\b|\\.\\.\\.")
  (#set! unguarded.sink "cookies().set() without secure or httpOnly")
@@ -195,6 +209,7 @@
    arguments: (arguments . (_) . (_) .) @_arguments) @sink.call
  (#eq? @_method "set")
  (#match? @_arguments "(?i)sess|token|auth|jwt|remember|login|(^|[^a-z])sid([^a-z]|$)")
+ (#not-match? @_arguments "\\bmaxAge\\s*:\\s*0\\s*[,}]|\\bexpires\\s*:\\s*new\\s+Date\\(\\s*0\\s*\\)")
  (#set! unguarded.receiver "cookies")
  (#set! unguarded.file_module "next/headers")
  (#set! unguarded.sink "cookies().set() without secure/httpOnly")
@@ -211,6 +226,7 @@
      . (object) @_options .) @_arguments) @sink.call
  (#eq? @_method "set")
  (#match? @_arguments "(?i)sess|token|auth|jwt|remember|login|(^|[^a-z])sid([^a-z]|$)")
+ (#not-match? @_arguments "\\bmaxAge\\s*:\\s*0\\s*[,}]|\\bexpires\\s*:\\s*new\\s+Date\\(\\s*0\\s*\\)")
  (#not-match? @_arguments "(?i:csrf|xsrf)")
  (#not-match? @_options "\\bsecure\\b.*\\bhttpOnly\\b|\\bhttpOnly\\b.*\\bsecure\\b|\\.\\.\\.")
  (#set! unguarded.receiver "cookies")

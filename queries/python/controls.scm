@@ -1,19 +1,34 @@
 ; Calls that make a value safe (coercions, sanitizers) or that validate it (used in guards).
 
-; Coercion to a number, a flag or an identifier removes every injection.
+; Coercion to a number, a flag or an identifier removes every injection. A BSON ObjectId
+; (bson's ObjectId(x)) is built only from 24 hex digits or 12 bytes and prints as hex: it is
+; no mapping, so it cannot carry a query operator either.
 ((call
    function: (identifier) @_coerce) @control.coerce
  (#any-of? @_coerce "int" "float" "bool" "complex" "UUID" "Decimal" "len" "hash" "ord" "abs"
-   "round"))
+   "round" "ObjectId"))
 
-; uuid.UUID(), decimal.Decimal(), hashlib digests: no attacker text survives.
+; uuid.UUID(), decimal.Decimal(), hashlib digests, bson.ObjectId(): no attacker text survives.
 ((call
    function: (attribute
      object: (identifier) @_module
      attribute: (identifier) @_coerce)) @control.coerce
- (#any-of? @_module "uuid" "decimal" "ipaddress" "math" "hashlib" "secrets")
+ (#any-of? @_module "uuid" "decimal" "ipaddress" "math" "hashlib" "secrets" "bson" "objectid")
  (#any-of? @_coerce "UUID" "Decimal" "floor" "ceil" "sha256" "sha1"
-   "md5" "token_hex" "token_urlsafe" "blake2b"))
+   "md5" "token_hex" "token_urlsafe" "blake2b" "ObjectId"))
+
+; Werkzeug's MultiDict.get(name, default, type=int) (request.args, request.form) returns
+; type(value), or the default when the conversion fails: never the text. Likewise getlist.
+((call
+   function: (attribute attribute: (identifier) @_get)
+   arguments: (argument_list
+     (keyword_argument
+       name: (identifier) @_type
+       value: [(identifier) @_coerce
+               (attribute attribute: (identifier) @_coerce)]))) @control.coerce
+ (#any-of? @_get "get" "getlist")
+ (#eq? @_type "type")
+ (#any-of? @_coerce "int" "float" "bool" "UUID" "Decimal"))
 
 ; HTML escaping and sanitizing libraries (Tornado's is tornado.escape.xhtml_escape).
 ((call
@@ -81,14 +96,16 @@
  (#any-of? @_ip "ip_address" "ip_network" "IPv4Address" "IPv6Address")
  (#set! unguarded.rules "sql-injection,command-injection,xss,path-traversal"))
 
-; A constant-time comparison is an equality check: hmac.compare_digest(sig, expected)
-; guards the values it compares (a signature over a blob vouches for the blob).
+; A constant-time comparison of a signature: hmac.compare_digest(sig, expected) proves who
+; sent the blob (a signature over a blob vouches for its sender), not that a field of it is
+; safe SQL, a safe path or safe HTML. It is the documented control for deserialization only.
 ((call
    function: (attribute
      object: (identifier) @_module
      attribute: (identifier) @_compare)) @control.validate
  (#any-of? @_module "hmac" "secrets")
- (#eq? @_compare "compare_digest"))
+ (#eq? @_compare "compare_digest")
+ (#set! unguarded.rules "unsafe-deserialization"))
 
 ; url_for() / reverse() build a path on this site from a route name: the arguments only
 ; fill in path segments and the query string.

@@ -77,7 +77,8 @@
 ; Flask: an app created in this module (at the top level or in a factory function), with
 ; routes that change state (POST/PUT/PATCH/DELETE), users kept in a cookie session
 ; (session, Flask-Login) and no CSRF protection anywhere in the module's code (no
-; CSRFProtect, no Flask-WTF forms, no SeaSurf, no csrf object or token check). The evidence
+; CSRFProtect, no Flask-WTF forms, no SeaSurf, no csrf object or token check; a comment
+; naming one is no protection: the name must be on a line before any `#`). The evidence
 ; is code-shaped (`session[...]`, `session.get(`, imports) so that comments do not count.
 ([(module
     (expression_statement
@@ -115,7 +116,7 @@
  (#eq? @_methods "methods")
  (#match? @_verb "^[\"'](?i:post|put|patch|delete)[\"']$")
  (#match? @_program "(?m)\\bsession(\\[|\\.(get|pop|clear|setdefault|update|modified|permanent)\\b)|^from flask import[^\\n]*\\bsession\\b|^from flask_login |^import flask_login|login_user\\(|current_user\\.|@login_required")
- (#not-match? @_program "CSRFProtect|CsrfProtect|SeaSurf|FlaskForm|\\bcsrf(_\\w+)?\\s*[.=(]|WTF_CSRF|csrf_token|[xX]-CSRF")
+ (#not-match? @_program "(?m)^[^#\\n]*(CSRFProtect|CsrfProtect|SeaSurf|FlaskForm|\\bcsrf(_\\w+)?\\s*[.=(]|WTF_CSRF|csrf_token|[xX]-CSRF)")
  (#set! unguarded.sink "Flask app with state-changing routes and no CSRFProtect")
  (#set! unguarded.rule "missing-csrf"))
 
@@ -146,6 +147,6 @@
  (#eq? @_flask "Flask")
  (#any-of? @_method "post" "put" "patch" "delete")
  (#match? @_program "(?m)\\bsession(\\[|\\.(get|pop|clear|setdefault|update|modified|permanent)\\b)|^from flask import[^\\n]*\\bsession\\b|^from flask_login |^import flask_login|login_user\\(|current_user\\.|@login_required")
- (#not-match? @_program "CSRFProtect|CsrfProtect|SeaSurf|FlaskForm|\\bcsrf(_\\w+)?\\s*[.=(]|WTF_CSRF|csrf_token|[xX]-CSRF")
+ (#not-match? @_program "(?m)^[^#\\n]*(CSRFProtect|CsrfProtect|SeaSurf|FlaskForm|\\bcsrf(_\\w+)?\\s*[.=(]|WTF_CSRF|csrf_token|[xX]-CSRF)")
  (#set! unguarded.sink "Flask app with state-changing routes and no CSRFProtect")
  (#set! unguarded.rule "missing-csrf"))

@@ -132,6 +132,10 @@ _EXTENSION_PART = re.compile(
     re.DOTALL,
 )
 _EXTENSION_CALLS = frozenset({"extname", "splitext"})
+# A digest or MAC of a value: comparing it checks the sender (or the bytes), not what the
+# value holds (see subject_texts).
+_DIGEST_CALLS = frozenset({"hexdigest", "digest", "createHmac", "createHash"})
+_KEYED_DIGEST = re.compile(r"(?:hmac\.new|hmac\.HMAC|HMAC)\s*\(")
 # Trust by name, for functions whose body is in another file: the name says it sanitizes
 # or validates, and what kind of value (per rule) it handles.
 SANITIZER_VERB = re.compile(r"sanitiz|valid|safe|clean|secure|escape|quote", re.IGNORECASE)
@@ -2035,6 +2039,18 @@ class FlowAnalyzer:
                 continue  # the extension alone: the name it came from is not checked
             if kind in ("call", "call_expression") and _keyed_read(current):
                 continue  # data.get("a"): an element of `data`, as data["a"] is
+            if (
+                kind in _CALL_TYPES
+                and self.rule != "unsafe-deserialization"
+                and (
+                    _callee_last(current) in _DIGEST_CALLS
+                    or _KEYED_DIGEST.match(node_text(current)) is not None
+                )
+            ):
+                # compare_digest(hmac.new(K, raw, sha256).hexdigest(), sig): a signature
+                # proves who sent `raw`, not that a field of it is safe SQL, a safe path or
+                # safe HTML. It vouches for the blob only where the blob is loaded.
+                continue
             if kind in ("call", "call_expression") and self.path_normalizers.search(
                 _callee_last(current) + "("
             ):

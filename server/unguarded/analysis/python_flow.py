@@ -3897,6 +3897,10 @@ class PythonFlow(FlowAnalyzer):
                 # A suffix check proves nothing but for a host name: "x.txt" can still
                 # be "../../etc/x.txt", "a; rm -rf / #.txt".
                 return set()
+            if method == "endswith" and self._undotted_suffix(call, argument_nodes[:1]):
+                # host.endswith("example.com") passes "evilexample.com": only a suffix
+                # that starts with a dot (or "." + s) keeps the host under the domain.
+                return set()
             validator = True
         if method in ("match", "fullmatch", "search") or name.rsplit(".", 1)[-1] in (
             "match",
@@ -3938,6 +3942,47 @@ class PythonFlow(FlowAnalyzer):
         if receiver is not None:
             subjects |= self.subject_texts(receiver)
         return subjects
+
+    def _undotted_suffix(self, call: Node, arguments: list[Node]) -> bool:
+        """A suffix given to a host's endswith() that is known not to start with a dot: a
+        literal, a tuple of literals, a module constant holding them, or the loop variable
+        of the comprehension around the call over such a collection. A suffix built as
+        `"." + s` (or an f-string that starts with a dot) is sound; one from elsewhere
+        (an import, a setting) is not judged."""
+        values: list[Node] = []
+        pending = list(arguments)
+        seen = 0
+        while pending and seen < 64:
+            seen += 1
+            node = pending.pop()
+            if node.type in ("tuple", "list", "set", "parenthesized_expression"):
+                pending.extend(c for c in node.named_children if c.type != "comment")
+            elif node.type == "string":
+                values.append(node)
+            elif node.type == "binary_operator":
+                left = node.child_by_field_name("left")
+                if left is not None and left.type == "string":
+                    values.append(left)
+            elif node.type == "identifier":
+                name = node_text(node)
+                iterable = _comprehension_iterable(call, name)
+                if iterable is not None:
+                    pending.append(iterable)
+                    continue
+                if self.defines(self.enclosing_scope(call), name):
+                    continue  # a local name: not judged here
+                definitions = self.module_definitions(name)
+                if len(definitions) == 1 and definitions[0].value is not None:
+                    pending.append(definitions[0].value)
+        for value in values:
+            text = "".join(
+                node_text(c)
+                for c in value.children
+                if c.type in ("string_content", "interpolation")
+            )
+            if not text.startswith("."):
+                return True
+        return False
 
     def _anchored_regex(self, call: Node, function: Node | None, method: str) -> bool:
         """A regex validates a value only if it must match all of it (and, for a site or
@@ -4571,6 +4616,26 @@ def _descendants(node: Node, kind: str) -> list[Node]:
             found.append(current)
         stack.extend(current.named_children)
     return found
+
+
+def _comprehension_iterable(node: Node, name: str) -> Node | None:
+    """The iterable of the comprehension around `node` whose loop variable is `name`."""
+    current = node.parent
+    while current is not None and current.type not in ("function_definition", "module"):
+        if current.type in (
+            "generator_expression",
+            "list_comprehension",
+            "set_comprehension",
+            "dictionary_comprehension",
+        ):
+            for clause in current.named_children:
+                if clause.type != "for_in_clause":
+                    continue
+                left = clause.child_by_field_name("left")
+                if left is not None and left.type == "identifier" and node_text(left) == name:
+                    return clause.child_by_field_name("right")
+        current = current.parent
+    return None
 
 
 def _flatten_literals(nodes: list[Node]) -> list[Node]:
