@@ -54,12 +54,12 @@
  (#set! unguarded.receiver_name "(?i)^(https?\\w*|requests?|s|sess|http_session|http_client|web_client|api_client|httpx_client|api)$")
  (#set! unguarded.rule "ssrf"))
 
-; urllib: urlopen(url) / urllib.request.urlopen(url).
+; urllib: urlopen(url) / urllib.request.urlopen(url); urlretrieve(url, filename) downloads it.
 ((call
    function: [(identifier) @_open
               (attribute attribute: (identifier) @_open)]
    arguments: (argument_list . (_) @sink.arg)) @sink.call
- (#eq? @_open "urlopen")
+ (#any-of? @_open "urlopen" "urlretrieve")
  (#set! unguarded.rule "ssrf"))
 
 ; Tornado: AsyncHTTPClient().fetch(url) / HTTPClient().fetch(url) request the URL; an
