@@ -110,6 +110,39 @@ def test_compound_statement_header_only() -> None:
     assert [(f.rule_id, f.line + 1) for f in kept] == [("command-injection", 8)]
 
 
+def test_a_comment_opening_a_body_binds_to_the_body_not_the_header() -> None:
+    # tree-sitter puts a comment between `:` and the block among the header's children:
+    # it used to silence the `with`/`if` line's own findings as well.
+    text = PY_HEADER + (
+        "from flask import request\n\n\n"
+        "def a():\n"
+        "    with open(request.args['p']) as fh:\n"
+        "        # unguarded: ignore[path-traversal] the archive name is fixed by our config\n"
+        "        open(request.args['q'])\n"
+        "    if open(request.args['r']):\n"
+        "        # unguarded: ignore[path-traversal] fixed\n"
+        "        pass\n"
+    )
+    doc = document(text)
+    kept, _ = apply_suppressions(doc, analyze(doc))
+    assert [(f.rule_id, f.line + 1) for f in kept] == [
+        ("path-traversal", 9),
+        ("path-traversal", 12),
+    ]
+
+
+def test_a_comment_opening_a_javascript_body_binds_to_the_body() -> None:
+    text = (
+        "const fs = require('fs');\n"
+        "app.get('/a', (req, res) => {\n"
+        "  if (fs.readFileSync(req.query.p, 'utf8').length)\n"
+        "    // unguarded: ignore[path-traversal] fixed\n"
+        "    fs.readFileSync(req.query.q);\n"
+        "});\n"
+    )
+    assert kept_lines(text, "javascript") == [3]
+
+
 def test_other_rule_is_not_suppressed() -> None:
     text = PY_HEADER + (
         "def a():\n    # unguarded: ignore[sql-injection] wrong rule\n    os.system(sys.argv[1])\n"

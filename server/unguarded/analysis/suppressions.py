@@ -142,13 +142,26 @@ def header_end(statement: Node, python: bool) -> int:
     bodies = _PYTHON_BODIES if python else _JS_BODIES
     for child in statement.children:
         if child.type in bodies:
-            return child.start_byte
+            return _before_comments(statement, child)
     if not python:
         for field in ("consequence", "body"):
             body = statement.child_by_field_name(field)
             if body is not None and body.start_point.row > statement.start_point.row:
-                return body.start_byte
+                return _before_comments(statement, body)
     return statement.end_byte
+
+
+def _before_comments(statement: Node, body: Node) -> int:
+    """Where the header before `body` ends: a comment on the lines between them (the
+    first lines of the body, `with open(p) as f:` then `# unguarded: ignore[...]`) binds
+    to the body's first statement, not to the header."""
+    end = statement.start_byte
+    for child in statement.children:
+        if child.start_byte >= body.start_byte:
+            break
+        if child.type != "comment":
+            end = child.end_byte
+    return end if end > statement.start_byte else body.start_byte
 
 
 def parse_comment(text: str) -> tuple[str, str] | None:
