@@ -764,6 +764,25 @@ class FlowAnalyzer:
         """The checks a loop makes on each element before anything can skip it."""
         return []
 
+    # Assignment node types: a loop that assigns its collection or element is no check.
+    assignment_types: frozenset[str] = frozenset()
+
+    def loop_rebinds(self, loop: Node, names: tuple[str, ...]) -> bool:
+        """Whether the loop has no body or its body assigns one of `names` (the collection,
+        or the element before its check)."""
+        body = loop.child_by_field_name("body")
+        if body is None:
+            return True
+        stack = [body]
+        while stack:
+            node = stack.pop()
+            if node.type in self.assignment_types:
+                left = node.child_by_field_name("left")
+                if left is not None and node_text(left) in names:
+                    return True
+            stack.extend(node.named_children)
+        return False
+
     def checks_every_element(self, loop: Node, name: str) -> bool:
         """Whether the loop checks its element `name` itself (not a field of it) in one of
         the checks it makes on every element."""

@@ -3142,6 +3142,7 @@ class JavaScriptFlow(FlowAnalyzer):
     element_test_parents = frozenset(
         ("binary_expression", "unary_expression", "arguments", "parenthesized_expression")
     )
+    assignment_types = frozenset(("assignment_expression", "augmented_assignment_expression"))
 
     def every_element_checks(self, loop: Node) -> list[Check]:
         """The checks a `for ... of` loop makes on each element before anything else can
@@ -3192,13 +3193,7 @@ class JavaScriptFlow(FlowAnalyzer):
             # nothing about the values)
             return set()
         name = node_text(target)
-        body = loop.child_by_field_name("body")
-        if body is None or any(
-            node_text(left) in (node_text(iterable), name)
-            for kind in ("assignment_expression", "augmented_assignment_expression")
-            for assignment in _descendants(body, kind)
-            if (left := assignment.child_by_field_name("left")) is not None
-        ):
+        if self.loop_rebinds(loop, (node_text(iterable), name)):
             return set()  # the loop rebinds the collection, or the element before its check
         if iterable.type == "identifier":
             scope = self.enclosing_scope(loop)

@@ -1409,18 +1409,37 @@ class PythonFlow(FlowAnalyzer):
             return False
         if call.type == "assignment":
             return self._falcon_html(call, function, body)
-        # (the call, whether it may declare HTML) for each header that may apply.
+        return self._html_in_effect(
+            call,
+            function,
+            _descendants(body, "call"),
+            lambda candidate: self._declares_html(candidate, function),
+        )
+
+    def _html_in_effect(
+        self,
+        write: Node,
+        function: Node,
+        candidates: list[Node],
+        declares: Callable[[Node], bool | None],
+    ) -> bool:
+        """Whether a content-type declaration that may be in effect at `write` says HTML:
+        of the `candidates` before it in `function` that declare a type (`declares`: True
+        for HTML, False for another type, None when it declares none), those in a branch
+        that cannot reach the write do not apply, and the last one that always runs before
+        it replaces the earlier ones."""
+        # (the declaration, whether it may declare HTML) for each one that may apply.
         headers: list[tuple[Node, bool]] = []
-        for candidate in _descendants(body, "call"):
-            if candidate.start_byte >= call.start_byte:
+        for candidate in candidates:
+            if candidate.start_byte >= write.start_byte:
                 continue
             if self.enclosing_scope(candidate) != function:
                 continue
-            html = self._declares_html(candidate, function)
-            if html is None or self._excluded_branch(candidate, call, function):
+            html = declares(candidate)
+            if html is None or self._excluded_branch(candidate, write, function):
                 continue
             headers.append((candidate, html))
-        dominating = [h for h, _ in headers if self._dominates(h, call)]
+        dominating = [h for h, _ in headers if self._dominates(h, write)]
         if dominating:
             last = max(dominating, key=lambda h: h.start_byte)
             headers = [(h, html) for h, html in headers if h.start_byte >= last.start_byte]
@@ -1436,21 +1455,12 @@ class PythonFlow(FlowAnalyzer):
         if receiver is None:
             return False
         name = node_text(receiver)
-        headers: list[tuple[Node, bool]] = []
-        for candidate in _descendants(body, "assignment") + _descendants(body, "call"):
-            if candidate.start_byte >= write.start_byte:
-                continue
-            if self.enclosing_scope(candidate) != function:
-                continue
-            html = self._falcon_declares_html(candidate, name, function)
-            if html is None or self._excluded_branch(candidate, write, function):
-                continue
-            headers.append((candidate, html))
-        dominating = [h for h, _ in headers if self._dominates(h, write)]
-        if dominating:
-            last = max(dominating, key=lambda h: h.start_byte)
-            headers = [(h, html) for h, html in headers if h.start_byte >= last.start_byte]
-        return any(html for _, html in headers)
+        return self._html_in_effect(
+            write,
+            function,
+            _descendants(body, "assignment") + _descendants(body, "call"),
+            lambda candidate: self._falcon_declares_html(candidate, name, function),
+        )
 
     def _falcon_declares_html(self, node: Node, receiver: str, function: Node) -> bool | None:
         """For `resp.content_type = v` / `resp.set_header("Content-Type", v)` on the
@@ -3386,6 +3396,7 @@ class PythonFlow(FlowAnalyzer):
             "parenthesized_expression",
         )
     )
+    assignment_types = frozenset(("assignment", "augmented_assignment"))
 
     def every_element_checks(self, loop: Node) -> list[Check]:
         """The checks a `for` loop makes on each element before anything else can skip
@@ -3457,13 +3468,7 @@ class PythonFlow(FlowAnalyzer):
             # names = [r.strip() for r in rooms]: a check on the transformed copy says
             # nothing about `rooms`, which the engine would take it to constrain.
             return set()
-        body = loop.child_by_field_name("body")
-        if body is None or any(
-            node_text(left) in (node_text(iterable), name)
-            for kind in ("assignment", "augmented_assignment")
-            for statement in _descendants(body, kind)
-            if (left := statement.child_by_field_name("left")) is not None
-        ):
+        if self.loop_rebinds(loop, (node_text(iterable), name)):
             return set()  # the loop rebinds the collection, or the element before its check
         if self.checks_every_element(loop, name):
             return {normalized(node_text(iterable))}
